@@ -1,0 +1,88 @@
+"""inkassorules: Norwegian and Swedish debt-collection rules as data and pure functions.
+
+From the friendly reminder (purring / påminnelse) through the collection notice (inkassovarsel /
+inkassokrav) to enforcement (namsmann / Kronofogden): what a creditor may charge, when, and how
+it is computed, with the legal source of every number. Dates are always arguments; money is
+always an exact :class:`Money`; when the data does not cover a date, the library refuses rather
+than guesses.
+
+>>> from datetime import date
+>>> import inkassorules
+>>> inkassorules.jurisdiction("NO").inkassosats(date(2026, 1, 1))
+Money(amount=Decimal('750'), currency='NOK')
+>>> inkassorules.jurisdiction("DK")
+Traceback (most recent call last):
+    ...
+inkassorules.errors.UnknownJurisdiction: unknown jurisdiction 'DK'; ...
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
+
+from inkassorules import no, se
+from inkassorules.calendar import BusinessCalendar, add_days, add_months, calendar_for
+from inkassorules.claims import Claim, DebtorKind
+from inkassorules.errors import (
+    CurrencyMismatch,
+    DataFileError,
+    InkassoError,
+    InvalidInput,
+    NaiveDatetime,
+    NotInForce,
+    RateNotPublished,
+    RuleRefused,
+    UnknownJurisdiction,
+)
+from inkassorules.law import Citation, Entry, LawBook, builtin, explain
+from inkassorules.money import Money
+
+if TYPE_CHECKING:
+    from inkassorules._protocols import Jurisdiction
+
+__version__ = "0.1.0.dev0"
+
+__all__ = [
+    "BusinessCalendar",
+    "Citation",
+    "Claim",
+    "CurrencyMismatch",
+    "DataFileError",
+    "DebtorKind",
+    "Entry",
+    "InkassoError",
+    "InvalidInput",
+    "LawBook",
+    "Money",
+    "NaiveDatetime",
+    "NotInForce",
+    "RateNotPublished",
+    "RuleRefused",
+    "UnknownJurisdiction",
+    "__version__",
+    "add_days",
+    "add_months",
+    "builtin",
+    "calendar_for",
+    "explain",
+    "jurisdiction",
+    "no",
+    "se",
+]
+
+
+def jurisdiction(code: str) -> Jurisdiction:
+    """The country module for ``"NO"`` or ``"SE"`` (case-insensitive).
+
+    Raises:
+        UnknownJurisdiction: for any other code.
+    """
+    modules: dict[str, Any] = {"NO": no, "SE": se}
+    key = str(code).upper()
+    if key not in modules:
+        raise UnknownJurisdiction(code)
+    return cast("Jurisdiction", modules[key])
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

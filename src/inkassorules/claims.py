@@ -1,0 +1,122 @@
+"""Krav / fordran (claim): an overdue money claim and the kind of debtor it is against.
+
+>>> from datetime import date
+>>> from inkassorules import Claim, DebtorKind, Money
+>>> claim = Claim(
+...     principal=Money.of("8000", "NOK"),
+...     due_date=date(2026, 3, 2),
+...     jurisdiction="NO",
+...     debtor_kind=DebtorKind.CONSUMER,
+... )
+>>> claim.currency
+'NOK'
+>>> Claim(principal=Money.of("100", "SEK"), due_date=date(2026, 3, 2), jurisdiction="NO",
+...       debtor_kind=DebtorKind.CONSUMER)
+Traceback (most recent call last):
+    ...
+inkassorules.errors.CurrencyMismatch: expected an amount in NOK, got SEK (a NO claim's principal)
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from inkassorules._checks import check_date
+from inkassorules.errors import CurrencyMismatch, InvalidInput, UnknownJurisdiction
+from inkassorules.money import Currency, Money
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from inkassorules.calendar import JurisdictionCode
+
+__all__ = [
+    "CURRENCY_OF",
+    "Claim",
+    "DebtorKind",
+    "check_jurisdiction",
+]
+
+CURRENCY_OF: Final[dict[JurisdictionCode, Currency]] = {"NO": "NOK", "SE": "SEK"}
+"""The currency claims are collected in, per jurisdiction."""
+
+
+class DebtorKind(enum.Enum):
+    """Skyldner / gäldenär: who owes.
+
+    ``CONSUMER`` (forbruker / konsument), ``BUSINESS`` (næringsdrivende / näringsidkare) and
+    ``PUBLIC_BODY`` (offentlig myndighet / myndighet); a public body counts as a business debtor
+    for the Swedish förseningsersättning (4 a § lag 1981:739).
+    """
+
+    CONSUMER = "consumer"
+    BUSINESS = "business"
+    PUBLIC_BODY = "public_body"
+
+    @property
+    def is_consumer(self) -> bool:
+        """True for a consumer."""
+        return self is DebtorKind.CONSUMER
+
+
+def check_jurisdiction(code: object) -> JurisdictionCode:
+    """Return *code* if it is ``"NO"`` or ``"SE"``.
+
+    Raises:
+        UnknownJurisdiction: otherwise.
+    """
+    if code == "NO":
+        return "NO"
+    if code == "SE":
+        return "SE"
+    raise UnknownJurisdiction(code)
+
+
+@attrs.frozen(kw_only=True)
+class Claim:
+    """Krav / fordran: an invoice or other money claim that has fallen due.
+
+    Attributes:
+        principal: hovedstol / kapitalbelopp; in the jurisdiction's currency, above zero.
+        due_date: forfallsdato / förfallodag, as agreed (not yet rolled onto a business day).
+        jurisdiction: ``"NO"`` or ``"SE"``.
+        debtor_kind: consumer, business or public body.
+        invoice_date: when the invoice was issued, if known; not after the due date.
+        reference: the creditor's own reference (invoice number), free text.
+    """
+
+    principal: Money
+    due_date: dt.date
+    jurisdiction: JurisdictionCode
+    debtor_kind: DebtorKind
+    invoice_date: dt.date | None = None
+    reference: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        # Checked here, not in attrs validators, which can be switched off globally.
+        code = check_jurisdiction(self.jurisdiction)
+        if not isinstance(self.principal, Money):
+            raise InvalidInput(f"principal must be Money, got {self.principal!r}")
+        if self.principal.currency != CURRENCY_OF[code]:
+            raise CurrencyMismatch(
+                CURRENCY_OF[code], self.principal.currency, context=f"a {code} claim's principal"
+            )
+        if not self.principal.is_positive:
+            raise InvalidInput(f"principal must be above zero, got {self.principal}")
+        check_date(self.due_date, "due_date")
+        if not isinstance(self.debtor_kind, DebtorKind):
+            raise InvalidInput(f"debtor_kind must be a DebtorKind, got {self.debtor_kind!r}")
+        if self.invoice_date is not None:
+            check_date(self.invoice_date, "invoice_date")
+            if self.invoice_date > self.due_date:
+                raise InvalidInput(
+                    f"invoice_date {self.invoice_date} is after due_date {self.due_date}"
+                )
+
+    @property
+    def currency(self) -> Currency:
+        """The claim's currency."""
+        return self.principal.currency

@@ -1,0 +1,623 @@
+"""Lov som data (law as data): dated, cited legal parameters read "at a date".
+
+Every statutory number (an amount, a fraction, a rate, a day count, an hour) lives in one TOML
+file under ``inkassorules/data/{no,se}/``: a list of entries, each with ``valid_from``,
+``value``, ``citation`` and ``url``. A :class:`Parameter` answers "what was the value on this
+date?" and refuses, with :class:`~inkassorules.errors.NotInForce`, on any date the sources do
+not cover: before the first entry, in a gap the research marked NOT FOUND, after a repeal, and
+(half-yearly rate tables) after the last published half-year, with
+:class:`~inkassorules.errors.RateNotPublished`. It never reuses a neighbouring value.
+
+A :class:`LawBook` is an immutable set of parameters. :func:`builtin` loads the package's data
+once; :meth:`LawBook.extend` and :meth:`LawBook.with_file` return a new book with values a caller
+supplies (e.g. a newly published rate), without editing the package. Rules take ``law=`` to use
+such a book.
+
+>>> from datetime import date
+>>> entry = builtin().amount("no.inkassosats", date(2026, 1, 1))
+>>> entry.value
+Money(amount=Decimal('750'), currency='NOK')
+>>> entry.citation.rule
+'inkassoforskriften § 1-1 tredje ledd, endret ved FOR-2025-12-19-2709'
+>>> builtin().amount("no.inkassosats", date(2025, 12, 31)).value
+Money(amount=Decimal('700'), currency='NOK')
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import itertools
+import re
+import tomllib
+from decimal import Decimal
+from fractions import Fraction
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Final, Generic, Literal, TypeVar, cast, get_args
+
+import attrs
+
+from inkassorules._checks import check_date
+from inkassorules.errors import DataFileError, InkassoError, NotInForce, RateNotPublished
+from inkassorules.money import CURRENCIES, Money
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+__all__ = [
+    "UNITS",
+    "Citation",
+    "Entry",
+    "LawBook",
+    "Parameter",
+    "Unit",
+    "UnknownParameter",
+    "builtin",
+    "explain",
+    "half_year_of",
+]
+
+Unit = Literal["NOK", "SEK", "percent", "fraction", "days", "integer", "decimal", "record"]
+"""What a parameter's values are.
+
+``NOK``/``SEK``: an amount; ``percent``: a rate in percent per year (``12.25``); ``fraction``: a
+string ``"1/20"``; ``days``/``integer``: a whole number; ``decimal``: a plain number (a
+multiplier); ``record``: a table or an array of tables that the rule reading it checks.
+"""
+
+UNITS: Final[tuple[Unit, ...]] = get_args(Unit)
+Confidence = Literal["high", "medium"]
+Schedule = Literal["until-changed", "half-yearly"]
+
+_UNKNOWN: Final = "unknown"
+_REPEALED: Final = "repealed"
+_TOP_KEYS: Final = frozenset(
+    {"name", "title", "description", "unit", "schedule", "horizon", "values"}
+)
+_ENTRY_KEYS: Final = frozenset({"valid_from", "value", "citation", "url", "confidence", "note"})
+_FRACTION: Final = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
+
+
+class UnknownParameter(InkassoError, LookupError):
+    """A law book has no parameter of that name.
+
+    Attributes:
+        name: the name asked for.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        super().__init__(f"no legal parameter named {name!r}")
+
+
+@attrs.frozen
+class Citation:
+    """Hjemmel (legal basis): the source of one dated value or rule.
+
+    Attributes:
+        rule: the statute and section, e.g. ``"inkassoforskriften § 1-2 første ledd"``.
+        url: where the source can be read.
+        confidence: ``"high"`` (statute seen or two sources agree) or ``"medium"`` (one credible
+            source); low-confidence values are never in the data.
+        parameter: the data table the value came from, if any.
+        valid_from: the first day of the value, if it came from a table.
+        note: anything a reader must know (e.g. "reported, not seen in the statute").
+    """
+
+    rule: str
+    url: str
+    confidence: Confidence = "high"
+    parameter: str | None = None
+    valid_from: dt.date | None = None
+    note: str | None = None
+
+    def __str__(self) -> str:
+        where = ""
+        if self.parameter is not None:
+            since = f" from {self.valid_from.isoformat()}" if self.valid_from else ""
+            where = f" [{self.parameter}{since}]"
+        flag = " (medium confidence)" if self.confidence == "medium" else ""
+        return f"{self.rule}{where}{flag} <{self.url}>"
+
+
+def explain(basis: Iterable[Citation]) -> str:
+    """One line per citation, without repeats: the *why* of a result.
+
+    >>> c = Citation("INKF § 1-2", "https://lovdata.no/forskrift/1989-07-14-562")
+    >>> print(explain([c, c]))
+    - INKF § 1-2 <https://lovdata.no/forskrift/1989-07-14-562>
+    """
+    seen: dict[Citation, None] = dict.fromkeys(basis)
+    return "\n".join(f"- {c}" for c in seen)
+
+
+T = TypeVar("T")
+
+
+@attrs.frozen
+class Entry(Generic[T]):
+    """One dated value of a parameter, with its source.
+
+    Attributes:
+        parameter: the parameter's name.
+        valid_from: the first day the value applies.
+        valid_until: the last day it applies, or None while it is still in force.
+        value: the value.
+        citation: where it comes from.
+    """
+
+    parameter: str
+    valid_from: dt.date
+    valid_until: dt.date | None
+    value: T
+    citation: Citation
+
+
+def half_year_of(day: dt.date) -> str:
+    """The calendar half-year of *day*: ``'2026 H2'``.
+
+    >>> half_year_of(dt.date(2026, 7, 1))
+    '2026 H2'
+    """
+    return f"{day.year} H{1 if day.month <= 6 else 2}"  # noqa: PLR2004 -- June ends H1
+
+
+def _end_of_half_year(day: dt.date) -> dt.date:
+    return dt.date(day.year, 6, 30) if day.month <= 6 else dt.date(day.year, 12, 31)  # noqa: PLR2004
+
+
+@attrs.frozen
+class _RawEntry:
+    valid_from: dt.date
+    value: object  # checked value, or the markers _UNKNOWN / _REPEALED
+    citation: Citation
+
+
+@attrs.frozen
+class Parameter:
+    """A dated legal parameter: the values one table holds over time.
+
+    Use :meth:`at`, or the typed look-ups on :class:`LawBook`.
+
+    Attributes:
+        name: dotted name, e.g. ``"se.interest.reference_rate"``.
+        title: the statutory term.
+        unit: what the values are (see :data:`Unit`).
+        schedule: ``"until-changed"`` (a value holds until the next entry) or ``"half-yearly"``
+            (a rate table published for each half-year, which ends at ``horizon``).
+        horizon: the last day a half-yearly table covers.
+        description: free text.
+    """
+
+    name: str
+    title: str
+    unit: Unit
+    schedule: Schedule
+    horizon: dt.date | None
+    description: str
+    entries: tuple[_RawEntry, ...] = attrs.field(repr=False)
+    _starts: tuple[dt.date, ...] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_starts", tuple(e.valid_from for e in self.entries))
+
+    @property
+    def first_valid_from(self) -> dt.date:
+        """The first day the table has an entry for."""
+        return self._starts[0]
+
+    @property
+    def change_dates(self) -> tuple[dt.date, ...]:
+        """Every ``valid_from`` in the table, in order."""
+        return self._starts
+
+    def at(self, on: dt.date) -> Entry[object]:
+        """The entry in force on *on*.
+
+        Raises:
+            NotInForce: before the first entry, in a gap, or after a repeal.
+            RateNotPublished: after the horizon of a half-yearly table.
+        """
+        check_date(on, f"the date asked of {self.name}")
+        index = bisect.bisect_right(self._starts, on) - 1
+        if index < 0:
+            raise NotInForce(
+                self.name,
+                on,
+                f"the table starts {self._starts[0].isoformat()} "
+                f"({self.entries[0].citation.rule})",
+            )
+        if self.horizon is not None and on > self.horizon:
+            raise RateNotPublished(self.name, on, half_year=half_year_of(on), horizon=self.horizon)
+        raw = self.entries[index]
+        if raw.value == _UNKNOWN:
+            note = raw.citation.note or "not established by the sources"
+            raise NotInForce(
+                self.name,
+                on,
+                f"no value is known from {raw.valid_from.isoformat()} ({note}); supply it "
+                "with LawBook.extend(..., replace_unknown=True)",
+            )
+        if raw.value == _REPEALED:
+            raise NotInForce(
+                self.name, on, f"repealed from {raw.valid_from.isoformat()} ({raw.citation.rule})"
+            )
+        until = (
+            self._starts[index + 1] - dt.timedelta(days=1)
+            if index + 1 < len(self._starts)
+            else self.horizon
+        )
+        return Entry(self.name, raw.valid_from, until, raw.value, raw.citation)
+
+
+# -- loading ----------------------------------------------------------------------------------
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, dict):
+        return MappingProxyType({k: _freeze(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+def _check_value(unit: Unit, value: Any, path: str, key: str) -> object:
+    if value in (_UNKNOWN, _REPEALED):
+        return value
+    if unit in CURRENCIES or unit in ("percent", "decimal"):
+        if isinstance(value, bool) or not isinstance(value, int | Decimal):
+            raise DataFileError(path, key, f"unit {unit!r} needs a number, got {value!r}")
+        return Money.of(value, unit) if unit in CURRENCIES else Decimal(value)
+    if unit in ("days", "integer"):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise DataFileError(path, key, f"unit {unit!r} needs a whole number, got {value!r}")
+        return value
+    if unit == "fraction":
+        match = _FRACTION.match(value) if isinstance(value, str) else None
+        if match is None or int(match[2]) == 0:
+            raise DataFileError(
+                path, key, f"unit 'fraction' needs a string like '1/20', got {value!r}"
+            )
+        return Fraction(int(match[1]), int(match[2]))
+    if not isinstance(value, dict | list):  # unit == "record"
+        raise DataFileError(path, key, f"unit 'record' needs a table or an array, got {value!r}")
+    return _freeze(value)
+
+
+def _check_texts(raw: dict[str, Any], path: str, key: str) -> None:
+    for text_key in ("citation", "url"):
+        if not isinstance(raw[text_key], str) or not raw[text_key].strip():
+            raise DataFileError(path, f"{key}.{text_key}", "must be a non-empty string")
+    if not raw["url"].startswith(("https://", "http://")):
+        raise DataFileError(path, f"{key}.url", f"must be a web address, got {raw['url']!r}")
+
+
+def _check_entry(raw: Any, *, name: str, unit: Unit, path: str, key: str) -> _RawEntry:
+    if not isinstance(raw, dict):
+        raise DataFileError(path, key, "each entry must be a table ([[values]])")
+    extra = set(raw) - _ENTRY_KEYS
+    if extra:
+        raise DataFileError(
+            path, key, f"unknown keys {sorted(extra)}; allowed: {sorted(_ENTRY_KEYS)}"
+        )
+    for required in ("valid_from", "value", "citation", "url"):
+        if required not in raw:
+            raise DataFileError(path, f"{key}.{required}", "missing")
+    valid_from = raw["valid_from"]
+    if not isinstance(valid_from, dt.date) or isinstance(valid_from, dt.datetime):
+        raise DataFileError(
+            path, f"{key}.valid_from", f"must be a date (YYYY-MM-DD), got {valid_from!r}"
+        )
+    _check_texts(raw, path, key)
+    confidence = raw.get("confidence", "high")
+    if confidence not in get_args(Confidence):
+        raise DataFileError(
+            path,
+            f"{key}.confidence",
+            f"must be 'high' or 'medium' (low values stay out), got {confidence!r}",
+        )
+    note = raw.get("note")
+    if note is not None and not isinstance(note, str):
+        raise DataFileError(path, f"{key}.note", "must be a string")
+    value = _check_value(unit, raw["value"], path, f"{key}.value")
+    return _RawEntry(
+        valid_from,
+        value,
+        Citation(
+            raw["citation"], raw["url"], cast("Confidence", confidence), name, valid_from, note
+        ),
+    )
+
+
+def _check_order(entries: list[_RawEntry], path: str) -> None:
+    for i, (before, after) in enumerate(itertools.pairwise(entries), start=1):
+        if after.valid_from == before.valid_from:
+            raise DataFileError(
+                path, f"values[{i}].valid_from", f"duplicate date {after.valid_from}"
+            )
+        if after.valid_from < before.valid_from:
+            raise DataFileError(
+                path,
+                f"values[{i}].valid_from",
+                f"dates must be in increasing order: {after.valid_from} comes after "
+                f"{before.valid_from}",
+            )
+
+
+def _check_horizon(
+    schedule: Schedule, horizon: Any, entries: list[_RawEntry], path: str
+) -> dt.date | None:
+    if schedule == "until-changed":
+        if horizon is not None:
+            raise DataFileError(path, "horizon", "only a 'half-yearly' table has a horizon")
+        return None
+    if not isinstance(horizon, dt.date) or isinstance(horizon, dt.datetime):
+        raise DataFileError(
+            path, "horizon", "a 'half-yearly' table needs horizon = the last day it covers"
+        )
+    if horizon != _end_of_half_year(horizon):
+        raise DataFileError(path, "horizon", f"must be 30 June or 31 December, got {horizon}")
+    if entries and horizon < entries[-1].valid_from:
+        raise DataFileError(path, "horizon", f"{horizon} is before the last entry")
+    return horizon
+
+
+def parse_parameter(
+    document: Mapping[str, Any], *, path: str, expected_name: str | None = None
+) -> Parameter:
+    """Check one parsed TOML document and build its :class:`Parameter`.
+
+    Raises:
+        DataFileError: naming the file and the key, for anything malformed.
+    """
+    extra = set(document) - _TOP_KEYS
+    if extra:
+        raise DataFileError(
+            path, ", ".join(sorted(extra)), f"unknown top-level keys; allowed: {sorted(_TOP_KEYS)}"
+        )
+    name = document.get("name")
+    if not isinstance(name, str) or not name:
+        raise DataFileError(path, "name", "missing")
+    if expected_name is not None and name != expected_name:
+        raise DataFileError(
+            path, "name", f"must match the file's place, {expected_name!r}, got {name!r}"
+        )
+    unit = document.get("unit")
+    if unit not in UNITS:
+        raise DataFileError(path, "unit", f"must be one of {list(UNITS)}, got {unit!r}")
+    country = name.split(".", 1)[0]
+    if unit in CURRENCIES and {"no": "NOK", "se": "SEK"}.get(country) != unit:
+        raise DataFileError(
+            path, "unit", f"{name} is a {country.upper()} amount and cannot be in {unit}"
+        )
+    schedule = document.get("schedule", "until-changed")
+    if schedule not in get_args(Schedule):
+        raise DataFileError(
+            path, "schedule", f"must be one of {list(get_args(Schedule))}, got {schedule!r}"
+        )
+    title = document.get("title")
+    if not isinstance(title, str) or not title:
+        raise DataFileError(path, "title", "missing")
+    values = document.get("values")
+    if not isinstance(values, list) or not values:
+        raise DataFileError(path, "values", "needs at least one [[values]] entry")
+    entries = [
+        _check_entry(raw, name=name, unit=cast("Unit", unit), path=path, key=f"values[{i}]")
+        for i, raw in enumerate(values)
+    ]
+    _check_order(entries, path)
+    horizon = _check_horizon(cast("Schedule", schedule), document.get("horizon"), entries, path)
+    return Parameter(
+        name=name,
+        title=title,
+        unit=cast("Unit", unit),
+        schedule=cast("Schedule", schedule),
+        horizon=horizon,
+        description=str(document.get("description", "")),
+        entries=tuple(entries),
+    )
+
+
+def load_file(path: Path | str, *, expected_name: str | None = None) -> Parameter:
+    """Read and check one legal data file.
+
+    Raises:
+        DataFileError: if the file does not parse or breaks a rule of the format.
+    """
+    text = Path(path).read_text(encoding="utf-8")
+    try:
+        document = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as error:  # duplicate keys land here too
+        raise DataFileError(path, "(file)", f"not valid TOML: {error}") from None
+    return parse_parameter(document, path=str(path), expected_name=expected_name)
+
+
+def _read_only(parameters: Mapping[str, Parameter]) -> Mapping[str, Parameter]:
+    return MappingProxyType(dict(parameters))
+
+
+@attrs.frozen
+class LawBook:
+    """An immutable set of legal parameters: the built-in data, maybe extended by the caller.
+
+    >>> from datetime import date
+    >>> book = builtin().extend(
+    ...     "se.interest.reference_rate",
+    ...     [{"valid_from": date(2026, 7, 1), "value": Decimal("2.00"),
+    ...       "citation": "9 § räntelagen (1975:635); Riksbanken", "url": "https://www.riksbank.se/"}],
+    ... )
+    >>> book.rate("se.interest.reference_rate", date(2026, 8, 1)).value
+    Decimal('2.00')
+    """
+
+    _parameters: Mapping[str, Parameter] = attrs.field(converter=_read_only)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every parameter's name, sorted."""
+        return tuple(sorted(self._parameters))
+
+    def parameter(self, name: str) -> Parameter:
+        """The parameter called *name*.
+
+        Raises:
+            UnknownParameter: if there is none.
+        """
+        try:
+            return self._parameters[name]
+        except KeyError:
+            raise UnknownParameter(name) from None
+
+    def at(self, name: str, on: dt.date) -> Entry[object]:
+        """The entry of *name* in force on *on* (see :meth:`Parameter.at`)."""
+        return self.parameter(name).at(on)
+
+    def _typed(self, name: str, on: dt.date, units: tuple[str, ...]) -> Entry[Any]:
+        parameter = self.parameter(name)
+        if parameter.unit not in units:
+            raise DataFileError(
+                name, "unit", f"expected one of {list(units)}, the table holds {parameter.unit!r}"
+            )
+        return parameter.at(on)
+
+    def amount(self, name: str, on: dt.date) -> Entry[Money]:
+        """An amount (unit NOK or SEK) in force on *on*."""
+        return cast("Entry[Money]", self._typed(name, on, CURRENCIES))
+
+    def rate(self, name: str, on: dt.date) -> Entry[Decimal]:
+        """A rate in percent per year, in force on *on*."""
+        return cast("Entry[Decimal]", self._typed(name, on, ("percent",)))
+
+    def number(self, name: str, on: dt.date) -> Entry[Decimal]:
+        """A plain number (unit ``decimal``: a multiplier), in force on *on*."""
+        return cast("Entry[Decimal]", self._typed(name, on, ("decimal",)))
+
+    def fraction(self, name: str, on: dt.date) -> Entry[Fraction]:
+        """A fraction (``"1/20"``), in force on *on*."""
+        return cast("Entry[Fraction]", self._typed(name, on, ("fraction",)))
+
+    def days(self, name: str, on: dt.date) -> Entry[int]:
+        """A whole number of days (or another count), in force on *on*."""
+        return cast("Entry[int]", self._typed(name, on, ("days", "integer")))
+
+    def record(self, name: str, on: dt.date) -> Entry[Any]:
+        """A structured value (unit ``record``), in force on *on*; the caller checks its shape."""
+        return self._typed(name, on, ("record",))
+
+    def extend(
+        self,
+        name: str,
+        entries: Iterable[Mapping[str, Any]],
+        *,
+        horizon: dt.date | None = None,
+        replace_unknown: bool = False,
+    ) -> LawBook:
+        """A new book in which *name* has more entries (e.g. next half-year's rate).
+
+        Each entry is a mapping with ``valid_from``, ``value``, ``citation``, ``url`` and
+        optionally ``confidence`` and ``note``, checked like a data file entry. New entries must
+        come after the table's last entry; with ``replace_unknown=True`` an entry may also fill a
+        date the built-in data marks ``"unknown"``. A half-yearly table's horizon moves to
+        *horizon*, or by default to the end of the last new entry's half-year.
+
+        Raises:
+            DataFileError: for a malformed entry, or one that would rewrite a known value.
+        """
+        old = self.parameter(name)
+        source = f"<extension of {name}>"
+        added = [
+            _check_entry(dict(raw), name=name, unit=old.unit, path=source, key=f"entries[{i}]")
+            for i, raw in enumerate(entries)
+        ]
+        if not added:
+            raise DataFileError(source, "entries", "no entries given")
+        by_date = {e.valid_from: e for e in old.entries}
+        for i, new in enumerate(added):
+            existing = by_date.get(new.valid_from)
+            if existing is None:
+                if new.valid_from < old.entries[-1].valid_from and not replace_unknown:
+                    raise DataFileError(
+                        source,
+                        f"entries[{i}].valid_from",
+                        f"{new.valid_from} is inside the table; pass replace_unknown=True "
+                        "to fill a gap",
+                    )
+            elif not (replace_unknown and existing.value == _UNKNOWN):
+                raise DataFileError(
+                    source,
+                    f"entries[{i}].valid_from",
+                    f"{name} already has a value from {new.valid_from}; the built-in data is "
+                    "not overwritten",
+                )
+            by_date[new.valid_from] = new
+        merged = [by_date[d] for d in sorted(by_date)]
+        new_horizon = old.horizon
+        if old.schedule == "half-yearly":
+            new_horizon = horizon or max(
+                old.horizon or added[-1].valid_from,
+                _end_of_half_year(max(e.valid_from for e in added)),
+            )
+        new_horizon = _check_horizon(old.schedule, new_horizon, merged, source)
+        params = dict(self._parameters)
+        params[name] = attrs.evolve(old, entries=tuple(merged), horizon=new_horizon)
+        return LawBook(params)
+
+    def with_file(self, path: Path | str) -> LawBook:
+        """A new book with the entries of a data file added (see :meth:`extend`).
+
+        The file has the format of the built-in files; its ``name`` says which table it extends.
+        """
+        extra = load_file(path)
+        return self.extend(
+            extra.name,
+            [
+                {
+                    "valid_from": e.valid_from,
+                    "value": _unparse(e.value),
+                    "citation": e.citation.rule,
+                    "url": e.citation.url,
+                    "confidence": e.citation.confidence,
+                    **({"note": e.citation.note} if e.citation.note else {}),
+                }
+                for e in extra.entries
+            ],
+            horizon=extra.horizon,
+            replace_unknown=True,
+        )
+
+
+def _unparse(value: object) -> object:
+    if isinstance(value, Money):
+        return value.amount
+    if isinstance(value, Fraction):
+        return f"{value.numerator}/{value.denominator}"
+    if isinstance(value, MappingProxyType):
+        return {k: _unparse(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return [_unparse(v) for v in value]
+    return value
+
+
+@functools.cache
+def builtin() -> LawBook:
+    """The legal data shipped with the package, loaded and checked once.
+
+    Raises:
+        DataFileError: if a shipped file is malformed (a packaging error).
+    """
+    root = resources.files("inkassorules") / "data"
+    parameters: dict[str, Parameter] = {}
+    stack = [(root, "")]
+    while stack:
+        folder, prefix = stack.pop()
+        for child in folder.iterdir():
+            if child.is_dir():
+                stack.append((child, f"{prefix}{child.name}."))
+            elif child.name.endswith(".toml"):
+                name = f"{prefix}{child.name.removesuffix('.toml')}"
+                with resources.as_file(child) as path:
+                    parameters[name] = load_file(path, expected_name=name)
+    return LawBook(parameters)

@@ -1,0 +1,34 @@
+"""Norge (Norway): the Norwegian collection rules.
+
+Inkassoloven (lov 13. mai 1988 nr. 26), inkassoforskriften (forskrift 14. juli 1989 nr. 562),
+forsinkelsesrenteloven (lov 17. desember 1976 nr. 100) and gjeldsbrevloven § 5.
+
+>>> from datetime import date
+>>> from inkassorules import no
+>>> no.inkassosats(date(2026, 1, 1))
+Money(amount=Decimal('750'), currency='NOK')
+>>> no.roll_forward(date(2026, 5, 1))  # 1 May (Friday) -> Monday 4 May
+datetime.date(2026, 5, 4)
+"""
+
+from inkassorules.no.calendar import (
+    add_business_days,
+    is_business_day,
+    next_business_day,
+    roll_forward,
+)
+from inkassorules.no.inkassosats import inkassosats, inkassosats_entry
+
+CODE = "NO"
+CURRENCY = "NOK"
+
+__all__ = [
+    "CODE",
+    "CURRENCY",
+    "add_business_days",
+    "inkassosats",
+    "inkassosats_entry",
+    "is_business_day",
+    "next_business_day",
+    "roll_forward",
+]
