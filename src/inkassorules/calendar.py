@@ -33,11 +33,12 @@ from dateutil.relativedelta import relativedelta
 
 from inkassorules._checks import check_date, check_int
 from inkassorules.errors import NotInForce, UnknownJurisdiction
+from inkassorules.law import Citation
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from inkassorules.law import Citation, LawBook
+    from inkassorules.law import LawBook
 
 __all__ = [
     "BusinessCalendar",

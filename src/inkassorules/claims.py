@@ -19,19 +19,16 @@ inkassorules.errors.CurrencyMismatch: expected an amount in NOK, got SEK (a NO c
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 import attrs
 
 from inkassorules._checks import check_date
+from inkassorules.calendar import JurisdictionCode
 from inkassorules.errors import CurrencyMismatch, InvalidInput, UnknownJurisdiction
 from inkassorules.money import Currency, Money
-
-if TYPE_CHECKING:
-    import datetime as dt
-
-    from inkassorules.calendar import JurisdictionCode
 
 __all__ = [
     "CURRENCY_OF",

@@ -31,6 +31,7 @@ import functools
 import itertools
 import re
 import tomllib
+from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
 from importlib import resources
@@ -45,7 +46,7 @@ from inkassorules.errors import DataFileError, InkassoError, NotInForce, RateNot
 from inkassorules.money import CURRENCIES, Money
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Iterable
 
 __all__ = [
     "UNITS",
