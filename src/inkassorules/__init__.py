@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from inkassorules import no, se
 from inkassorules.calendar import BusinessCalendar, add_days, add_months, calendar_for
-from inkassorules.claims import Claim, DebtorKind
+from inkassorules.claims import Claim, DebtorKind, Payment
 from inkassorules.errors import (
     CurrencyMismatch,
     DataFileError,
@@ -56,6 +56,7 @@ __all__ = [
     "Money",
     "NaiveDatetime",
     "NotInForce",
+    "Payment",
     "RateNotPublished",
     "RuleRefused",
     "UnknownJurisdiction",

@@ -34,6 +34,7 @@ __all__ = [
     "CURRENCY_OF",
     "Claim",
     "DebtorKind",
+    "Payment",
     "check_jurisdiction",
 ]
 
@@ -117,3 +118,31 @@ class Claim:
     def currency(self) -> Currency:
         """The claim's currency."""
         return self.principal.currency
+
+
+@attrs.frozen(kw_only=True)
+class Payment:
+    """Innbetaling / inbetalning (payment): an amount the debtor paid on a date.
+
+    >>> from datetime import date
+    >>> Payment(amount=Money.of("500", "NOK"), paid_on=date(2026, 4, 1))
+    Payment(amount=Money(amount=Decimal('500'), currency='NOK'), paid_on=datetime.date(2026, 4, 1), designation=None)
+
+    Attributes:
+        amount: what was paid; above zero.
+        paid_on: the day the payment counts as made (the rules that need a different moment,
+            such as the day a payment order reached the bank, say so).
+        designation: what the debtor said the payment is for, if anything (the debtor's own
+            designation comes first in both countries' allocation rules).
+    """
+
+    amount: Money
+    paid_on: dt.date
+    designation: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.amount, Money):
+            raise InvalidInput(f"amount must be Money, got {self.amount!r}")
+        if not self.amount.is_positive:
+            raise InvalidInput(f"a payment must be above zero, got {self.amount}")
+        check_date(self.paid_on, "paid_on")
