@@ -125,8 +125,9 @@ class Payment:
     """Innbetaling / inbetalning (payment): an amount the debtor paid on a date.
 
     >>> from datetime import date
-    >>> Payment(amount=Money.of("500", "NOK"), paid_on=date(2026, 4, 1))
-    Payment(amount=Money(amount=Decimal('500'), currency='NOK'), paid_on=datetime.date(2026, 4, 1), designation=None)
+    >>> payment = Payment(amount=Money.of("500", "NOK"), paid_on=date(2026, 4, 1))
+    >>> str(payment.amount), payment.paid_on.isoformat()
+    ('500.00 NOK', '2026-04-01')
 
     Attributes:
         amount: what was paid; above zero.
