@@ -16,7 +16,8 @@ from inkassorules._protocols import SHARED_NAMES
 PUBLIC_MODULES = sorted(
     m.name
     for m in pkgutil.walk_packages(inkassorules.__path__, "inkassorules.")
-    if not any(part.startswith("_") for part in m.name.split(".")) and m.name != "inkassorules.strategies"
+    if not any(part.startswith("_") for part in m.name.split("."))
+    and m.name != "inkassorules.strategies"
 )
 
 

@@ -14,7 +14,15 @@ from dateutil.easter import easter
 from hypothesis import given
 from hypothesis import strategies as st
 
-from inkassorules import InvalidInput, NotInForce, UnknownJurisdiction, add_days, add_months, no, se
+from inkassorules import (
+    InvalidInput,
+    NotInForce,
+    UnknownJurisdiction,
+    add_days,
+    add_months,
+    no,
+    se,
+)
 from inkassorules.calendar import calendar_for
 
 YEARS = (2024, 2025, 2026, 2027)
@@ -41,7 +49,9 @@ def no_holidays(year: int) -> dict[dt.date, str]:
 
 def se_holidays(year: int) -> dict[dt.date, str]:
     e = easter(year)
-    midsummer_eve = next(dt.date(year, 6, d) for d in range(19, 26) if dt.date(year, 6, d).weekday() == 4)
+    midsummer_eve = next(
+        dt.date(year, 6, d) for d in range(19, 26) if dt.date(year, 6, d).weekday() == 4
+    )
     return {
         dt.date(year, 1, 1): "nyårsdagen",
         dt.date(year, 1, 6): "trettondedag jul",
@@ -62,7 +72,9 @@ def se_holidays(year: int) -> dict[dt.date, str]:
 
 
 def cases(country, holidays_of):
-    every = {day: name for year in (YEARS[0] - 1, *YEARS) for day, name in holidays_of(year).items()}
+    every = {
+        day: name for year in (YEARS[0] - 1, *YEARS) for day, name in holidays_of(year).items()
+    }
     for year in YEARS:
         for day, name in holidays_of(year).items():
             yield pytest.param(country, day, False, id=f"{country}-{day}-{name}")
@@ -106,7 +118,11 @@ def test_no_national_day_6_june_is_not_a_holiday_in_norway():
         ("NO", dt.date(2026, 5, 16), dt.date(2026, 5, 18)),  # Saturday -> Monday
         ("NO", dt.date(2026, 5, 17), dt.date(2026, 5, 18)),  # 17 May (Sunday)
         ("NO", dt.date(2027, 5, 17), dt.date(2027, 5, 18)),  # 17 May (Monday)
-        ("NO", dt.date(2026, 4, 2), dt.date(2026, 4, 7)),  # Maundy Thursday -> Tuesday after Easter
+        (
+            "NO",
+            dt.date(2026, 4, 2),
+            dt.date(2026, 4, 7),
+        ),  # Maundy Thursday -> Tuesday after Easter
         ("NO", dt.date(2026, 12, 24), dt.date(2026, 12, 24)),  # not moved in Norway
         ("NO", dt.date(2026, 12, 25), dt.date(2026, 12, 28)),
         ("SE", dt.date(2026, 12, 24), dt.date(2026, 12, 28)),  # julafton moves in Sweden

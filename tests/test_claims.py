@@ -4,7 +4,15 @@ import datetime as dt
 
 import pytest
 
-from inkassorules import Claim, CurrencyMismatch, DebtorKind, InvalidInput, Money, Payment, UnknownJurisdiction
+from inkassorules import (
+    Claim,
+    CurrencyMismatch,
+    DebtorKind,
+    InvalidInput,
+    Money,
+    Payment,
+    UnknownJurisdiction,
+)
 
 
 def claim(**changes):
@@ -67,7 +75,9 @@ def test_claims_are_frozen_and_keyword_only():
 
 
 def test_payment():
-    p = Payment(amount=Money.of("500", "NOK"), paid_on=dt.date(2026, 4, 1), designation="principal")
+    p = Payment(
+        amount=Money.of("500", "NOK"), paid_on=dt.date(2026, 4, 1), designation="principal"
+    )
     assert p.designation == "principal"
     with pytest.raises(InvalidInput, match="above zero"):
         Payment(amount=Money.zero("NOK"), paid_on=dt.date(2026, 4, 1))

@@ -66,7 +66,9 @@ class TestLoaderRefusesBadFiles:
         self.check(tmp_path, text, "values[0].citation", "non-empty")
 
     def test_missing_url(self, tmp_path):
-        text = HEADER + entry().replace('url = "https://lovdata.no/forskrift/1989-07-14-562"\n', "")
+        text = HEADER + entry().replace(
+            'url = "https://lovdata.no/forskrift/1989-07-14-562"\n', ""
+        )
         self.check(tmp_path, text, "values[0].url", "missing")
 
     def test_url_not_a_web_address(self, tmp_path):
@@ -94,7 +96,9 @@ class TestLoaderRefusesBadFiles:
         self.check(tmp_path, text, "values[0].value", "whole number")
 
     def test_datetime_is_not_a_date(self, tmp_path):
-        self.check(tmp_path, HEADER + entry(date="2020-01-01T00:00:00"), "values[0].valid_from", "date")
+        self.check(
+            tmp_path, HEADER + entry(date="2020-01-01T00:00:00"), "values[0].valid_from", "date"
+        )
 
     def test_low_confidence_stays_out(self, tmp_path):
         text = HEADER + entry() + 'confidence = "low"\n'
@@ -104,7 +108,7 @@ class TestLoaderRefusesBadFiles:
         self.check(tmp_path, HEADER + entry() + 'source = "x"\n', "values[0]", "unknown keys")
 
     def test_unknown_top_level_key(self, tmp_path):
-        self.check(tmp_path, 'from = 1\n' + HEADER + entry(), "from", "unknown top-level")
+        self.check(tmp_path, "from = 1\n" + HEADER + entry(), "from", "unknown top-level")
 
     def test_no_values(self, tmp_path):
         self.check(tmp_path, HEADER, "values", "at least one")
@@ -161,19 +165,26 @@ class TestLookups:
         assert isinstance(info.value, LookupError)
 
     @pytest.mark.parametrize(
-        "on", [dt.date(2002, 3, 1), dt.date(2005, 12, 31), dt.date(2014, 1, 1), dt.date(2014, 12, 31)]
+        "on",
+        [dt.date(2002, 3, 1), dt.date(2005, 12, 31), dt.date(2014, 1, 1), dt.date(2014, 12, 31)],
     )
     def test_not_found_periods_raise(self, on):
         with pytest.raises(NotInForce, match="NOT FOUND"):
             builtin().amount("no.inkassosats", on)
 
     def test_known_next_to_unknown(self):
-        assert builtin().amount("no.inkassosats", dt.date(2013, 12, 31)).value == Money.of(630, "NOK")
-        assert builtin().amount("no.inkassosats", dt.date(2015, 1, 1)).value == Money.of(650, "NOK")
+        assert builtin().amount("no.inkassosats", dt.date(2013, 12, 31)).value == Money.of(
+            630, "NOK"
+        )
+        assert builtin().amount("no.inkassosats", dt.date(2015, 1, 1)).value == Money.of(
+            650, "NOK"
+        )
 
     def test_half_yearly_table_fails_closed_after_horizon(self):
         book = builtin()
-        assert book.rate("se.interest.reference_rate", dt.date(2026, 6, 30)).value == Decimal("2.00")
+        assert book.rate("se.interest.reference_rate", dt.date(2026, 6, 30)).value == Decimal(
+            "2.00"
+        )
         with pytest.raises(RateNotPublished) as info:
             book.rate("se.interest.reference_rate", dt.date(2026, 7, 1))
         assert info.value.half_year == "2026 H2"
@@ -230,7 +241,9 @@ class TestExtension:
 
     def test_extend_adds_next_half_year_and_moves_horizon(self):
         book = self.supply_h2(builtin())
-        assert book.rate("se.interest.reference_rate", dt.date(2026, 12, 31)).value == Decimal("2.00")
+        assert book.rate("se.interest.reference_rate", dt.date(2026, 12, 31)).value == Decimal(
+            "2.00"
+        )
         with pytest.raises(RateNotPublished, match="2027 H1"):
             book.rate("se.interest.reference_rate", dt.date(2027, 1, 1))
         # the built-in book is unchanged
@@ -241,14 +254,28 @@ class TestExtension:
         with pytest.raises(DataFileError, match="already has a value from 2026-01-01"):
             builtin().extend(
                 "no.inkassosats",
-                [{"valid_from": dt.date(2026, 1, 1), "value": 800, "citation": "x", "url": "https://x"}],
+                [
+                    {
+                        "valid_from": dt.date(2026, 1, 1),
+                        "value": 800,
+                        "citation": "x",
+                        "url": "https://x",
+                    }
+                ],
             )
 
     def test_extend_refuses_inside_the_table(self):
         with pytest.raises(DataFileError, match="inside the table"):
             builtin().extend(
                 "no.inkassosats",
-                [{"valid_from": dt.date(2020, 1, 1), "value": 800, "citation": "x", "url": "https://x"}],
+                [
+                    {
+                        "valid_from": dt.date(2020, 1, 1),
+                        "value": 800,
+                        "citation": "x",
+                        "url": "https://x",
+                    }
+                ],
             )
 
     def test_extend_can_fill_an_unknown_gap_when_asked(self):
