@@ -8,10 +8,11 @@ check is not "redundant" to a type checker.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from inkassorules.errors import InvalidInput, NaiveDatetime
 
-__all__ = ["check_aware", "check_date", "check_int"]
+__all__ = ["check_aware", "check_date", "check_decimal", "check_int"]
 
 
 def check_date(value: object, argument: str) -> dt.date:
@@ -36,4 +37,11 @@ def check_aware(value: object, argument: str) -> dt.datetime:
         raise InvalidInput(f"{argument} must be a timezone-aware datetime, got {value!r}")
     if value.tzinfo is None or value.tzinfo.utcoffset(value) is None:
         raise NaiveDatetime(argument, value)
+    return value
+
+
+def check_decimal(value: object, argument: str) -> Decimal:
+    """Return *value* if it is a finite Decimal, or raise."""
+    if not isinstance(value, Decimal) or not value.is_finite():
+        raise InvalidInput(f"{argument} must be a finite Decimal, got {value!r}")
     return value
