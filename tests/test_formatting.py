@@ -32,7 +32,7 @@ def test_format_date_and_rate():
     assert format_date(dt.date(2026, 5, 17), locale="nb") == "17. mai 2026"
     assert format_date(dt.date(2026, 6, 19), locale="sv") == "19 juni 2026"
     assert format_rate(Decimal("12.25"), locale="sv") == f"12,25{NBSP}%"
-    assert format_rate(Decimal("8"), locale="en") == "8.00%"
+    assert format_rate(Decimal(8), locale="en") == "8.00%"
 
 
 @pytest.mark.parametrize("locale", ["de", "nb_NO", "", None])
