@@ -36,6 +36,14 @@ from inkassorules.errors import (
 )
 from inkassorules.law import Citation, Entry, LawBook, builtin, explain
 from inkassorules.money import Money
+from inkassorules.references import (
+    is_valid_kid,
+    is_valid_ocr,
+    make_kid,
+    make_ocr,
+    validate_kid,
+    validate_ocr,
+)
 
 if TYPE_CHECKING:
     from inkassorules._protocols import Jurisdiction
@@ -66,9 +74,15 @@ __all__ = [
     "builtin",
     "calendar_for",
     "explain",
+    "is_valid_kid",
+    "is_valid_ocr",
     "jurisdiction",
+    "make_kid",
+    "make_ocr",
     "no",
     "se",
+    "validate_kid",
+    "validate_ocr",
 ]
 
 

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from decimal import Decimal
 
-__all__ = ["Row", "main", "rate_rows"]
+__all__ = ["Row", "main", "main_exit", "rate_rows"]
 
 EXIT_USAGE: Final = 2
 _HERE: Final = ZoneInfo("Europe/Oslo")
@@ -160,3 +160,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         _print_rows(rows, on)
     return 0
+
+
+def main_exit() -> None:
+    """Entry point of the ``inkassorules`` console script."""
+    sys.exit(main())
