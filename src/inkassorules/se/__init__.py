@@ -15,6 +15,20 @@ from inkassorules.se.calendar import (
     next_business_day,
     roll_forward,
 )
+from inkassorules.se.fees import (
+    CollectionDemandDeadline,
+    check_payment_order_allowed,
+    collection_demand_deadline,
+    collection_demand_fee_cap,
+    enforcement_basic_fee,
+    fees_with_standard_compensation,
+    instalment_agreement_fee_cap,
+    is_payment_order_allowed,
+    payment_order_application_fee,
+    payment_order_cost_cap,
+    reminder_fee_cap,
+    standard_compensation,
+)
 
 CODE = "SE"
 CURRENCY = "SEK"
@@ -22,8 +36,20 @@ CURRENCY = "SEK"
 __all__ = [
     "CODE",
     "CURRENCY",
+    "CollectionDemandDeadline",
     "add_business_days",
+    "check_payment_order_allowed",
+    "collection_demand_deadline",
+    "collection_demand_fee_cap",
+    "enforcement_basic_fee",
+    "fees_with_standard_compensation",
+    "instalment_agreement_fee_cap",
     "is_business_day",
+    "is_payment_order_allowed",
     "next_business_day",
+    "payment_order_application_fee",
+    "payment_order_cost_cap",
+    "reminder_fee_cap",
     "roll_forward",
+    "standard_compensation",
 ]
