@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     import datetime as dt
 
+    from inkassorules.fees import FeeCap
     from inkassorules.law import LawBook
 
 __all__ = ["SHARED_NAMES", "Jurisdiction"]
@@ -36,6 +37,18 @@ class Jurisdiction(Protocol):
 
     def roll_forward(self, day: dt.date, *, law: LawBook | None = None) -> dt.date:
         """*day*, or the next business day."""
+        ...
+
+    def reminder_fee_cap(
+        self, *, sent_on: dt.date, due_date: dt.date, law: LawBook | None = None
+    ) -> FeeCap:
+        """Purregebyr / påminnelseavgift: the reminder fee cap."""
+        ...
+
+    def collection_demand_fee_cap(
+        self, *, sent_on: dt.date, due_date: dt.date, law: LawBook | None = None
+    ) -> FeeCap:
+        """Betalingsoppfordring / inkassokrav: the collection demand fee cap."""
         ...
 
 

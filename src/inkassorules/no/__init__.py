@@ -17,6 +17,21 @@ from inkassorules.no.calendar import (
     next_business_day,
     roll_forward,
 )
+from inkassorules.no.fees import (
+    FeeLetter,
+    LegalDate,
+    LetterKind,
+    collection_demand_deadline,
+    collection_demand_fee_cap,
+    collection_fee_cap,
+    collection_notice_deadline,
+    collection_notice_fee_cap,
+    earliest_fee_date,
+    heavy_collection_fee_from,
+    legal_collection_deadline,
+    reminder_fee_cap,
+    standard_compensation,
+)
 from inkassorules.no.inkassosats import inkassosats, inkassosats_entry
 
 CODE = "NO"
@@ -25,10 +40,23 @@ CURRENCY = "NOK"
 __all__ = [
     "CODE",
     "CURRENCY",
+    "FeeLetter",
+    "LegalDate",
+    "LetterKind",
     "add_business_days",
+    "collection_demand_deadline",
+    "collection_demand_fee_cap",
+    "collection_fee_cap",
+    "collection_notice_deadline",
+    "collection_notice_fee_cap",
+    "earliest_fee_date",
+    "heavy_collection_fee_from",
     "inkassosats",
     "inkassosats_entry",
     "is_business_day",
+    "legal_collection_deadline",
     "next_business_day",
+    "reminder_fee_cap",
     "roll_forward",
+    "standard_compensation",
 ]
