@@ -21,8 +21,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, cast
 
 from inkassorules import no, se
+from inkassorules.allocation import Allocation, Component, allocate
 from inkassorules.calendar import BusinessCalendar, add_days, add_months, calendar_for
 from inkassorules.claims import Claim, DebtorKind, Payment
+from inkassorules.contact import (
+    ChannelRule,
+    ContactDecision,
+    ContactPolicy,
+    NoContactWindow,
+    Window,
+)
+from inkassorules.disputes import Dispute, Step, StepDecision, may_take_step, withheld_amount
 from inkassorules.errors import (
     CurrencyMismatch,
     DataFileError,
@@ -33,6 +42,20 @@ from inkassorules.errors import (
     RateNotPublished,
     RuleRefused,
     UnknownJurisdiction,
+)
+from inkassorules.fees import FeeCap
+from inkassorules.instalments import (
+    Acceleration,
+    Instalment,
+    InstalmentAgreement,
+    accelerate,
+)
+from inkassorules.interest import (
+    BalanceInterestResult,
+    DayCount,
+    InterestPeriod,
+    InterestResult,
+    InterestStart,
 )
 from inkassorules.law import Citation, Entry, LawBook, builtin, explain
 from inkassorules.money import Money
@@ -51,26 +74,47 @@ if TYPE_CHECKING:
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "Acceleration",
+    "Allocation",
+    "BalanceInterestResult",
     "BusinessCalendar",
+    "ChannelRule",
     "Citation",
     "Claim",
+    "Component",
+    "ContactDecision",
+    "ContactPolicy",
     "CurrencyMismatch",
     "DataFileError",
+    "DayCount",
     "DebtorKind",
+    "Dispute",
     "Entry",
+    "FeeCap",
     "InkassoError",
+    "Instalment",
+    "InstalmentAgreement",
+    "InterestPeriod",
+    "InterestResult",
+    "InterestStart",
     "InvalidInput",
     "LawBook",
     "Money",
     "NaiveDatetime",
+    "NoContactWindow",
     "NotInForce",
     "Payment",
     "RateNotPublished",
     "RuleRefused",
+    "Step",
+    "StepDecision",
     "UnknownJurisdiction",
+    "Window",
     "__version__",
+    "accelerate",
     "add_days",
     "add_months",
+    "allocate",
     "builtin",
     "calendar_for",
     "explain",
@@ -79,10 +123,12 @@ __all__ = [
     "jurisdiction",
     "make_kid",
     "make_ocr",
+    "may_take_step",
     "no",
     "se",
     "validate_kid",
     "validate_ocr",
+    "withheld_amount",
 ]
 
 

@@ -10,9 +10,20 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Iterable, Sequence
+    from decimal import Decimal
 
+    from inkassorules.claims import Payment
+    from inkassorules.contact import ContactDecision, ContactPolicy
     from inkassorules.fees import FeeCap
+    from inkassorules.interest import (
+        BalanceInterestResult,
+        InterestResult,
+        InterestStart,
+        RateInForce,
+    )
     from inkassorules.law import LawBook
+    from inkassorules.money import Money
 
 __all__ = ["SHARED_NAMES", "Jurisdiction"]
 
@@ -49,6 +60,78 @@ class Jurisdiction(Protocol):
         self, *, sent_on: dt.date, due_date: dt.date, law: LawBook | None = None
     ) -> FeeCap:
         """Betalingsoppfordring / inkassokrav: the collection demand fee cap."""
+        ...
+
+    def late_interest_rate(self, *, on: dt.date, law: LawBook | None = None) -> Decimal:
+        """Forsinkelsesrente / dröjsmålsränta: the statutory late-interest rate, % per year."""
+        ...
+
+    def late_interest_rate_in_force(
+        self, *, on: dt.date, law: LawBook | None = None
+    ) -> RateInForce:
+        """The late-interest rate on *on* and its last valid day."""
+        ...
+
+    def late_interest(
+        self,
+        principal: Money,
+        *,
+        due_date: dt.date,
+        paid_on: dt.date,
+        law: LawBook | None = None,
+    ) -> InterestResult:
+        """Statutory late interest on *principal* from *due_date* until *paid_on*."""
+        ...
+
+    def late_interest_on_balance(
+        self,
+        principal: Money,
+        payments: Iterable[Payment],
+        *,
+        due_date: dt.date,
+        until: dt.date,
+        law: LawBook | None = None,
+    ) -> BalanceInterestResult:
+        """Late interest on a balance that payments reduce."""
+        ...
+
+    def interest_start(
+        self,
+        *,
+        due_date: dt.date | None = None,
+        demand_sent_on: dt.date | None = None,
+        roll_due_date: bool = True,
+        law: LawBook | None = None,
+    ) -> InterestStart:
+        """When late interest starts: the agreed due date, or 30 days after a written demand."""
+        ...
+
+    def contact_policy(self, *, on: dt.date, law: LawBook | None = None) -> ContactPolicy:
+        """The contact rules in force on *on*."""
+        ...
+
+    def contact_allowed(
+        self,
+        at: dt.datetime,
+        *,
+        channel: str = "phone",
+        history: Sequence[dt.datetime] = (),
+        policy: ContactPolicy | None = None,
+        law: LawBook | None = None,
+    ) -> ContactDecision:
+        """May the debtor be contacted at *at* (timezone-aware), and if not, why."""
+        ...
+
+    def next_contact_window(
+        self,
+        after: dt.datetime,
+        *,
+        channel: str = "phone",
+        history: Sequence[dt.datetime] = (),
+        policy: ContactPolicy | None = None,
+        law: LawBook | None = None,
+    ) -> dt.datetime:
+        """The earliest allowed contact moment at or after *after*."""
         ...
 
 

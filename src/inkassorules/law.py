@@ -124,15 +124,24 @@ class Citation:
         return f"{self.rule}{where}{flag} <{self.url}>"
 
 
-def explain(basis: Iterable[Citation]) -> str:
+def explain(basis: Iterable[Citation], *, notes: bool = False) -> str:
     """One line per citation, without repeats: the *why* of a result.
 
-    >>> c = Citation("INKF § 1-2", "https://lovdata.no/forskrift/1989-07-14-562")
+    With ``notes=True`` each citation's note (practice, NOT FOUND, confidence) follows it.
+
+    >>> c = Citation("INKF § 1-2", "https://lovdata.no/forskrift/1989-07-14-562", note="seen")
     >>> print(explain([c, c]))
     - INKF § 1-2 <https://lovdata.no/forskrift/1989-07-14-562>
+    >>> print(explain([c], notes=True))
+    - INKF § 1-2 <https://lovdata.no/forskrift/1989-07-14-562>
+      note: seen
     """
-    seen: dict[Citation, None] = dict.fromkeys(basis)
-    return "\n".join(f"- {c}" for c in seen)
+    lines = []
+    for citation in dict.fromkeys(basis):
+        lines.append(f"- {citation}")
+        if notes and citation.note:
+            lines.append(f"  note: {citation.note}")
+    return "\n".join(lines)
 
 
 T = TypeVar("T")

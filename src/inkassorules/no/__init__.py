@@ -17,6 +17,12 @@ from inkassorules.no.calendar import (
     next_business_day,
     roll_forward,
 )
+from inkassorules.no.contact import (
+    contact_allowed,
+    contact_policy,
+    next_contact_window,
+    with_inkassolov_2026,
+)
 from inkassorules.no.fees import (
     FeeLetter,
     LegalDate,
@@ -33,6 +39,14 @@ from inkassorules.no.fees import (
     standard_compensation,
 )
 from inkassorules.no.inkassosats import inkassosats, inkassosats_entry
+from inkassorules.no.interest import (
+    interest_start,
+    late_interest,
+    late_interest_on_balance,
+    late_interest_rate,
+    late_interest_rate_entry,
+    late_interest_rate_in_force,
+)
 
 CODE = "NO"
 CURRENCY = "NOK"
@@ -49,14 +63,24 @@ __all__ = [
     "collection_fee_cap",
     "collection_notice_deadline",
     "collection_notice_fee_cap",
+    "contact_allowed",
+    "contact_policy",
     "earliest_fee_date",
     "heavy_collection_fee_from",
     "inkassosats",
     "inkassosats_entry",
+    "interest_start",
     "is_business_day",
+    "late_interest",
+    "late_interest_on_balance",
+    "late_interest_rate",
+    "late_interest_rate_entry",
+    "late_interest_rate_in_force",
     "legal_collection_deadline",
     "next_business_day",
+    "next_contact_window",
     "reminder_fee_cap",
     "roll_forward",
     "standard_compensation",
+    "with_inkassolov_2026",
 ]

@@ -1,0 +1,393 @@
+"""Innsigelse / bestridande (disputed claims): which collection steps may go on, for how much.
+
+A debtor can dispute a claim in full or in part (:class:`Dispute`). While a dispute that is not
+obviously unfounded stands, :func:`may_take_step` answers "may this step be taken for this claim
+on this date, and for which amount?":
+
+* Out-of-court steps (reminder, collection notice, collection demand) and their collection costs
+  stop for the disputed part. The undisputed part can still be collected.
+* Norway: inkassoloven § 17 second paragraph: no collection costs for a claim the debtor had
+  reasonable grounds to dispute, even costs incurred before the objection (unless the debtor
+  should have objected earlier). A disputed claim goes to forliksrådet or the courts. Whether
+  the undisputed part of a partly disputed claim may be collected out of court was NOT FOUND in
+  Norwegian sources; the library allows it, following the practice "the debtor may only
+  withhold what the defect is worth", and marks such answers as practice (medium confidence).
+* Sweden: a claim with a sakligt grundad invändning goes to court (stämning), not to
+  Kronofogden's betalningsföreläggande; a betalningsföreläggande may be sought for the
+  undisputed part.
+
+The withheld amount is never more than the disputed amount, nor more than the principal.
+
+>>> from datetime import date
+>>> from inkassorules import Claim, DebtorKind, Money
+>>> claim = Claim(principal=Money.of("10000", "NOK"), due_date=date(2026, 3, 1),
+...               jurisdiction="NO", debtor_kind=DebtorKind.CONSUMER)
+>>> defect = Dispute(amount=Money.of("2500", "NOK"), raised_on=date(2026, 3, 10),
+...                  reason="the delivered door was damaged")
+>>> decision = may_take_step(claim, Step.COLLECTION_DEMAND, on=date(2026, 4, 1),
+...                          disputes=[defect])
+>>> decision.allowed, str(decision.amount), str(decision.withheld)
+(True, '7500.00 NOK', '2500.00 NOK')
+>>> decision.provisional  # collecting the undisputed part is practice in Norway
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from inkassorules._checks import check_date
+from inkassorules.claims import Claim
+from inkassorules.errors import CurrencyMismatch, InvalidInput
+from inkassorules.law import Citation, explain
+from inkassorules.money import Money
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from inkassorules.calendar import JurisdictionCode
+
+__all__ = [
+    "Dispute",
+    "Step",
+    "StepDecision",
+    "is_step_allowed",
+    "may_take_step",
+    "withheld_amount",
+]
+
+
+class Step(enum.Enum):
+    """Innkrevingsskritt / indrivningsåtgärd (a collection step).
+
+    ``REMINDER`` (purring / betalningspåminnelse), ``COLLECTION_NOTICE`` (inkassovarsel /
+    inkassovarning), ``COLLECTION_DEMAND`` (betalingsoppfordring / inkassokrav),
+    ``PAYMENT_ORDER`` (Swedish betalningsföreläggande at Kronofogden; Norway has none) and
+    ``COURT`` (NO forliksråd or tingrett; SE stämning at tingsrätten).
+    """
+
+    REMINDER = "reminder"
+    COLLECTION_NOTICE = "collection_notice"
+    COLLECTION_DEMAND = "collection_demand"
+    PAYMENT_ORDER = "payment_order"
+    COURT = "court"
+
+
+_OUT_OF_COURT: Final = frozenset({Step.REMINDER, Step.COLLECTION_NOTICE, Step.COLLECTION_DEMAND})
+
+_NO_STOP: Final = Citation(
+    "inkassoloven § 1 og § 17 annet ledd; Ot.prp. nr. 2 (1987-88) pkt. 5.7.7: et omtvistet krav "
+    "kan ikke inndrives utenrettslig når innsigelsen ikke er åpenbart grunnløs",
+    "https://www.inkassoguiden.no/inkassosporsmal/362-nar-er-en-innsigelse-saklig-nok-til-at-"
+    "inkasso-ikke-kan-iverksettes",
+)
+_NO_COSTS: Final = Citation(
+    "inkassoloven § 17 annet ledd: ingen inndrivingskostnader for krav skyldneren hadde rimelig "
+    "grunn til å bestride, heller ikke kostnader påløpt før innsigelsen",
+    "https://advokatwulff.no/hvilket-ansvar-har-skyldner-for-kostnader-ved-utenrettslig-"
+    "inndriving/",
+)
+_NO_PARTIAL: Final = Citation(
+    "Practice: the debtor may only withhold what the defect is worth; the undisputed part is "
+    "collected (practice.md)",
+    "https://kontohjelp.no/kontering/purring-og-inkasso/tvist-innsigelse-mot-kravet",
+    "medium",
+    note="NOT FOUND in Norwegian law: no source on collecting the undisputed part of a partly "
+    "disputed claim out of court (norway.md § 10); the library's choice, marked as practice",
+)
+_NO_COURT: Final = Citation(
+    "Et omtvistet krav avgjøres av forliksrådet eller domstolene (inkassoloven § 1; "
+    "Forbrukerrådet)",
+    "https://www.forbrukerradet.no/forside/okonomi-og-betaling/inkasso-2/",
+)
+_SE_STOP: Final = Citation(
+    "God inkassosed (4 § inkassolagen 1974:182): en sakligt grundad invändning prövas av "
+    "domstol, inte genom betalningsföreläggande (Finansinspektionen)",
+    "https://finansinspektionen.se/sv/konsumentskydd/inkasso/fragor-och-svar/",
+)
+_SE_PARTIAL: Final = Citation(
+    "Betalningsföreläggande kan sökas för den ostridiga delen",
+    "https://www.interninfo.se/?page_id=236",
+    "medium",
+    note="one industry source (sweden.md § 8); out-of-court collection of the undisputed part "
+    "follows the same reading",
+)
+_SE_COSTS: Final = Citation(
+    "4 § första stycket lag (1981:739) om ersättning för inkassokostnader: ersättning endast för "
+    "kostnader som skäligen påkallats för att ta till vara borgenärens rätt",
+    "https://www.lagboken.se/Lagboken/start/sfs/sfs/2013/0-99/d_1519649-sfs-2013_56-lag-om-"
+    "andring-i-lagen-1981_739-om-ersattning-for-inkassokostnader-m.m",
+    "medium",
+    note="the statute is high confidence; that out-of-court steps on the disputed part are not "
+    "'skäligen påkallade' is the library's reading (sweden.md §§ 1.3, 8)",
+)
+_STEP_NAMES: Final[dict[JurisdictionCode, dict[Step, str]]] = {
+    "NO": {
+        Step.REMINDER: "purring",
+        Step.COLLECTION_NOTICE: "inkassovarsel",
+        Step.COLLECTION_DEMAND: "betalingsoppfordring",
+        Step.COURT: "forliksråd / domstol",
+    },
+    "SE": {
+        Step.REMINDER: "betalningspåminnelse",
+        Step.COLLECTION_NOTICE: "inkassovarning",
+        Step.COLLECTION_DEMAND: "inkassokrav",
+        Step.PAYMENT_ORDER: "betalningsföreläggande",
+        Step.COURT: "stämning vid tingsrätt",
+    },
+}
+
+
+@attrs.frozen(kw_only=True)
+class Dispute:
+    """Innsigelse / bestridande (a dispute of a claim, in full or in part).
+
+    Attributes:
+        amount: the disputed amount: the whole principal, or what the claimed defect is worth.
+        raised_on: the day the debtor objected (orally is enough in Norway).
+        reason: the debtor's reason, as text.
+        reasonable: the caller's assessment that the objection is not obviously unfounded (NO:
+            the debtor had reasonable grounds, INKL § 17; SE: sakligt grundad). An unfounded
+            dispute (inability to pay, a bare refusal) withholds nothing.
+        resolved_on: the day the dispute was clarified and collection may resume, or None.
+    """
+
+    amount: Money
+    raised_on: dt.date
+    reason: str
+    reasonable: bool = True
+    resolved_on: dt.date | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.amount, Money):
+            raise InvalidInput(f"a dispute's amount must be Money, got {self.amount!r}")
+        if not self.amount.is_positive:
+            raise InvalidInput(f"a dispute's amount must be above zero, got {self.amount}")
+        check_date(self.raised_on, "raised_on")
+        reason: object = self.reason
+        if not isinstance(reason, str) or not reason.strip():
+            raise InvalidInput("a dispute needs a reason (free text)")
+        if not isinstance(self.reasonable, bool):
+            raise InvalidInput(f"reasonable must be True or False, got {self.reasonable!r}")
+        if self.resolved_on is not None and check_date(self.resolved_on, "resolved_on") < (
+            self.raised_on
+        ):
+            raise InvalidInput(
+                f"a dispute cannot be resolved ({self.resolved_on}) before it was raised "
+                f"({self.raised_on})"
+            )
+
+    @classmethod
+    def in_full(
+        cls, claim: Claim, *, raised_on: dt.date, reason: str, reasonable: bool = True
+    ) -> Dispute:
+        """A dispute of the whole principal of *claim*."""
+        return cls(
+            amount=claim.principal, raised_on=raised_on, reason=reason, reasonable=reasonable
+        )
+
+    def stands_on(self, on: dt.date) -> bool:
+        """True if the dispute has been raised and is not yet resolved at the end of *on*."""
+        check_date(on, "on")
+        return self.raised_on <= on and (self.resolved_on is None or on < self.resolved_on)
+
+
+def _standing(claim: Claim, disputes: Iterable[Dispute], on: dt.date) -> tuple[Dispute, ...]:
+    if not isinstance(claim, Claim):
+        raise InvalidInput(f"claim must be a Claim, got {claim!r}")
+    check_date(on, "on")
+    found: list[Dispute] = []
+    for dispute in disputes:
+        if not isinstance(dispute, Dispute):
+            raise InvalidInput(f"disputes must be Dispute, got {dispute!r}")
+        if dispute.amount.currency != claim.currency:
+            raise CurrencyMismatch(claim.currency, dispute.amount.currency, context="a dispute")
+        if dispute.amount > claim.principal:
+            raise InvalidInput(
+                f"a dispute of {dispute.amount} is more than the claim's principal "
+                f"{claim.principal}"
+            )
+        if dispute.stands_on(on):
+            found.append(dispute)
+    return tuple(found)
+
+
+def withheld_amount(claim: Claim, disputes: Iterable[Dispute], *, on: dt.date) -> Money:
+    """Tilbakeholdt beløp (the amount withheld from collection on *on*).
+
+    The sum of the standing disputes that are not obviously unfounded, at most the principal;
+    never more than the disputed amount.
+
+    >>> from datetime import date
+    >>> from inkassorules import Claim, DebtorKind, Money
+    >>> claim = Claim(principal=Money.of("900", "SEK"), due_date=date(2026, 3, 1),
+    ...               jurisdiction="SE", debtor_kind=DebtorKind.CONSUMER)
+    >>> str(withheld_amount(claim, [Dispute.in_full(claim, raised_on=date(2026, 3, 5),
+    ...     reason="never ordered")], on=date(2026, 3, 4)))
+    '0.00 SEK'
+    """
+    standing = _standing(claim, disputes, on)
+    disputed = Money.total((d.amount for d in standing if d.reasonable), currency=claim.currency)
+    return min(disputed, claim.principal)
+
+
+@attrs.frozen(kw_only=True)
+class StepDecision:
+    """Whether a collection step may be taken for a claim on a day, and for which amount.
+
+    Attributes:
+        step: the step asked about.
+        on: the day.
+        allowed: True if the step may be taken for some amount.
+        amount: the amount the step may be taken for (zero when not allowed).
+        withheld: the disputed amount held back from out-of-court collection.
+        cost_base: the amount collection costs may be charged on (the undisputed part; in
+            Norway this covers costs incurred before the objection as well, INKL § 17 second
+            paragraph). Court costs are for the court.
+        reasons: plain-language statements of the rules applied.
+        basis: the citations of the rules used.
+    """
+
+    step: Step
+    on: dt.date
+    allowed: bool
+    amount: Money
+    withheld: Money
+    cost_base: Money
+    reasons: tuple[str, ...]
+    basis: tuple[Citation, ...]
+
+    @property
+    def provisional(self) -> bool:
+        """True if a rule of medium confidence (or practice) was used (see each citation)."""
+        return any(c.confidence == "medium" for c in self.basis)
+
+    def explain(self) -> str:
+        """The answer, the reasons and the citations, as text."""
+        verdict = "allowed" if self.allowed else "not allowed"
+        head = f"{self.step.value} on {self.on.isoformat()}: {verdict}, for {self.amount}"
+        if self.reasons:
+            head += ": " + "; ".join(self.reasons)
+        return f"{head}\n{explain(self.basis, notes=True)}" if self.basis else head
+
+
+def may_take_step(
+    claim: Claim,
+    step: Step | str,
+    *,
+    on: dt.date,
+    disputes: Iterable[Dispute] = (),
+) -> StepDecision:
+    """Omtvistet krav / tvistig fordran (may *step* be taken for *claim* on *on*, for how much?).
+
+    Only disputes are judged here; other conditions of a step (deadlines, content, fees) are
+    the business of the rules for that step. Disputes raised after *on*, resolved by *on*, or
+    marked not reasonable withhold nothing.
+
+    >>> from datetime import date
+    >>> from inkassorules import Claim, DebtorKind, Money
+    >>> claim = Claim(principal=Money.of("5000", "SEK"), due_date=date(2026, 3, 1),
+    ...               jurisdiction="SE", debtor_kind=DebtorKind.CONSUMER)
+    >>> full = Dispute.in_full(claim, raised_on=date(2026, 3, 20), reason="never ordered")
+    >>> may_take_step(claim, Step.PAYMENT_ORDER, on=date(2026, 4, 1), disputes=[full]).allowed
+    False
+    >>> str(may_take_step(claim, Step.COURT, on=date(2026, 4, 1), disputes=[full]).amount)
+    '5000.00 SEK'
+
+    Raises:
+        InvalidInput: for an unknown step, ``PAYMENT_ORDER`` on a Norwegian claim, or a dispute
+            of more than the principal.
+        CurrencyMismatch: for a dispute in another currency.
+    """
+    try:
+        checked = Step(step)
+    except ValueError:
+        raise InvalidInput(
+            f"step must be one of {[s.value for s in Step]}, got {step!r}"
+        ) from None
+    standing = _standing(claim, disputes, on)
+    code = claim.jurisdiction
+    if checked not in _STEP_NAMES[code]:
+        raise InvalidInput(
+            "betalningsföreläggande is a Swedish procedure; a disputed Norwegian claim goes to "
+            "forliksrådet: use Step.COURT"
+        )
+    withheld = withheld_amount(claim, standing, on=on)
+    undisputed = claim.principal - withheld
+    name = _STEP_NAMES[code][checked]
+    reasons: list[str] = [
+        f"the dispute raised on {dispute.raised_on.isoformat()} is treated as obviously "
+        "unfounded (the caller's assessment) and withholds nothing"
+        for dispute in standing
+        if not dispute.reasonable
+    ]
+    basis: list[Citation] = []
+    if withheld.is_zero:
+        return StepDecision(
+            step=checked,
+            on=on,
+            allowed=True,
+            amount=claim.principal,
+            withheld=withheld,
+            cost_base=claim.principal,
+            reasons=tuple(reasons),
+            basis=(_NO_STOP if code == "NO" else _SE_STOP,) if reasons else (),
+        )
+    partial = undisputed.is_positive
+    if checked is Step.COURT:
+        reasons.append(f"a disputed claim is decided by {name}; the whole claim may be brought")
+        basis.append(_NO_COURT if code == "NO" else _SE_STOP)
+        amount = claim.principal
+    else:
+        reasons.append(f"{name} stops for the disputed {withheld}")
+        basis.append(_NO_STOP if code == "NO" else _SE_STOP)
+        if partial:
+            reasons.append(f"the undisputed {undisputed} may still be collected")
+            basis.append(_NO_PARTIAL if code == "NO" else _SE_PARTIAL)
+        amount = undisputed
+    if code == "NO":
+        reasons.append(
+            f"no collection costs on the disputed {withheld}, including costs incurred before "
+            "the objection, unless the debtor should have objected earlier"
+        )
+        basis.append(_NO_COSTS)
+    else:
+        reasons.append(f"collection costs only on the undisputed {undisputed}")
+        basis.append(_SE_COSTS)
+    return StepDecision(
+        step=checked,
+        on=on,
+        allowed=amount.is_positive,
+        amount=amount,
+        withheld=withheld,
+        cost_base=undisputed,
+        reasons=tuple(reasons),
+        basis=tuple(basis),
+    )
+
+
+def is_step_allowed(
+    claim: Claim,
+    step: Step | str,
+    *,
+    on: dt.date,
+    disputes: Iterable[Dispute] = (),
+) -> bool:
+    """True if :func:`may_take_step` allows *step* for some amount; never raises for a refusal.
+
+    >>> from datetime import date
+    >>> from inkassorules import Claim, DebtorKind, Money
+    >>> claim = Claim(principal=Money.of("5000", "NOK"), due_date=date(2026, 3, 1),
+    ...               jurisdiction="NO", debtor_kind=DebtorKind.BUSINESS)
+    >>> is_step_allowed(claim, "collection_notice", on=date(2026, 4, 1),
+    ...     disputes=[Dispute.in_full(claim, raised_on=date(2026, 3, 9), reason="not ordered")])
+    False
+
+    Raises:
+        InvalidInput: for bad arguments (see :func:`may_take_step`).
+    """
+    return may_take_step(claim, step, on=on, disputes=disputes).allowed

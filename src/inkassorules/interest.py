@@ -1,0 +1,654 @@
+"""Forsinkelsesrente / dröjsmålsränta (statutory late interest): the jurisdiction-neutral engine.
+
+Both countries charge simple interest (no interest on interest) at an annual rate that the state
+sets for each calendar half-year, and a new half-year's rate also applies to claims already
+bearing interest (forsinkelsesrenteloven § 3 første ledd; 6 § räntelagen 1975:635, "vid varje
+tid gällande referensräntan"). So a span of days is split at every 1 January and 1 July (and at
+any other change of rate), each part is ``principal x rate x days / year``, and the parts are
+added **exactly** (as fractions) and rounded once, at the end, to øre / öre with ROUND_HALF_UP.
+
+The days of a span are every day *d* with ``start <= d < end``: the number of days is
+``end - start``. :mod:`inkassorules.no.interest` and :mod:`inkassorules.se.interest` read the
+rates and the day count from the law data and call :func:`accrue`; the cost is proportional to
+the number of half-years, not to the number of days.
+
+>>> from datetime import date
+>>> from decimal import Decimal
+>>> from inkassorules import Money
+>>> flat = RateInForce(rate=Decimal(10), valid_until=None, basis=())
+>>> result = accrue(Money.of(1000, "SEK"), start=date(2025, 1, 1), end=date(2026, 1, 1),
+...                 rate_at=lambda day: flat, day_count=DayCount.ACTUAL_365_FIXED)
+>>> [(p.start.isoformat(), p.days) for p in result.periods]
+[('2025-01-01', 181), ('2025-07-01', 184)]
+>>> str(result.amount)
+'100.00 SEK'
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import enum
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
+from fractions import Fraction
+from typing import Final, Literal, get_args
+
+import attrs
+
+from inkassorules._checks import check_date
+from inkassorules.calendar import add_days, add_months
+from inkassorules.claims import Payment
+from inkassorules.errors import CurrencyMismatch, DataFileError, InvalidInput
+from inkassorules.law import Citation, explain
+from inkassorules.money import DECIMAL_CONTEXT, MINOR_UNIT, Money
+
+__all__ = [
+    "PAYMENTS_REDUCE",
+    "BalanceInterestResult",
+    "DayCount",
+    "InterestPeriod",
+    "InterestResult",
+    "InterestStart",
+    "PaymentApplication",
+    "PaymentsReduce",
+    "RateInForce",
+    "RateLookup",
+    "accrue",
+    "accrue_on_balance",
+    "day_count_from_record",
+    "demand_period_end",
+    "half_year_starts",
+    "next_half_year_start",
+    "round_interest",
+    "to_money",
+]
+
+# The rate tables are per calendar half-year: H2 starts on 1 July (forsinkelsesrenteloven § 3;
+# 9 § räntelagen). A calendar fact, not a statutory number.
+_JULY: Final = 7
+_PERCENT: Final = 100
+
+
+PaymentsReduce = Literal["principal", "interest_first"]
+"""What a partial payment pays first in :func:`accrue_on_balance`."""
+
+PAYMENTS_REDUCE: Final[tuple[PaymentsReduce, ...]] = get_args(PaymentsReduce)
+_ORDER: Final[Mapping[PaymentsReduce, tuple[str, str]]] = {
+    "principal": ("principal", "interest"),
+    "interest_first": ("interest", "principal"),
+}
+
+
+class DayCount(enum.Enum):
+    """Dagberegning / dagberäkning (day-count convention): what one day of interest is worth.
+
+    ``ACTUAL_ACTUAL_ISDA``: a day is 1/365 of the annual rate, 1/366 in a leap year (the
+    Norwegian rule). ``ACTUAL_365_FIXED``: always 1/365 (the Swedish default in this library).
+    ``ACTUAL_360``: always 1/360 (reported for an old Kronofogden calculator).
+
+    >>> DayCount("actual/365-fixed").year_length(dt.date(2024, 3, 1))
+    365
+    >>> DayCount.ACTUAL_ACTUAL_ISDA.year_length(dt.date(2024, 3, 1))
+    366
+    """
+
+    ACTUAL_ACTUAL_ISDA = "actual/actual-isda"
+    ACTUAL_365_FIXED = "actual/365-fixed"
+    ACTUAL_360 = "actual/360"
+
+    def year_length(self, day: dt.date) -> int:
+        """The number of days in the year that a day in *day*'s calendar year is a share of."""
+        if self is DayCount.ACTUAL_ACTUAL_ISDA:
+            return 366 if calendar.isleap(day.year) else 365
+        if self is DayCount.ACTUAL_360:
+            return 360
+        return 365
+
+
+def day_count_from_record(value: object, *, parameter: str) -> DayCount:
+    """Read a day-count record ``{convention = "..."}`` from the law data.
+
+    Raises:
+        DataFileError: if the record does not have that shape.
+    """
+    if not isinstance(value, Mapping) or set(value) != {"convention"}:
+        raise DataFileError(parameter, "value", f"expected {{convention = ...}}, got {value!r}")
+    try:
+        return DayCount(value["convention"])
+    except ValueError:
+        known = [d.value for d in DayCount]
+        raise DataFileError(
+            parameter, "value.convention", f"must be one of {known}, got {value['convention']!r}"
+        ) from None
+
+
+@attrs.frozen(kw_only=True)
+class RateInForce:
+    """The late-interest rate in force on a day, as a country module found it.
+
+    Attributes:
+        rate: percent per year (``Decimal("12.25")``); never negative.
+        valid_until: the last day the rate holds (None: until further notice).
+        basis: the citations of the table entries the rate came from.
+    """
+
+    rate: Decimal
+    valid_until: dt.date | None
+    basis: tuple[Citation, ...]
+
+
+RateLookup = Callable[[dt.date], RateInForce]
+"""A function giving the :class:`RateInForce` on a day (may raise NotInForce)."""
+
+
+@attrs.frozen(kw_only=True)
+class InterestPeriod:
+    """One part of a span with one rate: ``principal x rate / 100 x days / year_length``.
+
+    Attributes:
+        start: the first interest day of the part.
+        end: the first day **after** the part (exclusive), so ``days == (end - start).days``.
+        days: the number of interest days.
+        rate: percent per year.
+        year_length: the day count's year (365, 366 or 360) for this part.
+        principal: the amount interest ran on.
+        exact: the interest of the part, exact, in kroner (unrounded).
+    """
+
+    start: dt.date
+    end: dt.date
+    days: int
+    rate: Decimal
+    year_length: int
+    principal: Money
+    exact: Fraction
+
+    def __attrs_post_init__(self) -> None:
+        if self.days != (self.end - self.start).days or self.days <= 0:
+            raise InvalidInput(
+                f"an interest period needs end after start and days == end - start, got "
+                f"{self.start}..{self.end} with {self.days} days"
+            )
+
+    @property
+    def last_day(self) -> dt.date:
+        """The last interest day of the part (inclusive)."""
+        return self.end - dt.timedelta(days=1)
+
+    @property
+    def amount(self) -> Money:
+        """The unrounded interest of the part, as Money (to 50 significant digits)."""
+        return to_money(self.exact, self.principal.currency)
+
+
+@attrs.frozen(kw_only=True)
+class InterestResult:
+    """Late interest over a span: the rounded amount, its parts and its legal basis.
+
+    Attributes:
+        amount: the interest, rounded once to øre / öre (ROUND_HALF_UP).
+        exact: the exact sum of the parts, before rounding, in kroner.
+        principal: the amount interest ran on.
+        start: the first interest day (the due date or interest start).
+        end: the day of payment (not itself an interest day).
+        day_count: the convention used (None when no day was counted).
+        periods: the parts, one per half-year (and per rate) touched.
+        basis: the citations of every rate, day-count and rule entry used.
+    """
+
+    amount: Money
+    exact: Fraction
+    principal: Money
+    start: dt.date
+    end: dt.date
+    day_count: DayCount | None
+    periods: tuple[InterestPeriod, ...] = ()
+    basis: tuple[Citation, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        total = sum((p.exact for p in self.periods), Fraction(0))
+        if total != self.exact:
+            raise InvalidInput(f"exact {self.exact} is not the sum of the periods, {total}")
+        if self.amount != round_interest(self.exact, self.principal.currency):
+            raise InvalidInput(f"amount {self.amount} is not the rounded exact sum {self.exact}")
+
+    @property
+    def days(self) -> int:
+        """The number of interest days (zero for a non-positive span)."""
+        return sum(p.days for p in self.periods)
+
+    @property
+    def unrounded(self) -> Money:
+        """The exact sum as Money (to 50 significant digits)."""
+        return to_money(self.exact, self.principal.currency)
+
+    @property
+    def provisional(self) -> bool:
+        """True if a value of medium confidence was used (see :attr:`basis`)."""
+        return any(c.confidence == "medium" for c in self.basis)
+
+    def explain(self) -> str:
+        """The amount, each part's arithmetic and the citations, as text."""
+        lines = [f"{self.amount} late interest on {self.principal}, {self.days} days"]
+        lines.extend(
+            f"  {p.start.isoformat()}..{p.last_day.isoformat()}: {p.principal.amount} x "
+            f"{p.rate} % x {p.days}/{p.year_length} = {p.amount.rounded(to=Decimal('1e-6'))}"
+            for p in self.periods
+        )
+        if self.basis:
+            lines.append(explain(self.basis))
+        return "\n".join(lines)
+
+
+@attrs.frozen(kw_only=True)
+class InterestStart:
+    """Rentestart / ränta från (when late interest starts), and why.
+
+    ``start`` is the date to pass as ``due_date=`` to ``late_interest``: interest is counted for
+    the days ``start <= d < paid_on``, so paying on ``start`` itself costs no interest, exactly as
+    paying on an agreed due date does.
+
+    Attributes:
+        start: the interest start date (the due date, rolled or not, or the end of the demand
+            period).
+        reasons: plain-language statements of the rules applied.
+        basis: the citations of the rules and dated values used.
+    """
+
+    start: dt.date
+    reasons: tuple[str, ...] = ()
+    basis: tuple[Citation, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        check_date(self.start, "start")
+
+    @property
+    def provisional(self) -> bool:
+        """True if a value of medium confidence was used (see :attr:`basis`)."""
+        return any(c.confidence == "medium" for c in self.basis)
+
+    def explain(self) -> str:
+        """The start date, the reasons and the citations, as text."""
+        head = f"interest from {self.start.isoformat()}"
+        if self.reasons:
+            head += ": " + "; ".join(self.reasons)
+        return f"{head}\n{explain(self.basis)}" if self.basis else head
+
+
+def demand_period_end(record: object, *, sent_on: dt.date, parameter: str) -> dt.date:
+    """The day a demand period ends, from a record ``{days = n}`` or ``{months = n}``.
+
+    Months use :func:`inkassorules.calendar.add_months` (end-of-month clipping).
+
+    >>> demand_period_end({"months": 1}, sent_on=dt.date(2003, 1, 31), parameter="example")
+    datetime.date(2003, 2, 28)
+
+    Raises:
+        DataFileError: if the record does not have that shape.
+    """
+    if not isinstance(record, Mapping):
+        raise DataFileError(parameter, "value", f"expected a table, got {record!r}")
+    keys = {"days", "months"} & set(record)
+    if len(keys) != 1:
+        raise DataFileError(parameter, "value", f"needs exactly one of days/months: {record!r}")
+    key = keys.pop()
+    count = record[key]
+    if isinstance(count, bool) or not isinstance(count, int) or count < 1:
+        raise DataFileError(parameter, f"value.{key}", f"must be a whole number >= 1: {count!r}")
+    if key == "days":
+        return add_days(sent_on, count)
+    return add_months(sent_on, count)
+
+
+def to_money(value: Fraction, currency: str) -> Money:
+    """An exact fraction of kroner as Money, to 50 significant digits (DECIMAL_CONTEXT)."""
+    amount = DECIMAL_CONTEXT.divide(Decimal(value.numerator), Decimal(value.denominator))
+    return Money.of(amount, currency)
+
+
+def round_interest(value: Fraction, currency: str) -> Money:
+    """Round an exact interest sum once, to øre / öre, ROUND_HALF_UP (style guide § 9)."""
+    return to_money(value, currency).rounded(to=MINOR_UNIT, mode="ROUND_HALF_UP")
+
+
+def next_half_year_start(day: dt.date) -> dt.date:
+    """The next 1 January or 1 July strictly after *day*.
+
+    >>> next_half_year_start(dt.date(2025, 3, 1)), next_half_year_start(dt.date(2025, 7, 1))
+    (datetime.date(2025, 7, 1), datetime.date(2026, 1, 1))
+    """
+    check_date(day, "day")
+    if day.month < _JULY:
+        return dt.date(day.year, _JULY, 1)
+    return dt.date(day.year + 1, 1, 1)
+
+
+def half_year_starts(start: dt.date, end: dt.date) -> tuple[dt.date, ...]:
+    """Every 1 January and 1 July in ``(start, end)``: where a span is split.
+
+    >>> half_year_starts(dt.date(2024, 5, 1), dt.date(2025, 2, 1))
+    (datetime.date(2024, 7, 1), datetime.date(2025, 1, 1))
+    """
+    found: list[dt.date] = []
+    day = next_half_year_start(start)
+    while day < end:
+        found.append(day)
+        day = next_half_year_start(day)
+    return tuple(found)
+
+
+def _check_principal(principal: object) -> Money:
+    if not isinstance(principal, Money):
+        raise InvalidInput(f"principal must be Money, got {principal!r}")
+    if principal.is_negative:
+        raise InvalidInput(f"principal must not be negative, got {principal}")
+    return principal
+
+
+def accrue(
+    principal: Money,
+    *,
+    start: dt.date,
+    end: dt.date,
+    rate_at: RateLookup,
+    day_count: DayCount | None,
+    basis: tuple[Citation, ...] = (),
+) -> InterestResult:
+    """Simple interest on *principal* for every day *d* with ``start <= d < end``.
+
+    The span is split at every 1 January and 1 July and wherever the rate's ``valid_until``
+    ends; each part is exact; the sum is rounded once. Zero (no periods, no look-ups) when
+    ``end <= start``.
+
+    Args:
+        principal: the amount interest runs on (not negative).
+        start: the first interest day.
+        end: the day of payment: the first day without interest.
+        rate_at: gives the rate in force on a day.
+        day_count: the day-count convention (may be None only for a non-positive span).
+        basis: citations to add to the result (the day count's and the rule's).
+
+    Raises:
+        InvalidInput: for a negative principal or a bad date.
+        DataFileError: if *rate_at* gives a negative rate (late interest is never negative).
+        NotInForce: from *rate_at*, for a day the tables do not cover.
+    """
+    principal = _check_principal(principal)
+    check_date(start, "start")
+    check_date(end, "end")
+    currency = principal.currency
+    if end <= start:
+        zero = Fraction(0)
+        return InterestResult(
+            amount=round_interest(zero, currency),
+            exact=zero,
+            principal=principal,
+            start=start,
+            end=end,
+            day_count=day_count,
+        )
+    if not isinstance(day_count, DayCount):
+        raise InvalidInput(f"day_count must be a DayCount, got {day_count!r}")
+    periods: list[InterestPeriod] = []
+    citations: dict[Citation, None] = {}
+    amount = Fraction(principal.amount)
+    day = start
+    while day < end:
+        quote = rate_at(day)
+        if quote.rate < 0:
+            raise DataFileError(
+                "late-interest rate", day.isoformat(), f"rate {quote.rate} % is negative"
+            )
+        stop = min(end, next_half_year_start(day))
+        if quote.valid_until is not None:
+            stop = min(stop, quote.valid_until + dt.timedelta(days=1))
+        days = (stop - day).days
+        year = day_count.year_length(day)
+        exact = amount * Fraction(quote.rate) * days / (_PERCENT * year)
+        periods.append(
+            InterestPeriod(
+                start=day,
+                end=stop,
+                days=days,
+                rate=quote.rate,
+                year_length=year,
+                principal=principal,
+                exact=exact,
+            )
+        )
+        citations.update(dict.fromkeys(quote.basis))
+        day = stop
+    citations.update(dict.fromkeys(basis))
+    total = sum((p.exact for p in periods), Fraction(0))
+    return InterestResult(
+        amount=round_interest(total, currency),
+        exact=total,
+        principal=principal,
+        start=start,
+        end=end,
+        day_count=day_count,
+        periods=tuple(periods),
+        basis=tuple(citations),
+    )
+
+
+# -- interest on a changing balance ------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class PaymentApplication:
+    """How one payment was applied: to interest, to principal, and what was left over.
+
+    Attributes:
+        payment: the payment.
+        applied_on: the day it took effect (its ``paid_on``, or the interest start if earlier).
+        to_interest: the part that paid accrued interest.
+        to_principal: the part that reduced the principal.
+        overpayment: the part left over once principal and accrued interest were paid (to be
+            refunded or applied to costs; never dropped).
+    """
+
+    payment: Payment
+    applied_on: dt.date
+    to_interest: Money
+    to_principal: Money
+    overpayment: Money
+
+    def __attrs_post_init__(self) -> None:
+        parts = self.to_interest + self.to_principal + self.overpayment
+        if parts != self.payment.amount:
+            raise InvalidInput(f"a payment of {self.payment.amount} was applied as {parts}")
+        if any(m.is_negative for m in (self.to_interest, self.to_principal, self.overpayment)):
+            raise InvalidInput("no part of an applied payment may be negative")
+
+
+@attrs.frozen(kw_only=True)
+class BalanceInterestResult:
+    """Late interest on a balance that partial payments reduce, and where each payment went.
+
+    Attributes:
+        interest: all interest accrued up to ``until``, rounded once to øre / öre.
+        exact: the exact accrued interest, in kroner.
+        principal: the original principal.
+        start: the first interest day.
+        until: the day the calculation stops (not itself an interest day).
+        payments_reduce: ``"principal"`` or ``"interest_first"``.
+        periods: the parts, each with the balance (``principal``) it ran on.
+        applications: each payment's allocation, in date order.
+        principal_outstanding: the principal still owed at ``until``.
+        interest_outstanding: the interest accrued and not paid at ``until``.
+        overpayment: the total paid beyond principal and accrued interest.
+        basis: the citations of every rate, day-count and rule entry used.
+    """
+
+    interest: Money
+    exact: Fraction
+    principal: Money
+    start: dt.date
+    until: dt.date
+    payments_reduce: PaymentsReduce
+    periods: tuple[InterestPeriod, ...]
+    applications: tuple[PaymentApplication, ...]
+    principal_outstanding: Money
+    interest_outstanding: Money
+    overpayment: Money
+    basis: tuple[Citation, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        # Money is conserved: every krone paid is principal, interest or overpayment.
+        currency = self.principal.currency
+        paid = Money.total((a.payment.amount for a in self.applications), currency=currency)
+        to_principal = Money.total((a.to_principal for a in self.applications), currency=currency)
+        to_interest = Money.total((a.to_interest for a in self.applications), currency=currency)
+        overpayment = Money.total((a.overpayment for a in self.applications), currency=currency)
+        if paid != to_principal + to_interest + overpayment or overpayment != self.overpayment:
+            raise InvalidInput("payments are not conserved in their applications")
+        if self.principal - to_principal != self.principal_outstanding:
+            raise InvalidInput("principal_outstanding is not principal minus principal paid")
+        if self.interest - to_interest != self.interest_outstanding:
+            raise InvalidInput("interest_outstanding is not interest minus interest paid")
+        if self.principal_outstanding.is_negative or self.interest_outstanding.is_negative:
+            raise InvalidInput("nothing outstanding may be negative")
+
+    @property
+    def provisional(self) -> bool:
+        """True if a value of medium confidence was used (see :attr:`basis`)."""
+        return any(c.confidence == "medium" for c in self.basis)
+
+    def explain(self) -> str:
+        """The interest, each part, each payment's allocation and the citations, as text."""
+        head = (
+            f"{self.interest} late interest {self.start.isoformat()}..{self.until.isoformat()} "
+            f"(payments reduce: {self.payments_reduce})"
+        )
+        lines = [head]
+        lines.extend(
+            f"  {p.start.isoformat()}..{p.last_day.isoformat()}: {p.principal.amount} x "
+            f"{p.rate} % x {p.days}/{p.year_length} = {p.amount.rounded(to=Decimal('1e-6'))}"
+            for p in self.periods
+        )
+        lines.extend(
+            f"  paid {a.payment.amount} on {a.payment.paid_on.isoformat()}: interest "
+            f"{a.to_interest}, principal {a.to_principal}, overpayment {a.overpayment}"
+            for a in self.applications
+        )
+        lines.append(
+            f"  outstanding: principal {self.principal_outstanding}, "
+            f"interest {self.interest_outstanding}; overpayment {self.overpayment}"
+        )
+        if self.basis:
+            lines.append(explain(self.basis))
+        return "\n".join(lines)
+
+
+def _check_payments(payments: object, currency: str, until: dt.date) -> list[Payment]:
+    if isinstance(payments, (str, bytes)) or not hasattr(payments, "__iter__"):
+        raise InvalidInput(f"payments must be a sequence of Payment, got {payments!r}")
+    checked: list[Payment] = []
+    for payment in payments:
+        if not isinstance(payment, Payment):
+            raise InvalidInput(f"payments must hold Payment objects, got {payment!r}")
+        if payment.amount.currency != currency:
+            raise CurrencyMismatch(currency, payment.amount.currency, context="a payment")
+        if payment.paid_on > until:
+            raise InvalidInput(
+                f"a payment on {payment.paid_on} is after until={until}; "
+                "calculate up to the last payment or later"
+            )
+        checked.append(payment)
+    return sorted(checked, key=lambda p: p.paid_on)  # stable: same-day payments keep order
+
+
+def accrue_on_balance(
+    principal: Money,
+    payments: Iterable[Payment],
+    *,
+    start: dt.date,
+    until: dt.date,
+    rate_at: RateLookup,
+    day_count: DayCount | None,
+    payments_reduce: PaymentsReduce = "principal",
+    basis: tuple[Citation, ...] = (),
+) -> BalanceInterestResult:
+    """Simple late interest on a principal that payments reduce from the day they are made.
+
+    Interest on the balance is accrued exactly over each stretch between payments (see
+    :func:`accrue`). At a payment, the interest due is the accrued total rounded to øre minus
+    the interest already paid (so rounding never accumulates). With ``"principal"`` a payment
+    reduces the principal first and then pays accrued interest; with ``"interest_first"`` it
+    pays accrued interest first, then principal. What is left is reported as ``overpayment``.
+    Interest stops once the principal is paid. A payment before *start* takes effect on *start*.
+
+    Raises:
+        InvalidInput: for a payment after *until*, a non-Payment, or a bad *payments_reduce*.
+        CurrencyMismatch: for a payment in another currency.
+        NotInForce: from *rate_at*, for a day the tables do not cover.
+    """
+    principal = _check_principal(principal)
+    check_date(start, "start")
+    check_date(until, "until")
+    if payments_reduce not in PAYMENTS_REDUCE:
+        raise InvalidInput(
+            f"payments_reduce must be one of {list(PAYMENTS_REDUCE)}, got {payments_reduce!r}"
+        )
+    currency = principal.currency
+    zero = Money.zero(currency)
+    balance = principal
+    accrued = Fraction(0)
+    interest_paid = zero
+    periods: list[InterestPeriod] = []
+    applications: list[PaymentApplication] = []
+    citations: dict[Citation, None] = {}
+    cursor = start
+
+    def run_to(day: dt.date) -> None:
+        nonlocal accrued, cursor
+        if day > cursor and balance.is_positive:
+            part = accrue(
+                balance, start=cursor, end=day, rate_at=rate_at, day_count=day_count, basis=basis
+            )
+            periods.extend(part.periods)
+            citations.update(dict.fromkeys(part.basis))
+            accrued += part.exact
+        cursor = max(cursor, day)
+
+    for payment in _check_payments(payments, currency, until):
+        run_to(payment.paid_on)
+        interest_due = round_interest(accrued, currency) - interest_paid
+        left = payment.amount
+        to_interest = to_principal = zero
+        for target in _ORDER[payments_reduce]:
+            if target == "interest":
+                to_interest = min(left, interest_due)
+                left -= to_interest
+            else:
+                to_principal = min(left, balance)
+                left -= to_principal
+        balance -= to_principal
+        interest_paid += to_interest
+        applications.append(
+            PaymentApplication(
+                payment=payment,
+                applied_on=max(payment.paid_on, start),
+                to_interest=to_interest,
+                to_principal=to_principal,
+                overpayment=left,
+            )
+        )
+    run_to(until)
+    interest = round_interest(accrued, currency)
+    return BalanceInterestResult(
+        interest=interest,
+        exact=accrued,
+        principal=principal,
+        start=start,
+        until=until,
+        payments_reduce=payments_reduce,
+        periods=tuple(periods),
+        applications=tuple(applications),
+        principal_outstanding=balance,
+        interest_outstanding=interest - interest_paid,
+        overpayment=Money.total((a.overpayment for a in applications), currency=currency),
+        basis=tuple(citations),
+    )

@@ -1,0 +1,294 @@
+"""Forsinkelsesrente (Norwegian statutory late interest).
+
+Forsinkelsesrenteloven (lov 17. desember 1976 nr. 100): interest runs from the agreed forfallsdag,
+or 30 days after a written påkrav (§ 2; one month before 2004), at the rate the state sets for
+each half-year (§ 3), which also applies to claims already bearing interest. Simple interest, no
+rentes rente (Rt. 1994 s. 25). One day is 1/365 of the annual rate, 1/366 in a leap year
+(Justisdepartementets lovavdeling). Rates: ``no.interest.late_interest_rate`` (1994 to the last
+published half-year; later dates raise :class:`~inkassorules.errors.RateNotPublished`).
+
+References:
+    FRL §§ 1-2b: https://www.rettsdata.no/l-gl19761217z2d100-r100001/
+    FRL § 3: https://jusinfo.no/pengekravsrett/forsinkelsesrente-ved-mislighold/
+    Day count: https://forsinkelsesrente.no/
+
+>>> from datetime import date
+>>> from inkassorules import Money
+>>> late_interest_rate(on=date(2025, 7, 1))
+Decimal('12.25')
+>>> result = late_interest(Money.of(10000, "NOK"), due_date=date(2025, 3, 1),
+...                        paid_on=date(2025, 9, 1))
+>>> str(result.amount), [(p.days, str(p.rate)) for p in result.periods]
+('625.89 NOK', [(122, '12.50'), (62, '12.25')])
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+from inkassorules._checks import check_date
+from inkassorules.calendar import calendar_for
+from inkassorules.claims import CURRENCY_OF
+from inkassorules.errors import CurrencyMismatch, InvalidInput, RuleRefused
+from inkassorules.interest import (
+    BalanceInterestResult,
+    DayCount,
+    InterestResult,
+    InterestStart,
+    PaymentsReduce,
+    RateInForce,
+    accrue,
+    accrue_on_balance,
+    day_count_from_record,
+    demand_period_end,
+)
+from inkassorules.law import Citation, Entry, LawBook, builtin
+from inkassorules.money import Money
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterable
+    from decimal import Decimal
+
+    from inkassorules.claims import Payment
+
+__all__ = [
+    "interest_start",
+    "late_interest",
+    "late_interest_on_balance",
+    "late_interest_rate",
+    "late_interest_rate_entry",
+    "late_interest_rate_in_force",
+]
+
+RATE: Final = "no.interest.late_interest_rate"
+DAY_COUNT: Final = "no.interest.day_count"
+DEMAND_PERIOD: Final = "no.interest.demand_period"
+_CURRENCY: Final = CURRENCY_OF["NO"]
+
+_FRL_2 = Citation(
+    "forsinkelsesrenteloven § 2 første ledd (renten løper fra forfallsdag, ellers etter påkrav)",
+    "https://www.rettsdata.no/l-gl19761217z2d100-r100001/",
+)
+_FRL_3 = Citation(
+    "forsinkelsesrenteloven § 3 første ledd (fast prosent årlig rente; a new rate applies also "
+    "to claims already bearing interest); no rentes rente (Rt. 1994 s. 25)",
+    "https://jusinfo.no/pengekravsrett/forsinkelsesrente-ved-mislighold/forsinkelsesrentenes-storrelse/",
+)
+
+
+def _book(law: LawBook | None) -> LawBook:
+    return law if law is not None else builtin()
+
+
+def late_interest_rate_entry(*, on: dt.date, law: LawBook | None = None) -> Entry[Decimal]:
+    """The forsinkelsesrente entry in force on *on*, with its citation and validity.
+
+    Raises:
+        NotInForce: before 1994-01-01.
+        RateNotPublished: after the last published half-year (the message says how to supply it).
+    """
+    return _book(law).rate(RATE, check_date(on, "on"))
+
+
+def late_interest_rate(*, on: dt.date, law: LawBook | None = None) -> Decimal:
+    """Forsinkelsesrente (Norwegian late-interest rate), percent per year, on *on*.
+
+    Forsinkelsesrenteloven § 3: 12 % fixed 1994-2003; from 2004 set each half-year.
+
+    >>> from datetime import date
+    >>> late_interest_rate(on=date(2026, 1, 1))
+    Decimal('12.00')
+
+    Raises:
+        NotInForce: before 1994-01-01.
+        RateNotPublished: after the last published half-year.
+    """
+    return late_interest_rate_entry(on=on, law=law).value
+
+
+def late_interest_rate_in_force(*, on: dt.date, law: LawBook | None = None) -> RateInForce:
+    """The rate on *on* with its last day and citation, as the interest engine reads it."""
+    entry = late_interest_rate_entry(on=on, law=law)
+    return RateInForce(rate=entry.value, valid_until=entry.valid_until, basis=(entry.citation,))
+
+
+def _day_count(on: dt.date, law: LawBook) -> tuple[DayCount, Citation]:
+    entry = law.record(DAY_COUNT, on)
+    return day_count_from_record(entry.value, parameter=DAY_COUNT), entry.citation
+
+
+def _check_nok(principal: object) -> Money:
+    if not isinstance(principal, Money):
+        raise InvalidInput(f"principal must be Money, got {principal!r}")
+    if principal.currency != _CURRENCY:
+        raise CurrencyMismatch(_CURRENCY, principal.currency, context="Norwegian late interest")
+    return principal
+
+
+def late_interest(
+    principal: Money,
+    *,
+    due_date: dt.date,
+    paid_on: dt.date,
+    law: LawBook | None = None,
+) -> InterestResult:
+    """Forsinkelsesrente (Norwegian late interest) on *principal* from *due_date* to *paid_on*.
+
+    Simple interest for each day *d* with ``due_date <= d < paid_on`` (``paid_on - due_date``
+    days), split at every 1 January and 1 July, each day 1/365 of the annual rate (1/366 in a
+    leap year); the exact parts are added and rounded once to øre (ROUND_HALF_UP). Zero when
+    ``paid_on <= due_date``. Pass the date :func:`interest_start` gives as *due_date* (it rolls
+    a due date on a non-business day forward, gjeldsbrevloven § 5).
+
+    >>> from datetime import date
+    >>> str(late_interest(Money.of(10000, "NOK"), due_date=date(2024, 1, 1),
+    ...                   paid_on=date(2025, 1, 1)).amount)  # 366/366 x 12.50 %
+    '1250.00 NOK'
+
+    Raises:
+        CurrencyMismatch: if *principal* is not in NOK.
+        InvalidInput: for a negative principal or a bad date.
+        NotInForce: for interest days before 1994-01-01.
+        RateNotPublished: for interest days after the last published half-year; extend the
+            law book with the published rate and pass ``law=``.
+    """
+    principal = _check_nok(principal)
+    book = _book(law)
+    check_date(due_date, "due_date")
+    check_date(paid_on, "paid_on")
+    if paid_on <= due_date:
+        return accrue(principal, start=due_date, end=paid_on, rate_at=_never, day_count=None)
+    day_count, citation = _day_count(due_date, book)
+    return accrue(
+        principal,
+        start=due_date,
+        end=paid_on,
+        rate_at=lambda day: late_interest_rate_in_force(on=day, law=book),
+        day_count=day_count,
+        basis=(citation, _FRL_3),
+    )
+
+
+def _never(day: dt.date) -> RateInForce:  # pragma: no cover -- a zero span reads no rate
+    raise AssertionError(day)
+
+
+def late_interest_on_balance(
+    principal: Money,
+    payments: Iterable[Payment],
+    *,
+    due_date: dt.date,
+    until: dt.date,
+    law: LawBook | None = None,
+    payments_reduce: PaymentsReduce = "principal",
+) -> BalanceInterestResult:
+    """Forsinkelsesrente on a principal that partial payments reduce from the day they are made.
+
+    "Hvis bare en del av kravet betales, skal forsinkelsesrentene bare beregnes etter den
+    gjenstående del av kravet" (jusinfo.no on FRL § 2). With ``payments_reduce="principal"``
+    (default) a payment reduces the principal first, then pays accrued interest; with
+    ``"interest_first"`` it pays accrued interest first (inkasso practice: costs -> interest ->
+    principal; the debtor may choose otherwise, norway.md § 9). Overpayment is reported.
+
+    >>> from datetime import date
+    >>> from inkassorules.claims import Payment
+    >>> result = late_interest_on_balance(
+    ...     Money.of(10000, "NOK"),
+    ...     [Payment(amount=Money.of(5000, "NOK"), paid_on=date(2025, 7, 1))],
+    ...     due_date=date(2025, 3, 1), until=date(2025, 9, 1))
+    >>> str(result.interest), str(result.principal_outstanding)
+    ('521.85 NOK', '5000.00 NOK')
+    """
+    principal = _check_nok(principal)
+    book = _book(law)
+    check_date(due_date, "due_date")
+    check_date(until, "until")
+    day_count: DayCount | None = None
+    basis: tuple[Citation, ...] = ()
+    if until > due_date:
+        day_count, citation = _day_count(due_date, book)
+        basis = (citation, _FRL_3)
+    return accrue_on_balance(
+        principal,
+        payments,
+        start=due_date,
+        until=until,
+        rate_at=lambda day: late_interest_rate_in_force(on=day, law=book),
+        day_count=day_count,
+        payments_reduce=payments_reduce,
+        basis=basis,
+    )
+
+
+def interest_start(
+    *,
+    due_date: dt.date | None = None,
+    demand_sent_on: dt.date | None = None,
+    demand_electronic: bool = False,
+    debtor_accepted_electronic: bool = False,
+    roll_due_date: bool = True,
+    law: LawBook | None = None,
+) -> InterestStart:
+    """Rentestart (when Norwegian late interest starts), forsinkelsesrenteloven § 2.
+
+    With a forfallsdag fixed in advance, interest runs from it; by default it is first rolled
+    onto a business day (gjeldsbrevloven § 5, the reading norway.md § 8 recommends; pass
+    ``roll_due_date=False`` not to). Otherwise it runs from 30 days after the creditor sent a
+    written påkrav (one month before 2004-01-01); a påkrav by electronic means counts only if
+    the debtor expressly accepted that. The returned ``start`` is what to pass as ``due_date=``
+    to :func:`late_interest` (the days counted are ``paid_on - start``).
+
+    >>> from datetime import date
+    >>> interest_start(due_date=date(2026, 5, 17)).start  # Sunday, 17 May -> Monday
+    datetime.date(2026, 5, 18)
+    >>> interest_start(demand_sent_on=date(2026, 3, 2)).start
+    datetime.date(2026, 4, 1)
+
+    Raises:
+        InvalidInput: if neither *due_date* nor *demand_sent_on* is given.
+        RuleRefused: for an electronic påkrav the debtor did not expressly accept.
+        NotInForce: for dates the data (calendar, demand period) does not cover.
+    """
+    book = _book(law)
+    if due_date is not None:
+        check_date(due_date, "due_date")
+        if not roll_due_date:
+            return InterestStart(
+                start=due_date,
+                reasons=("from the forfallsdag fixed in advance, not rolled",),
+                basis=(_FRL_2,),
+            )
+        calendar = calendar_for("NO", law=book)
+        rolled = calendar.roll_forward(due_date)
+        reason = (
+            "from the forfallsdag fixed in advance"
+            if rolled == due_date
+            else f"from the forfallsdag {due_date.isoformat()}, a non-business day, "
+            f"moved to {rolled.isoformat()}"
+        )
+        return InterestStart(start=rolled, reasons=(reason,), basis=(_FRL_2, calendar.citation))
+    if demand_sent_on is None:
+        raise InvalidInput(
+            "interest_start needs due_date (a forfallsdag fixed in advance) or demand_sent_on "
+            "(the day a written påkrav was sent), forsinkelsesrenteloven § 2"
+        )
+    check_date(demand_sent_on, "demand_sent_on")
+    if demand_electronic and not debtor_accepted_electronic:
+        raise RuleRefused(
+            "a påkrav by electronic means starts no interest unless the debtor expressly "
+            "accepted electronic communication",
+            rule=_FRL_2.rule,
+        )
+    entry = book.record(DEMAND_PERIOD, demand_sent_on)
+    start = demand_period_end(entry.value, sent_on=demand_sent_on, parameter=DEMAND_PERIOD)
+    return InterestStart(
+        start=start,
+        reasons=(
+            (
+                f"after a written påkrav sent {demand_sent_on.isoformat()}, "
+                f"{(start - demand_sent_on).days} days later"
+            ),
+        ),
+        basis=(_FRL_2, entry.citation),
+    )
