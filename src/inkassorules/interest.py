@@ -568,7 +568,7 @@ def accrue_on_balance(
     until: dt.date,
     rate_at: RateLookup,
     day_count: DayCount | None,
-    payments_reduce: PaymentsReduce = "principal",
+    payments_reduce: PaymentsReduce = "interest_first",
     basis: tuple[Citation, ...] = (),
 ) -> BalanceInterestResult:
     """Simple late interest on a principal that payments reduce from the day they are made.

@@ -236,10 +236,25 @@ def test_balance_golden_case_with_a_partial_payment():
         [Payment(amount=Money.of(5000, NOK), paid_on=D(2025, 7, 1))],
         due_date=D(2025, 3, 1),
         until=D(2025, 9, 1),
+        payments_reduce="principal",
     )
     assert result.interest == Money.of("521.85", NOK)
     assert result.principal_outstanding == Money.of(5000, NOK)
     assert result.interest_outstanding == Money.of("521.85", NOK)
+
+
+def test_balance_default_applies_payments_to_interest_first():
+    # The default follows the allocation order costs -> interest -> principal (issue 5).
+    kwargs = {
+        "due_date": D(2025, 3, 1),
+        "until": D(2025, 9, 1),
+    }
+    payments = [Payment(amount=Money.of(5000, NOK), paid_on=D(2025, 7, 1))]
+    assert late_interest_on_balance(Money.of(10000, NOK), payments, **kwargs) == (
+        late_interest_on_balance(
+            Money.of(10000, NOK), payments, payments_reduce="interest_first", **kwargs
+        )
+    )
 
 
 def test_balance_interest_first_golden_case():

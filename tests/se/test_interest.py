@@ -302,6 +302,7 @@ def test_balance_with_payments_and_day_count_choice():
         [Payment(amount=Money.of(4000, SEK), paid_on=D(2025, 4, 1))],
         due_date=D(2025, 1, 1),
         until=D(2026, 1, 1),
+        payments_reduce="principal",
     )
     assert [p.days for p in result.periods] == [90, 91, 184]
     assert result.interest == Money.of("738.25", SEK)
@@ -313,6 +314,7 @@ def test_balance_with_payments_and_day_count_choice():
         due_date=D(2025, 1, 1),
         until=D(2026, 1, 1),
         day_count=DayCount.ACTUAL_360,
+        payments_reduce="principal",
     )
     assert alt.interest == Money.of("748.50", SEK)
 

@@ -181,15 +181,16 @@ def late_interest_on_balance(
     due_date: dt.date,
     until: dt.date,
     law: LawBook | None = None,
-    payments_reduce: PaymentsReduce = "principal",
+    payments_reduce: PaymentsReduce = "interest_first",
 ) -> BalanceInterestResult:
     """Forsinkelsesrente on a principal that partial payments reduce from the day they are made.
 
     "Hvis bare en del av kravet betales, skal forsinkelsesrentene bare beregnes etter den
-    gjenstående del av kravet" (jusinfo.no on FRL § 2). With ``payments_reduce="principal"``
-    (default) a payment reduces the principal first, then pays accrued interest; with
-    ``"interest_first"`` it pays accrued interest first (inkasso practice: costs -> interest ->
-    principal; the debtor may choose otherwise, norway.md § 9). Overpayment is reported.
+    gjenstående del av kravet" (jusinfo.no on FRL § 2). With ``payments_reduce="interest_first"``
+    (default) a payment pays accrued interest first, then principal: the order of inkasso
+    practice (costs -> interest -> principal) and of the library's :func:`~inkassorules.allocate`.
+    The debtor may designate otherwise (norway.md § 9): pass ``"principal"`` for a payment that
+    reduces the principal first. Overpayment is reported.
 
     >>> from datetime import date
     >>> from inkassorules.claims import Payment
@@ -198,7 +199,7 @@ def late_interest_on_balance(
     ...     [Payment(amount=Money.of(5000, "NOK"), paid_on=date(2025, 7, 1))],
     ...     due_date=date(2025, 3, 1), until=date(2025, 9, 1))
     >>> str(result.interest), str(result.principal_outstanding)
-    ('521.85 NOK', '5000.00 NOK')
+    ('530.54 NOK', '5417.81 NOK')
     """
     principal = _check_nok(principal)
     book = _book(law)

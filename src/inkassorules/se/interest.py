@@ -197,15 +197,16 @@ def late_interest_on_balance(
     due_date: dt.date,
     until: dt.date,
     law: LawBook | None = None,
-    payments_reduce: PaymentsReduce = "principal",
+    payments_reduce: PaymentsReduce = "interest_first",
     day_count: DayCount | None = None,
 ) -> BalanceInterestResult:
     """Dröjsmålsränta on a principal that partial payments reduce from the day they are made.
 
-    With ``payments_reduce="principal"`` (default) a payment reduces the capital first, then
-    pays accrued interest; with ``"interest_first"`` it pays accrued interest first, then
-    capital (within one debt, case law applies a payment first to accrued interest, HD
-    2023-04-04; collection practice is costs -> interest -> capital, sweden.md § 7).
+    With ``payments_reduce="interest_first"`` (default) a payment pays accrued interest first,
+    then capital: within one debt, case law applies a payment first to accrued interest (HD
+    2023-04-04), and collection practice is costs -> interest -> capital (sweden.md § 7), as in
+    the library's :func:`~inkassorules.allocate`. With ``"principal"`` it reduces the capital
+    first, then pays accrued interest.
     Overpayment is reported.
 
     >>> from datetime import date
