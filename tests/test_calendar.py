@@ -173,6 +173,13 @@ def test_years_outside_the_calendar_raise_not_in_force():
         se.roll_forward(dt.date(2101, 1, 1))
 
 
+def test_stepping_out_of_the_calendar_refuses():
+    with pytest.raises(NotInForce, match="1999-12-31"):
+        no.add_business_days(dt.date(2000, 1, 3), -1)
+    with pytest.raises(NotInForce, match="2101-01-01"):
+        se.next_business_day(dt.date(2100, 12, 31))
+
+
 def test_bad_input():
     with pytest.raises(InvalidInput, match="datetime.date"):
         no.is_business_day(dt.datetime(2026, 1, 5, tzinfo=dt.UTC))
@@ -194,7 +201,9 @@ def test_add_days_and_months_clip_to_month_end():
         add_months(dt.date(2026, 1, 31), True)  # type: ignore[arg-type]
 
 
-calendar_days = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 1))
+# Far enough inside the calendar's range (2000-01-01 to 2100-12-31) that 30 business days either
+# way stay in it; the refusal at the edges is tested on its own below.
+calendar_days = st.dates(min_value=dt.date(2000, 3, 1), max_value=dt.date(2100, 10, 31))
 countries = st.sampled_from([no, se])
 
 
