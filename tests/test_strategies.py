@@ -15,6 +15,7 @@ from hypothesis.errors import InvalidArgument
 from inkassorules.calendar import calendar_for
 from inkassorules.claims import Claim, DebtorKind, Payment
 from inkassorules.errors import NotInForce
+from inkassorules.instalments import InstalmentAgreement
 from inkassorules.law import builtin
 from inkassorules.money import Money
 from inkassorules.references import is_valid_kid, is_valid_ocr
@@ -22,7 +23,9 @@ from inkassorules.strategies import (
     _hypothesis_setup_hook,
     amounts,
     claims,
+    contact_histories,
     dates_in_force,
+    instalment_agreements,
     kids,
     ocr_numbers,
     payments,
@@ -162,6 +165,141 @@ def test_payments_invalid_arguments():
         payments(currency="DKK")  # type: ignore[arg-type]
     negative = payments(amounts=st.just(Money.of(-5, "NOK")))
     assert "above zero" in str(draw_error(negative))
+
+
+# -- instalment agreements ----------------------------------------------------------------------
+
+
+@given(instalment_agreements(currency="SEK", max_instalments=8))
+def test_instalment_agreements_are_valid_plans(plan):
+    assert isinstance(plan, InstalmentAgreement)
+    assert plan.currency == "SEK"
+    assert 1 <= len(plan.instalments) <= 8
+    assert Money.total((i.amount for i in plan.instalments), currency="SEK") == plan.total
+    assert all(i.amount.is_positive and i.amount.is_whole_minor_units for i in plan.instalments)
+    assert [i.number for i in plan.instalments] == list(range(1, len(plan.instalments) + 1))
+    dues = [i.due_date for i in plan.instalments]
+    assert dues == sorted(dues)
+    assert len(set(dues)) == len(dues)
+    assert plan.signed_on <= dues[0] <= plan.signed_on + dt.timedelta(days=60)
+    assert 0 <= plan.grace_days <= 14
+
+
+@given(
+    instalment_agreements(
+        totals=amounts(min_value=500, max_value=500),
+        signing_dates=st.just(dt.date(2026, 1, 31)),
+        max_instalments=1,
+    )
+)
+def test_instalment_agreements_use_the_strategies_given(plan):
+    assert plan.total == Money.of(500, "NOK")
+    assert plan.signed_on == dt.date(2026, 1, 31)
+    assert len(plan.instalments) == 1
+    assert plan.instalments[0].amount == plan.total
+
+
+def test_instalment_agreements_shrink_to_one_instalment_of_one_ore_on_signing():
+    plan = minimal(instalment_agreements())
+    assert plan.total == Money.of("0.01", "NOK")
+    assert plan.signed_on == dt.date(2000, 1, 1)
+    assert [(i.due_date, i.amount) for i in plan.instalments] == [
+        (dt.date(2000, 1, 1), Money.of("0.01", "NOK"))
+    ]
+    assert plan.grace_days == 0
+
+
+def test_instalment_agreements_reach_long_plans_and_both_sizings():
+    longest = minimal(instalment_agreements(), lambda p: len(p.instalments) == 24)
+    assert len(longest.instalments) == 24
+    uneven = minimal(
+        instalment_agreements(), lambda p: p.instalments[0].amount != p.instalments[-1].amount
+    )
+    assert len(uneven.instalments) >= 2
+
+
+def test_instalment_agreements_invalid_arguments():
+    with pytest.raises(InvalidArgument, match="currency"):
+        instalment_agreements(currency="EUR")  # type: ignore[arg-type]
+    for bad in (0, 361, True, "3"):
+        with pytest.raises(InvalidArgument, match="max_instalments"):
+            instalment_agreements(max_instalments=bad)  # type: ignore[arg-type]
+    wrong = instalment_agreements(totals=amounts(currency="SEK", min_value=1))
+    assert "whole-øre Money above zero in NOK" in str(draw_error(wrong))
+    assert "above zero" in str(
+        draw_error(instalment_agreements(totals=st.just(Money.zero("NOK"))))
+    )
+    fraction = instalment_agreements(totals=st.just(Money.of("1.005", "NOK")))
+    assert "whole-øre" in str(draw_error(fraction))
+    moment = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    assert "expected a datetime.date" in str(
+        draw_error(instalment_agreements(signing_dates=st.just(moment)))
+    )
+
+
+# -- contact histories --------------------------------------------------------------------------
+
+
+@given(contact_histories())
+def test_contact_histories_are_aware_ordered_and_close_together(history):
+    assert len(history) <= 10
+    assert all(m.tzinfo is not None and m.utcoffset() is not None for m in history)
+    assert history == sorted(history)
+    assert all(m.microsecond == 0 for m in history)
+    if history:
+        assert history[-1] - history[0] <= dt.timedelta(days=40)
+        assert dt.datetime(2023, 1, 1, tzinfo=dt.UTC) <= history[0]
+        assert history[-1] <= dt.datetime(2027, 12, 31, 23, 59, 59, tzinfo=dt.UTC)
+
+
+FIRST = dt.datetime(2026, 3, 1, 8, tzinfo=dt.UTC)
+LAST = dt.datetime(2026, 3, 2, 8, tzinfo=dt.UTC)
+
+
+@given(
+    contact_histories(
+        min_value=FIRST, max_value=LAST, timezones=st.just(dt.UTC), min_size=2, max_size=3
+    )
+)
+def test_contact_histories_honour_bounds_sizes_and_zones(history):
+    assert 2 <= len(history) <= 3
+    assert all(FIRST <= m <= LAST and m.tzinfo is dt.UTC for m in history)
+
+
+def test_contact_histories_shrink_to_empty_or_to_min_size_at_min_value():
+    assert minimal(contact_histories()) == []
+    shrunk = minimal(contact_histories(min_value=FIRST, min_size=2))
+    assert shrunk == [FIRST, FIRST]
+    assert str(shrunk[0].tzinfo) == "Europe/Oslo"
+
+
+def test_contact_histories_reach_a_day_cap():
+    def same_utc_day_twice(history):
+        days = [m.astimezone(dt.UTC).date() for m in history]
+        return len(days) != len(set(days))
+
+    assert len(minimal(contact_histories(), same_utc_day_twice)) == 2
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"min_value": dt.datetime(2026, 1, 1)}, "timezone-aware"),
+        ({"max_value": dt.date(2026, 1, 1)}, "timezone-aware"),
+        ({"min_value": LAST, "max_value": FIRST}, "is after"),
+        ({"min_size": -1}, "min_size"),
+        ({"max_size": 1001}, "max_size"),
+        ({"min_size": 3, "max_size": 2}, "larger than"),
+    ],
+)
+def test_contact_histories_invalid_arguments(kwargs, message):
+    with pytest.raises(InvalidArgument, match=message):
+        contact_histories(**kwargs)
+
+
+def test_contact_histories_refuse_zones_that_are_not_tzinfo():
+    error = draw_error(contact_histories(min_size=1, timezones=st.just("Europe/Oslo")))
+    assert "expected a datetime.tzinfo" in str(error)
 
 
 # -- dates in force -----------------------------------------------------------------------------
@@ -344,8 +482,17 @@ def test_setup_hook_registers_from_type():
     _hypothesis_setup_hook()  # harmless twice
 
     @settings(max_examples=30, database=None)
-    @given(st.from_type(Claim), st.from_type(Money), st.from_type(Payment))
-    def check(claim, money, payment):
+    @given(
+        st.from_type(Claim),
+        st.from_type(Money),
+        st.from_type(Payment),
+        st.from_type(InstalmentAgreement),
+    )
+    def check(claim, money, payment, plan):
+        assert isinstance(plan, InstalmentAgreement)
+        assert Money.total((i.amount for i in plan.instalments), currency=plan.currency) == (
+            plan.total
+        )
         assert isinstance(claim, Claim)
         assert claim.principal.currency == {"NO": "NOK", "SE": "SEK"}[claim.jurisdiction]
         assert isinstance(money, Money)

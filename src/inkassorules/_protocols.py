@@ -13,9 +13,11 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
     from decimal import Decimal
 
-    from inkassorules.claims import Payment
+    from inkassorules.claims import Claim, Payment
     from inkassorules.contact import ContactDecision, ContactPolicy
+    from inkassorules.disputes import Dispute
     from inkassorules.fees import FeeCap
+    from inkassorules.instalments import AccelerationPolicy, InstalmentAgreement
     from inkassorules.interest import (
         BalanceInterestResult,
         InterestResult,
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
     )
     from inkassorules.law import LawBook
     from inkassorules.money import Money
+    from inkassorules.timeline import CreditorPolicy, NextStep, Timeline
 
 __all__ = ["SHARED_NAMES", "Jurisdiction"]
 
@@ -132,6 +135,38 @@ class Jurisdiction(Protocol):
         law: LawBook | None = None,
     ) -> dt.datetime:
         """The earliest allowed contact moment at or after *after*."""
+        ...
+
+    def plan(
+        self,
+        claim: Claim,
+        *,
+        as_of: dt.date,
+        policy: CreditorPolicy | None = None,
+        payments: Iterable[Payment] = (),
+        disputes: Iterable[Dispute] = (),
+        agreement: InstalmentAgreement | None = None,
+        acceleration_policy: AccelerationPolicy = ...,
+        contact_history: Iterable[dt.datetime] = (),
+        law: LawBook | None = None,
+    ) -> Timeline:
+        """The collection timeline for *claim*, made on *as_of*."""
+        ...
+
+    def next_step(
+        self,
+        claim: Claim,
+        *,
+        as_of: dt.date,
+        policy: CreditorPolicy | None = None,
+        payments: Iterable[Payment] = (),
+        disputes: Iterable[Dispute] = (),
+        agreement: InstalmentAgreement | None = None,
+        acceleration_policy: AccelerationPolicy = ...,
+        contact_history: Iterable[dt.datetime] = (),
+        law: LawBook | None = None,
+    ) -> NextStep:
+        """What may be done for *claim* on *as_of*, or from when."""
         ...
 
 

@@ -1,8 +1,16 @@
 """Kommandolinje (command line): ``inkassorules`` / ``python -m inkassorules``.
 
+Subcommands: ``rates`` (statutory values and headline caps on a date), ``fees`` (the fee caps for
+a claim), ``interest`` (late interest, period by period), ``schedule`` (an instalment plan),
+``contact`` (may the debtor be contacted now, and when next) and ``plan`` (the collection
+timeline of :func:`inkassorules.timeline.plan`). Human-readable tables by default,
+``--json`` for machines. A claim is given by arguments (``--principal 8000 --due 2026-03-02
+--jurisdiction NO --debtor consumer``) or as a JSON file (``--claim-file claim.json``, the format
+of :func:`inkassorules.serialization.to_json`).
+
 The command line is the library's edge: it is the only place that reads the clock (to default
-``--on`` to today in Europe/Oslo), and it turns every library error into a one-line message and
-exit code 2, never a traceback.
+``--on`` and its kin to today in Europe/Oslo), and it turns bad input and every library error
+into a one-line message on stderr and exit code 2, never a traceback.
 
 >>> main(["rates", "--on", "2026-03-01"])  # doctest: +ELLIPSIS
 inkassorules rates on 2026-03-01 (built-in data)
@@ -18,18 +26,30 @@ import argparse
 import datetime as dt
 import json
 import sys
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NoReturn
 from zoneinfo import ZoneInfo
 
 import attrs
 
-from inkassorules.errors import InkassoError
-from inkassorules.law import Entry, LawBook, builtin
+from inkassorules import jurisdiction, no, se
+from inkassorules.claims import CURRENCY_OF, Claim, DebtorKind, Payment, check_jurisdiction
+from inkassorules.contact import time_zone
+from inkassorules.errors import InkassoError, InvalidInput
+from inkassorules.instalments import InstalmentAgreement
+from inkassorules.interest import BalanceInterestResult
+from inkassorules.law import Entry, LawBook, builtin, explain
 from inkassorules.money import Money
+from inkassorules.no.fees import FeeLetter, LetterKind
+from inkassorules.serialization import from_json, unstructure
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterable, Mapping, Sequence
     from decimal import Decimal
+
+    from inkassorules.calendar import JurisdictionCode
+    from inkassorules.fees import FeeCap
+    from inkassorules.interest import InterestResult
+    from inkassorules.law import Citation
 
 __all__ = ["Row", "main", "main_exit", "rate_rows"]
 
@@ -39,7 +59,20 @@ _HERE: Final = ZoneInfo("Europe/Oslo")
 
 @attrs.frozen(kw_only=True)
 class Row:
-    """One line of the ``rates`` table: a statutory value on a date, or why there is none."""
+    """One line of the ``rates`` table: a statutory value on a date, or why there is none.
+
+    Attributes:
+        country: ``"NO"`` or ``"SE"``.
+        label: the statutory term and an English gloss.
+        value: the value as text (``"750.00 NOK"``, ``"12.00 %"``), or None if not available.
+        valid_from: the first day of a table value (None for a computed cap).
+        valid_until: the last day of a table value (None: until changed, or computed).
+        citation: the source of the value (for a computed cap, of its first component).
+        url: where the source can be read.
+        confidence: ``"high"`` or ``"medium"``.
+        problem: why there is no value (the library's error message), if there is none.
+        note: how a computed value was computed (which letter and claim it assumes).
+    """
 
     country: str
     label: str
@@ -50,6 +83,10 @@ class Row:
     url: str | None = None
     confidence: str | None = None
     problem: str | None = None
+    note: str | None = None
+
+
+# -- rates ------------------------------------------------------------------------------------
 
 
 def _percent(value: Decimal) -> str:
@@ -88,16 +125,135 @@ _RATES: Final = (
     ("SE", "Förseningsersättning (B2B)", "se.fees.standard_compensation"),
 )
 
+# The day counts the headline NO letter fees are computed with (inkassoforskriften § 1-2,
+# inkassoloven § 9): read from the data, never written here.
+_EARLIEST_FEE_DAYS: Final = "no.fees.earliest_fee_days"
+_NOTICE_DEADLINE_DAYS: Final = "no.fees.collection_notice_deadline_days"
+_REMINDER_LABEL: Final = "Purregebyr (reminder fee cap)"
+_NOTICE_LABEL: Final = "Inkassovarsel (collection notice fee cap)"
+_DEMAND_LABEL: Final = "Betalingsoppfordring (creditor's own demand fee cap)"
+
+
+def _cap_row(country: str, label: str, note: str, compute: Callable[[], FeeCap]) -> Row:
+    try:
+        cap = compute()
+    except InkassoError as error:
+        return Row(country=country, label=label, value=None, problem=str(error), note=note)
+    first = cap.basis[0] if cap.basis else None
+    if not cap.allowed:
+        note = f"{note}; zero: {'; '.join(cap.reasons)}"
+    return Row(
+        country=country,
+        label=label,
+        value=str(cap.amount),
+        citation=first.rule if first else None,
+        url=first.url if first else None,
+        confidence="medium" if cap.provisional else "high",
+        note=note,
+    )
+
+
+def _headline_no(on: dt.date, book: LawBook) -> list[Row]:
+    """Purregebyr, inkassovarsel and betalingsoppfordring caps for a letter sent on *on*."""
+    try:
+        earliest = book.days(_EARLIEST_FEE_DAYS, on).value
+        notice_days = book.days(_NOTICE_DEADLINE_DAYS, on).value
+        due = on - dt.timedelta(days=earliest)
+        # An inkassovarsel sent so that its minimum deadline ended the day before *on*.
+        notice_sent = on - dt.timedelta(days=notice_days + 1)
+        notice_due = notice_sent - dt.timedelta(days=earliest)
+    except (InkassoError, ArithmeticError) as error:
+        labels = (_REMINDER_LABEL, _NOTICE_LABEL, _DEMAND_LABEL)
+        return [Row(country="NO", label=label, value=None, problem=str(error)) for label in labels]
+    letter_note = f"a letter sent {on} on a claim due {due} ({earliest} days before)"
+
+    def demand() -> FeeCap:
+        deadline = no.collection_notice_deadline(sent_on=notice_sent, law=book).day
+        notice = FeeLetter(
+            kind=LetterKind.COLLECTION_NOTICE, sent_on=notice_sent, deadline=deadline
+        )
+        return no.collection_demand_fee_cap(
+            sent_on=on, due_date=notice_due, earlier_letters=[notice], law=book
+        )
+
+    return [
+        _cap_row(
+            "NO",
+            _REMINDER_LABEL,
+            letter_note,
+            lambda: no.reminder_fee_cap(sent_on=on, due_date=due, law=book),
+        ),
+        _cap_row(
+            "NO",
+            _NOTICE_LABEL,
+            letter_note,
+            lambda: no.collection_notice_fee_cap(sent_on=on, due_date=due, law=book),
+        ),
+        _cap_row(
+            "NO",
+            _DEMAND_LABEL,
+            f"a demand sent {on} after an inkassovarsel sent {notice_sent} whose deadline was "
+            f"missed, on a claim due {notice_due}",
+            demand,
+        ),
+    ]
+
+
+def _late_interest_se(on: dt.date, book: LawBook) -> Row:
+    label = "Dröjsmålsränta (late interest, % p.a.)"
+    try:
+        quote = se.late_interest_rate_in_force(on=on, law=book)
+    except InkassoError as error:
+        return Row(country="SE", label=label, value=None, problem=str(error))
+    starts = [c.valid_from for c in quote.basis if c.valid_from is not None]
+    return Row(
+        country="SE",
+        label=label,
+        value=_percent(quote.rate),
+        valid_from=max(starts) if starts else None,
+        valid_until=quote.valid_until,
+        citation="; ".join(c.rule for c in quote.basis),
+        url=quote.basis[0].url if quote.basis else None,
+        confidence="medium" if any(c.confidence == "medium" for c in quote.basis) else "high",
+        note="referensränta + tillägg (6 § räntelagen)",
+    )
+
 
 def rate_rows(on: dt.date, *, law: LawBook | None = None) -> list[Row]:
-    """The headline statutory values of both countries on *on*, one :class:`Row` each."""
+    """The headline statutory values of both countries on *on*, one :class:`Row` each.
+
+    Table values (inkassosats, rates, Swedish fee amounts) come with their validity; the
+    Norwegian letter-fee caps are computed for a letter sent on *on* on a claim that fell due
+    long enough before it to carry a fee; the Swedish dröjsmålsränta is the referensränta plus
+    the tillägg. A value the data does not cover is a row with a ``problem``, not an error.
+
+    >>> rows = rate_rows(dt.date(2026, 3, 1))
+    >>> for row in rows:
+    ...     if row.label.startswith(("Purregebyr", "Dröjsmål")):
+    ...         print(row.label, row.value)
+    Purregebyr (reminder fee cap) 38.00 NOK
+    Dröjsmålsränta (late interest, % p.a.) 10.00 %
+    """
     book = law or builtin()
-    rows = []
-    for country, label, name in _RATES:
-        if name not in book.names:
-            continue
-        rows.append(_row(country, label, lambda name=name: book.at(name, on)))  # type: ignore[misc]
+    rows: list[Row] = []
+    for country in ("NO", "SE"):
+        for code, label, name in _RATES:
+            if code != country or name not in book.names:
+                continue
+            rows.append(_row(country, label, lambda name=name: book.at(name, on)))  # type: ignore[misc]
+        if country == "NO" and {_EARLIEST_FEE_DAYS, _NOTICE_DEADLINE_DAYS} <= set(book.names):
+            rows.extend(_headline_no(on, book))
+        if country == "SE":
+            rows.insert(_after(rows, "Referensränta"), _late_interest_se(on, book))
     return rows
+
+
+def _after(rows: list[Row], label: str) -> int:
+    """The index just after the row whose label starts with *label* (the end if none)."""
+    for index, row in enumerate(rows):
+        if row.label.startswith(label):
+            return index + 1
+    return len(rows)
 
 
 def _print_rows(rows: Sequence[Row], on: dt.date) -> None:
@@ -112,10 +268,54 @@ def _print_rows(rows: Sequence[Row], on: dt.date) -> None:
         if row.value is None:
             print(f"  {row.label:<{width}}  NOT AVAILABLE: {row.problem}")
             continue
-        until = f"to {row.valid_until}" if row.valid_until else "until changed"
         flag = "  [medium confidence]" if row.confidence == "medium" else ""
-        print(f"  {row.label:<{width}}  {row.value:>14}  from {row.valid_from} {until}{flag}")
+        if row.valid_from is None:
+            print(f"  {row.label:<{width}}  {row.value:>14}  for {row.note}{flag}")
+        else:
+            until = f"to {row.valid_until}" if row.valid_until else "until changed"
+            print(f"  {row.label:<{width}}  {row.value:>14}  from {row.valid_from} {until}{flag}")
         print(f"  {'':<{width}}  source: {row.citation} <{row.url}>")
+
+
+def _cmd_rates(args: argparse.Namespace) -> None:
+    on: dt.date = args.on or _today()
+    rows = rate_rows(on)
+    if args.json:
+        _print_json({"on": on.isoformat(), "rows": [unstructure(r) for r in rows]})
+    else:
+        _print_rows(rows, on)
+
+
+# -- input ------------------------------------------------------------------------------------
+
+
+class _UsageError(Exception):
+    """Bad command-line syntax (argparse's errors), reported as one line."""
+
+
+class _Done(Exception):
+    """argparse finished without error (``--help``): return *status*."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__(status)
+        self.status = status
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but an error is one line (and an exception), never ``sys.exit`` in a library."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(f"{self.prog}: error: {message} (see '{self.prog} --help')")
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        if message:
+            sys.stderr.write(message)
+        raise _Done(status)
+
+
+def _today() -> dt.date:
+    # The edge of the library: the only place that reads the clock.
+    return dt.datetime.now(_HERE).date()
 
 
 def _date(text: str) -> dt.date:
@@ -126,39 +326,632 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(msg) from None
 
 
+def _moment(text: str) -> dt.datetime:
+    try:
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        msg = f"expected a moment as YYYY-MM-DDTHH:MM (optionally with +01:00), got {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+
+
+def _count(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        msg = f"expected a whole number, got {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+
+
+# A guard of the command line against runaway input (an amount of 10**999999 kroner makes exact
+# interest arithmetic take minutes), not a rule of law: amounts below 10**15 with at most ten
+# decimals.
+_MAX_WHOLE_DIGITS: Final = 15
+_MAX_DECIMALS: Final = 10
+
+
+def _checked(money: Money, option: str) -> Money:
+    exponent = money.amount.as_tuple().exponent
+    too_precise = isinstance(exponent, int) and exponent < -_MAX_DECIMALS
+    if money.amount.adjusted() >= _MAX_WHOLE_DIGITS or too_precise:
+        raise InvalidInput(
+            f"{option} {money.amount} is out of range for the command line: at most "
+            f"{_MAX_WHOLE_DIGITS} digits before the decimal point and {_MAX_DECIMALS} after"
+        )
+    return money
+
+
+def _money(text: str, currency: str, option: str) -> Money:
+    return _checked(Money.of(text, currency), option)
+
+
+def _code(text: str) -> str:
+    return text.strip().upper()
+
+
+def _payment(text: str, currency: str) -> Payment:
+    amount, at, day = text.partition("@")
+    if not at:
+        raise InvalidInput(
+            f"--payment must be AMOUNT@YYYY-MM-DD, e.g. 1000@2026-05-04; got {text!r}"
+        )
+    try:
+        paid_on = dt.date.fromisoformat(day.strip())
+    except ValueError:
+        raise InvalidInput(
+            f"--payment {text!r}: expected a date as YYYY-MM-DD after '@'"
+        ) from None
+    return Payment(amount=_money(amount, currency, "--payment"), paid_on=paid_on)
+
+
+def _add_claim_arguments(parser: argparse.ArgumentParser) -> None:
+    claim = parser.add_argument_group("the claim (arguments, or --claim-file)")
+    claim.add_argument("--principal", help="hovedstol / kapitalbelopp, e.g. 8000 or 8000.50")
+    claim.add_argument("--currency", type=_code, help="NOK or SEK (default: the country's)")
+    claim.add_argument("--due", type=_date, help="forfallsdato / förfallodag (YYYY-MM-DD)")
+    claim.add_argument("--jurisdiction", type=_code, choices=("NO", "SE"), help="NO or SE")
+    claim.add_argument(
+        "--debtor",
+        choices=[kind.value for kind in DebtorKind],
+        default=None,
+        help="the kind of debtor (default: consumer)",
+    )
+    claim.add_argument("--reference", help="the creditor's own reference (free text)")
+    claim.add_argument(
+        "--claim-file", help="a JSON file holding the claim (as serialization.to_json writes it)"
+    )
+
+
+def _claim(args: argparse.Namespace) -> Claim:
+    given = [
+        f"--{name.replace('_', '-')}"
+        for name in ("principal", "currency", "due", "jurisdiction", "debtor", "reference")
+        if getattr(args, name) is not None
+    ]
+    if args.claim_file is not None:
+        if given:
+            raise InvalidInput(
+                f"give the claim either as --claim-file or as arguments, not both ({given[0]})"
+            )
+        try:
+            with open(args.claim_file, encoding="utf-8") as file:  # noqa: PTH123
+                text = file.read()
+        except (OSError, UnicodeDecodeError) as error:
+            raise InvalidInput(
+                f"cannot read the claim file {args.claim_file!r}: {error}"
+            ) from None
+        claim = from_json(text, Claim)
+        _checked(claim.principal, "the claim's principal")
+        return claim
+    missing = [
+        f"--{name}" for name in ("principal", "due", "jurisdiction") if getattr(args, name) is None
+    ]
+    if missing:
+        raise InvalidInput(
+            f"the claim needs {', '.join(missing)} (or a --claim-file); e.g. --principal 8000 "
+            "--due 2026-03-02 --jurisdiction NO"
+        )
+    code = check_jurisdiction(args.jurisdiction)
+    return Claim(
+        principal=_money(args.principal, args.currency or CURRENCY_OF[code], "--principal"),
+        due_date=args.due,
+        jurisdiction=code,
+        debtor_kind=DebtorKind(args.debtor or DebtorKind.CONSUMER.value),
+        reference=args.reference,
+    )
+
+
+def _describe(claim: Claim) -> str:
+    return (
+        f"{claim.jurisdiction} claim of {claim.principal} ({claim.debtor_kind.value} debtor), "
+        f"due {claim.due_date.isoformat()}"
+    )
+
+
+# -- output -----------------------------------------------------------------------------------
+
+
+def _print_json(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _table(
+    records: Iterable[Mapping[str, object]],
+    columns: Sequence[tuple[str, str]],
+    *,
+    right: Iterable[str] = (),
+) -> list[str]:
+    """Lines of a plain-text table: *columns* are (record key, heading) pairs."""
+    aligned = set(right)
+    rows = [["" if r.get(key) is None else str(r.get(key)) for key, _ in columns] for r in records]
+    heads = [head for _, head in columns]
+    widths = [max([len(head)] + [len(row[i]) for row in rows]) for i, head in enumerate(heads)]
+
+    def line(cells: Sequence[str]) -> str:
+        parts = [
+            cell.rjust(width) if key in aligned else cell.ljust(width)
+            for cell, width, (key, _) in zip(cells, widths, columns, strict=True)
+        ]
+        return "  ".join(parts).rstrip()
+
+    return [line(heads), *(line(row) for row in rows)]
+
+
+def _print_basis(basis: Iterable[Citation], indent: str = "") -> None:
+    text = explain(basis)
+    for row in text.splitlines():
+        print(f"{indent}{row}")
+
+
+# -- fees -------------------------------------------------------------------------------------
+
+
+def _fee_items(
+    claim: Claim, on: dt.date, args: argparse.Namespace
+) -> list[tuple[str, str, Callable[[], FeeCap]]]:
+    """(key, label, compute) for each fee cap of the claim's country."""
+    due = claim.due_date
+    if claim.jurisdiction == "NO":
+        letters: list[FeeLetter] = []
+        if args.notice_sent is not None:
+            deadline = no.collection_notice_deadline(sent_on=args.notice_sent).day
+            letters.append(
+                FeeLetter(
+                    kind=LetterKind.COLLECTION_NOTICE, sent_on=args.notice_sent, deadline=deadline
+                )
+            )
+        return [
+            (
+                "reminder",
+                "Purregebyr (written reminder)",
+                lambda: no.reminder_fee_cap(sent_on=on, due_date=due),
+            ),
+            (
+                "collection_notice",
+                "Inkassovarsel (collection notice)",
+                lambda: no.collection_notice_fee_cap(sent_on=on, due_date=due),
+            ),
+            (
+                "collection_demand",
+                "Betalingsoppfordring (creditor's own demand)",
+                lambda: no.collection_demand_fee_cap(
+                    sent_on=on, due_date=due, earlier_letters=letters
+                ),
+            ),
+            (
+                "standard_compensation",
+                "Standardkompensasjon (B2B, FRL § 3a; figure of the due date)",
+                lambda: no.standard_compensation(
+                    due_date=due, debtor_kind=claim.debtor_kind, figure_date=due
+                ),
+            ),
+        ]
+    return [
+        (
+            "reminder",
+            "Påminnelseavgift (reminder)",
+            lambda: se.reminder_fee_cap(
+                sent_on=on, due_date=due, fee_agreed=args.reminder_fee_agreed
+            ),
+        ),
+        (
+            "collection_demand",
+            "Ersättning för inkassokrav (collection demand)",
+            lambda: se.collection_demand_fee_cap(sent_on=on, due_date=due),
+        ),
+        (
+            "instalment_agreement",
+            "Amorteringsplan (a complete written instalment plan)",
+            lambda: se.instalment_agreement_fee_cap(
+                sent_on=on, due_date=due, complete_written_plan=True
+            ),
+        ),
+        (
+            "standard_compensation",
+            "Förseningsersättning (B2B, 4 a § lag 1981:739)",
+            lambda: se.standard_compensation(due_date=due, debtor_kind=claim.debtor_kind),
+        ),
+    ]
+
+
+def _cmd_fees(args: argparse.Namespace) -> None:
+    claim = _claim(args)
+    on: dt.date = args.on or _today()
+    if claim.jurisdiction == "SE" and args.notice_sent is not None:
+        raise InvalidInput("--notice-sent is for Norwegian claims (inkassoforskriften § 1-2)")
+    if claim.jurisdiction == "NO" and args.reminder_fee_agreed:
+        raise InvalidInput("--reminder-fee-agreed is for Swedish claims (2 § lag 1981:739)")
+    results: list[tuple[str, str, FeeCap | None, str | None]] = []
+    for key, label, compute in _fee_items(claim, on, args):
+        try:
+            results.append((key, label, compute(), None))
+        except InkassoError as error:
+            if isinstance(error, InvalidInput):
+                raise
+            results.append((key, label, None, str(error)))
+    if args.json:
+        _print_json(
+            {
+                "claim": unstructure(claim),
+                "sent_on": on.isoformat(),
+                "fees": [
+                    {"step": key, "label": label, "cap": unstructure(cap), "problem": problem}
+                    for key, label, cap, problem in results
+                ],
+            }
+        )
+        return
+    print(f"inkassorules fees for a {_describe(claim)}; letters sent on {on.isoformat()}")
+    width = max(len(label) for _, label, _, _ in results)
+    for _, label, cap, problem in results:
+        print()
+        if cap is None:
+            print(f"{label:<{width}}  NOT AVAILABLE: {problem}")
+            continue
+        flag = "  [medium confidence]" if cap.provisional else ""
+        print(f"{label:<{width}}  {cap.amount!s:>12}{flag}")
+        for reason in cap.reasons:
+            print(f"  {reason}")
+        _print_basis(cap.basis, "  ")
+
+
+# -- interest ---------------------------------------------------------------------------------
+
+_PERIOD_COLUMNS: Final = (
+    ("start", "From"),
+    ("last_day", "To (incl.)"),
+    ("days", "Days"),
+    ("rate", "Rate %"),
+    ("year_length", "Year"),
+    ("principal", "Principal"),
+    ("interest", "Interest (exact)"),
+)
+_BALANCE_COLUMNS: Final = (
+    ("event", "Event"),
+    ("start", "From"),
+    ("last_day", "To (incl.)"),
+    ("days", "Days"),
+    ("rate", "Rate %"),
+    ("balance", "Balance"),
+    ("interest", "Interest (exact)"),
+    ("paid", "Paid"),
+    ("to_interest", "To interest"),
+    ("to_principal", "To principal"),
+)
+_NUMBERS: Final = (
+    "days",
+    "rate",
+    "year_length",
+    "principal",
+    "interest",
+    "balance",
+    "paid",
+    "to_interest",
+    "to_principal",
+    "amount",
+    "number",
+)
+
+
+def _cmd_interest(args: argparse.Namespace) -> None:
+    claim = _claim(args)
+    country = jurisdiction(claim.jurisdiction)
+    paid: dt.date = args.paid or _today()
+    payments = [_payment(text, claim.currency) for text in args.payment]
+    start = country.interest_start(due_date=claim.due_date, roll_due_date=not args.no_roll)
+    result: InterestResult | BalanceInterestResult
+    if payments:
+        result = country.late_interest_on_balance(
+            claim.principal, payments, due_date=start.start, until=paid
+        )
+    else:
+        result = country.late_interest(claim.principal, due_date=start.start, paid_on=paid)
+    if args.json:
+        _print_json(
+            {
+                "claim": unstructure(claim),
+                "interest_start": unstructure(start),
+                "result": unstructure(result),
+            }
+        )
+        return
+    print(f"inkassorules interest for a {_describe(claim)}")
+    print(f"{start.explain().splitlines()[0]}")
+    columns = _BALANCE_COLUMNS if payments else _PERIOD_COLUMNS
+    print()
+    records = result.to_records()
+    if records:
+        for line in _table(records, columns, right=_NUMBERS):
+            print(line)
+    else:
+        print(f"No interest days: paid on or before the interest start {start.start.isoformat()}.")
+    print()
+    if isinstance(result, BalanceInterestResult):
+        print(
+            f"Interest until {paid.isoformat()}: {result.interest} (rounded once, ROUND_HALF_UP)"
+        )
+        print(
+            f"Outstanding: principal {result.principal_outstanding}, interest "
+            f"{result.interest_outstanding}; overpayment {result.overpayment}"
+        )
+    else:
+        print(
+            f"Interest until payment on {paid.isoformat()}: {result.amount} for {result.days} "
+            "days (the exact parts added and rounded once, ROUND_HALF_UP)"
+        )
+    print("Sources:")
+    _print_basis((*start.basis, *result.basis), "  ")
+
+
+# -- schedule ---------------------------------------------------------------------------------
+
+
+def _cmd_schedule(args: argparse.Namespace) -> None:
+    code: JurisdictionCode = check_jurisdiction(args.jurisdiction)
+    currency = args.currency or CURRENCY_OF[code]
+    signed: dt.date = args.signed or _today()
+    first_due: dt.date | None = args.first_due
+    agreement = InstalmentAgreement.plan(
+        _money(args.total, currency, "--total"),
+        signed_on=signed,
+        count=args.count,
+        amount_per_instalment=(
+            None if args.amount is None else _money(args.amount, currency, "--amount")
+        ),
+        first_due=first_due,
+        first_at_signing=first_due is None or first_due == signed,
+        roll=None if args.no_roll else code,
+        grace_days=args.grace_days,
+    )
+    if args.json:
+        _print_json({"agreement": unstructure(agreement)})
+        return
+    count = len(agreement.instalments)
+    rolled = "not rolled" if args.no_roll else f"rolled onto {code} business days"
+    print(
+        f"inkassorules schedule: {agreement.total} in {count} instalment(s), signed on "
+        f"{signed.isoformat()}; due dates {rolled}"
+    )
+    print()
+    columns = (("number", "No."), ("due_date", "Due date"), ("deadline", "Deadline"))
+    for line in _table(agreement.to_records(), (*columns, ("amount", "Amount")), right=_NUMBERS):
+        print(line)
+    print()
+    print(f"Total: {agreement.total}; grace period {agreement.grace_days} day(s)")
+
+
+# -- contact ----------------------------------------------------------------------------------
+
+
+def _aware(moment: dt.datetime, code: str) -> dt.datetime:
+    """*moment*, read on the country's clock if it has no offset (the edge decides)."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=time_zone(code))
+
+
+def _cmd_contact(args: argparse.Namespace) -> None:
+    code = check_jurisdiction(args.jurisdiction)
+    country = jurisdiction(code)
+    at = _aware(args.at, code) if args.at is not None else dt.datetime.now(time_zone(code))
+    history = [_aware(moment, code) for moment in args.history]
+    decision = country.contact_allowed(at, channel=args.channel, history=history)
+    following = country.next_contact_window(at, channel=args.channel, history=history)
+    if args.json:
+        _print_json(
+            {
+                "decision": unstructure(decision),
+                "next_allowed": unstructure(following),
+            }
+        )
+        return
+    verdict = "allowed" if decision.allowed else "NOT allowed"
+    kind = "law" if decision.is_law else "policy, not law"
+    print(
+        f"inkassorules contact: {decision.channel} contact in {code} at "
+        f"{decision.at.isoformat()}: {verdict}"
+    )
+    for reason in decision.reasons:
+        print(f"  - {reason}")
+    print(f"Next allowed moment: {following.isoformat()}")
+    print(f"Rule: {decision.policy} ({kind})")
+    _print_basis(decision.basis, "  ")
+
+
+# -- plan -------------------------------------------------------------------------------------
+
+_PLAN_COLUMNS: Final = (
+    ("number", "No."),
+    ("name", "Step"),
+    ("planned_on", "Planned"),
+    ("earliest_lawful", "Earliest"),
+    ("governed_by", "By"),
+    ("channel", "Channel"),
+    ("fee", "Fee"),
+    ("interest", "Interest"),
+    ("total", "Total due"),
+    ("deadline", "Deadline"),
+)
+
+
+def _cmd_plan(args: argparse.Namespace) -> None:
+    # Imported here, so that the other subcommands do not depend on the timeline module.
+    from inkassorules.timeline import CreditorPolicy, plan  # noqa: PLC0415
+
+    claim = _claim(args)
+    as_of: dt.date = args.as_of or _today()
+    payments = [_payment(text, claim.currency) for text in args.payment]
+    policy = (
+        CreditorPolicy.earliest_lawful()
+        if args.policy == "earliest-lawful"
+        else CreditorPolicy.practice(claim.jurisdiction)
+    )
+    timeline = plan(claim, as_of=as_of, policy=policy, payments=payments)
+    if args.json:
+        _print_json({"timeline": unstructure(timeline)})
+        return
+    print(f"inkassorules plan for a {_describe(claim)}; as of {as_of.isoformat()}")
+    print(f"policy: {timeline.policy.name}; {timeline.interest_start.explain().splitlines()[0]}")
+    print()
+    if timeline.steps:
+        for line in _table(timeline.to_records(), _PLAN_COLUMNS, right=_NUMBERS + _PLAN_MONEY):
+            print(line)
+    else:
+        print("No steps.")
+    for note in timeline.notes:
+        print(f"note: {note}")
+    if timeline.stopped:
+        print(f"stopped: {timeline.stopped}")
+    print(
+        f"Amounts in {claim.currency}; 'By' says whether the law, the policy or as_of set the day."
+    )
+
+
+_PLAN_MONEY: Final = ("fee", "total")
+
+
+# -- the parser -------------------------------------------------------------------------------
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="inkassorules",
         description="Norwegian and Swedish debt-collection rules, with their legal sources.",
     )
     commands = parser.add_subparsers(dest="command", required=True)
+
     rates = commands.add_parser("rates", help="statutory amounts and rates in force on a date")
     rates.add_argument("--on", type=_date, help="the date (YYYY-MM-DD); default: today in Oslo")
     rates.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    rates.set_defaults(run=_cmd_rates)
+
+    fees = commands.add_parser("fees", help="the fee caps for a claim, for letters sent on a date")
+    _add_claim_arguments(fees)
+    fees.add_argument("--on", type=_date, help="the day the letters are sent; default: today")
+    fees.add_argument(
+        "--notice-sent",
+        type=_date,
+        help="NO: the day an earlier inkassovarsel was sent (its deadline missed), which a "
+        "betalingsoppfordring fee needs",
+    )
+    fees.add_argument(
+        "--reminder-fee-agreed",
+        action="store_true",
+        help="SE: a påminnelseavgift was agreed no later than when the debt arose",
+    )
+    fees.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    fees.set_defaults(run=_cmd_fees)
+
+    interest = commands.add_parser("interest", help="late interest on a claim, period by period")
+    _add_claim_arguments(interest)
+    interest.add_argument("--paid", type=_date, help="the day of payment; default: today")
+    interest.add_argument(
+        "--payment",
+        action="append",
+        default=[],
+        metavar="AMOUNT@DATE",
+        help="a partial payment, e.g. 1000@2026-05-04 (repeatable)",
+    )
+    interest.add_argument(
+        "--no-roll",
+        action="store_true",
+        help="do not move a due date on a non-business day to the next business day",
+    )
+    interest.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    interest.set_defaults(run=_cmd_interest)
+
+    schedule = commands.add_parser("schedule", help="an instalment plan that adds up exactly")
+    schedule.add_argument("--total", required=True, help="the debt the plan covers, e.g. 10000")
+    schedule.add_argument(
+        "--jurisdiction", type=_code, choices=("NO", "SE"), required=True, help="NO or SE"
+    )
+    schedule.add_argument("--currency", type=_code, help="NOK or SEK (default: the country's)")
+    size = schedule.add_mutually_exclusive_group(required=True)
+    size.add_argument("--count", type=_count, help="the number of instalments")
+    size.add_argument("--amount", help="the amount of every instalment (the last is the rest)")
+    schedule.add_argument("--signed", type=_date, help="the signing day; default: today")
+    schedule.add_argument(
+        "--first-due", type=_date, help="the first due date (default: the signing day)"
+    )
+    schedule.add_argument(
+        "--grace-days", type=_count, default=0, help="days of grace after each due date"
+    )
+    schedule.add_argument(
+        "--no-roll", action="store_true", help="keep due dates on non-business days"
+    )
+    schedule.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    schedule.set_defaults(run=_cmd_schedule)
+
+    contact = commands.add_parser("contact", help="may the debtor be contacted at a moment")
+    contact.add_argument(
+        "--jurisdiction", type=_code, choices=("NO", "SE"), required=True, help="NO or SE"
+    )
+    contact.add_argument(
+        "--at",
+        type=_moment,
+        help="the moment, e.g. 2026-03-02T20:00 (local time of the country unless an offset "
+        "is given); default: now",
+    )
+    contact.add_argument(
+        "--channel", default="phone", help="phone, sms, email or letter (default: phone)"
+    )
+    contact.add_argument(
+        "--history",
+        type=_moment,
+        action="append",
+        default=[],
+        metavar="MOMENT",
+        help="an earlier contact on the same channel (repeatable)",
+    )
+    contact.add_argument("--json", action="store_true", help="print JSON instead of text")
+    contact.set_defaults(run=_cmd_contact)
+
+    timeline = commands.add_parser("plan", help="the collection timeline: the lawful next steps")
+    _add_claim_arguments(timeline)
+    timeline.add_argument("--as-of", type=_date, help="the day the plan is made; default: today")
+    timeline.add_argument(
+        "--policy",
+        choices=("practice", "earliest-lawful"),
+        default="practice",
+        help="the creditor's practice (default) or every step on its earliest lawful day",
+    )
+    timeline.add_argument(
+        "--payment",
+        action="append",
+        default=[],
+        metavar="AMOUNT@DATE",
+        help="a payment made up to --as-of, e.g. 1000@2026-03-20 (repeatable)",
+    )
+    timeline.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    timeline.set_defaults(run=_cmd_plan)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code (0, or 2 for bad input)."""
-    args = _parser().parse_args(argv)
-    try:
-        # The edge of the library: the only place that reads the clock.
-        on: dt.date = args.on or dt.datetime.now(_HERE).date()
-        rows = rate_rows(on)
-    except InkassoError as error:
-        print(f"inkassorules: error: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    if args.json:
-        print(
-            json.dumps(
-                {"on": on.isoformat(), "rows": [attrs.asdict(r) for r in rows]},
-                default=lambda d: d.isoformat(),
-                ensure_ascii=False,
-                indent=2,
-            )
+def _one_line(error: BaseException) -> str:
+    if isinstance(error, ArithmeticError):
+        return (
+            "an amount or date is outside the range that can be computed with "
+            f"({type(error).__name__})"
         )
-    else:
-        _print_rows(rows, on)
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    return "; ".join(lines) or type(error).__name__
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0, or 2 for bad input).
+
+    Args:
+        argv: the arguments (default: ``sys.argv[1:]``).
+    """
+    try:
+        args = _parser().parse_args(argv)
+    except _UsageError as error:
+        print(_one_line(error), file=sys.stderr)
+        return EXIT_USAGE
+    except _Done as done:
+        return done.status
+    try:
+        args.run(args)
+    except (InkassoError, OSError, ArithmeticError) as error:
+        print(f"inkassorules {args.command}: error: {_one_line(error)}", file=sys.stderr)
+        return EXIT_USAGE
     return 0
 
 

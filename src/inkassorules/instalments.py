@@ -47,6 +47,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from inkassorules._checks import check_date, check_int
+from inkassorules._html import html_table
 from inkassorules.calendar import add_days, add_months, calendar_for
 from inkassorules.claims import Payment
 from inkassorules.errors import CurrencyMismatch, InvalidInput, RuleRefused
@@ -369,6 +370,42 @@ class InstalmentAgreement:
             basis=(_OLDEST_FIRST[_jurisdiction_of(self.currency)],),
         )
 
+    def to_records(self) -> list[dict[str, str | int]]:
+        """One plain dict per instalment, for ``pandas.DataFrame(plan.to_records())``.
+
+        Dates are ISO strings, amounts decimal strings (never floats), with the currency in its
+        own column; ``deadline`` is the due date plus the grace period.
+
+        >>> from datetime import date
+        >>> from inkassorules import Money
+        >>> plan = InstalmentAgreement.plan(Money.of("1000", "NOK"), count=3,
+        ...     signed_on=date(2026, 1, 31), grace_days=3)
+        >>> plan.to_records()[1]
+        {'number': 2, 'due_date': '2026-02-28', 'deadline': '2026-03-03', 'amount': '333.33', \
+'currency': 'NOK'}
+        """
+        return [
+            {
+                "number": i.number,
+                "due_date": i.due_date.isoformat(),
+                "deadline": self.deadline(i).isoformat(),
+                "amount": _plain(i.amount),
+                "currency": i.amount.currency,
+            }
+            for i in self.instalments
+        ]
+
+    def _repr_html_(self) -> str:
+        """The schedule as an HTML table, with the terms in the footer (for notebooks)."""
+        count = len(self.instalments)
+        fee = "no fee recorded" if self.fee is None else f"fee {self.fee} (not in the total)"
+        return html_table(
+            f"Instalment agreement: {self.total} in {count} instalment(s), signed on "
+            f"{self.signed_on.isoformat()}",
+            self.to_records(),
+            footer=(f"grace period {self.grace_days} day(s); {fee}",),
+        )
+
 
 def _check_schedule(instalments: tuple[Instalment, ...], currency: Currency) -> None:
     previous: dt.date | None = None
@@ -600,6 +637,55 @@ class AgreementStatus:
         if self.overpaid.is_positive:
             head += f", overpaid {self.overpaid}"
         return f"{head}\n{explain(self.basis, notes=True)}"
+
+    def to_records(self) -> list[dict[str, str | int | bool]]:
+        """One plain dict per instalment on the status date, for ``pandas.DataFrame``.
+
+        ``settled_on`` is an ISO date or ``""`` if the instalment is not paid in full by
+        :attr:`on`; ``overdue`` and ``paid_on_time`` are booleans; amounts are decimal strings.
+
+        >>> from datetime import date
+        >>> from inkassorules import Money, Payment
+        >>> plan = InstalmentAgreement.plan(Money.of("300", "NOK"), count=3,
+        ...     signed_on=date(2026, 1, 15))
+        >>> status = plan.status(
+        ...     [Payment(amount=Money.of("150", "NOK"), paid_on=date(2026, 1, 15))],
+        ...     on=date(2026, 2, 20))
+        >>> [(r["number"], r["paid"], r["settled_on"], r["overdue"]) for r in status.to_records()]
+        [(1, '100.00', '2026-01-15', False), (2, '50.00', '', True), (3, '0.00', '', False)]
+        """
+        return [
+            {
+                "number": s.instalment.number,
+                "due_date": s.instalment.due_date.isoformat(),
+                "deadline": s.deadline.isoformat(),
+                "amount": _plain(s.instalment.amount),
+                "paid": _plain(s.paid),
+                "unpaid": _plain(s.instalment.amount - s.paid),
+                "settled_on": "" if s.settled_on is None else s.settled_on.isoformat(),
+                "overdue": s.overdue,
+                "paid_on_time": s.paid_on_time,
+                "currency": s.instalment.amount.currency,
+            }
+            for s in self.instalments
+        ]
+
+    def _repr_html_(self) -> str:
+        """Each instalment's status as an HTML table, with the totals and the rule (notebooks)."""
+        overpaid = f", overpaid {self.overpaid}" if self.overpaid.is_positive else ""
+        return html_table(
+            f"Instalment agreement status at the end of {self.on.isoformat()}",
+            self.to_records(),
+            footer=(
+                f"paid {self.paid}, overdue {self.overdue}, remaining {self.remaining}{overpaid}",
+                *(str(c) for c in self.basis),
+            ),
+        )
+
+
+def _plain(money: Money) -> str:
+    """An amount as a locale-free decimal string without the currency: ``'833.33'``."""
+    return str(money).partition(" ")[0]
 
 
 # -- acceleration ----------------------------------------------------------------------------

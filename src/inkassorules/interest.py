@@ -37,6 +37,7 @@ from typing import Final, Literal, get_args
 import attrs
 
 from inkassorules._checks import check_date
+from inkassorules._html import html_table
 from inkassorules.calendar import add_days, add_months
 from inkassorules.claims import Payment
 from inkassorules.errors import CurrencyMismatch, DataFileError, InvalidInput
@@ -240,6 +241,72 @@ class InterestResult:
             lines.append(explain(self.basis))
         return "\n".join(lines)
 
+    def to_records(self) -> list[dict[str, str | int]]:
+        """One plain dict per period, for ``pandas.DataFrame(result.to_records())``.
+
+        Dates are ISO strings and amounts decimal strings (never floats), with the currency in
+        its own column. ``interest`` is the part's unrounded interest to six decimals, as in
+        :meth:`explain`; the total, rounded once, is :attr:`amount`.
+
+        >>> flat = RateInForce(rate=Decimal(10), valid_until=None, basis=())
+        >>> result = accrue(Money.of(1000, "SEK"), start=dt.date(2025, 1, 1),
+        ...     end=dt.date(2026, 1, 1), rate_at=lambda day: flat,
+        ...     day_count=DayCount.ACTUAL_365_FIXED)
+        >>> for record in result.to_records():
+        ...     print(record["start"], record["last_day"], record["days"], record["interest"])
+        2025-01-01 2025-06-30 181 49.589041
+        2025-07-01 2025-12-31 184 50.410959
+        """
+        return [_period_record(p) for p in self.periods]
+
+    def _repr_html_(self) -> str:
+        """The periods as an HTML table, with the total and the citations (for notebooks)."""
+        return html_table(
+            f"Late interest on {self.principal} from {self.start.isoformat()} "
+            f"until payment on {self.end.isoformat()}",
+            self.to_records(),
+            columns=_PERIOD_COLUMNS,
+            footer=(
+                (
+                    f"Total {self.amount}: {self.days} days, the exact parts added and rounded "
+                    "once to øre / öre (ROUND_HALF_UP)"
+                ),
+                *(str(c) for c in self.basis),
+            ),
+        )
+
+
+# The columns of a period's notebook record (to_records / _repr_html_).
+_PERIOD_COLUMNS: Final = (
+    "start",
+    "last_day",
+    "days",
+    "rate",
+    "year_length",
+    "principal",
+    "interest",
+    "currency",
+)
+
+
+def _plain(money: Money) -> str:
+    """An amount as a locale-free decimal string without the currency: ``'8000.00'``."""
+    return str(money).partition(" ")[0]
+
+
+def _period_record(period: InterestPeriod) -> dict[str, str | int]:
+    six_places = period.amount.rounded(to=Decimal("1e-6")).amount
+    return {
+        "start": period.start.isoformat(),
+        "last_day": period.last_day.isoformat(),
+        "days": period.days,
+        "rate": str(period.rate),
+        "year_length": period.year_length,
+        "principal": _plain(period.principal),
+        "interest": f"{six_places:f}",
+        "currency": period.principal.currency,
+    }
+
 
 @attrs.frozen(kw_only=True)
 class InterestStart:
@@ -309,7 +376,12 @@ def to_money(value: Fraction, currency: str) -> Money:
 
 def round_interest(value: Fraction, currency: str) -> Money:
     """Round an exact interest sum once, to øre / öre, ROUND_HALF_UP (style guide § 9)."""
-    return to_money(value, currency).rounded(to=MINOR_UNIT, mode="ROUND_HALF_UP")
+    # The same Decimal as to_money(value, currency).rounded(to=MINOR_UNIT, mode=...): dividing
+    # by the quantum there only shifts the exponent, so one quantize does it (performance.md).
+    exact = DECIMAL_CONTEXT.divide(Decimal(value.numerator), Decimal(value.denominator))
+    return Money.of(
+        exact.quantize(MINOR_UNIT, rounding="ROUND_HALF_UP", context=DECIMAL_CONTEXT), currency
+    )
 
 
 def next_half_year_start(day: dt.date) -> dt.date:
@@ -392,7 +464,9 @@ def accrue(
         raise InvalidInput(f"day_count must be a DayCount, got {day_count!r}")
     periods: list[InterestPeriod] = []
     citations: dict[Citation, None] = {}
-    amount = Fraction(principal.amount)
+    # Exact integer ratios: one Fraction per part instead of a chain of Fraction operations
+    # (same values; see docs/performance.md).
+    numerator, denominator = principal.amount.as_integer_ratio()
     day = start
     while day < end:
         quote = rate_at(day)
@@ -405,7 +479,10 @@ def accrue(
             stop = min(stop, quote.valid_until + dt.timedelta(days=1))
         days = (stop - day).days
         year = day_count.year_length(day)
-        exact = amount * Fraction(quote.rate) * days / (_PERCENT * year)
+        rate_numerator, rate_denominator = quote.rate.as_integer_ratio()
+        exact = Fraction(
+            numerator * rate_numerator * days, denominator * rate_denominator * _PERCENT * year
+        )
         periods.append(
             InterestPeriod(
                 start=day,
@@ -540,6 +617,102 @@ class BalanceInterestResult:
         if self.basis:
             lines.append(explain(self.basis))
         return "\n".join(lines)
+
+    def to_records(self) -> list[dict[str, str | int]]:
+        """One plain dict per event in date order, for ``pandas.DataFrame(x.to_records())``.
+
+        An ``"interest"`` row is a period (``balance`` is what interest ran on, ``interest`` its
+        unrounded interest to six decimals); a ``"payment"`` row is a payment and where it went
+        (``paid``, ``to_interest``, ``to_principal``, ``overpayment``). Columns that do not
+        apply to a row are empty strings; amounts are decimal strings, never floats.
+
+        >>> from inkassorules.claims import Payment
+        >>> flat = RateInForce(rate=Decimal(10), valid_until=None, basis=())
+        >>> result = accrue_on_balance(Money.of(1000, "SEK"),
+        ...     [Payment(amount=Money.of(500, "SEK"), paid_on=dt.date(2025, 7, 1))],
+        ...     start=dt.date(2025, 1, 1), until=dt.date(2026, 1, 1), rate_at=lambda day: flat,
+        ...     day_count=DayCount.ACTUAL_365_FIXED)
+        >>> [(r["event"], r["start"], r["balance"], r["to_interest"]) for r in result.to_records()]
+        [('interest', '2025-01-01', '1000.00', ''), ('payment', '2025-07-01', '', '49.59'), \
+('interest', '2025-07-01', '549.59', '')]
+        """
+        blank = dict.fromkeys(_BALANCE_COLUMNS, "")
+        events: list[tuple[dt.date, int, dict[str, str | int]]] = []
+        for index, period in enumerate(self.periods):
+            row = _period_record(period)
+            events.append(
+                (
+                    period.start,
+                    2 * index + 1,  # a period starting on a payment day comes after it
+                    {
+                        **blank,
+                        "event": "interest",
+                        "start": row["start"],
+                        "last_day": row["last_day"],
+                        "days": row["days"],
+                        "rate": row["rate"],
+                        "balance": row["principal"],
+                        "interest": row["interest"],
+                        "currency": row["currency"],
+                    },
+                )
+            )
+        for index, application in enumerate(self.applications):
+            day = application.applied_on.isoformat()
+            events.append(
+                (
+                    application.applied_on,
+                    2 * index,
+                    {
+                        **blank,
+                        "event": "payment",
+                        "start": day,
+                        "last_day": day,
+                        "days": 0,
+                        "paid": _plain(application.payment.amount),
+                        "to_interest": _plain(application.to_interest),
+                        "to_principal": _plain(application.to_principal),
+                        "overpayment": _plain(application.overpayment),
+                        "currency": application.payment.amount.currency,
+                    },
+                )
+            )
+        events.sort(key=lambda event: (event[0], event[1] % 2, event[1]))
+        return [row for _, _, row in events]
+
+    def _repr_html_(self) -> str:
+        """Periods and payments as an HTML table, with the totals and citations (notebooks)."""
+        return html_table(
+            f"Late interest on a balance of {self.principal} from {self.start.isoformat()} "
+            f"until {self.until.isoformat()} (payments reduce: {self.payments_reduce})",
+            self.to_records(),
+            columns=_BALANCE_COLUMNS,
+            footer=(
+                (
+                    f"Interest {self.interest} (rounded once to øre / öre, ROUND_HALF_UP); "
+                    f"outstanding: principal {self.principal_outstanding}, interest "
+                    f"{self.interest_outstanding}; overpayment {self.overpayment}"
+                ),
+                *(str(c) for c in self.basis),
+            ),
+        )
+
+
+# The columns of a balance calculation's notebook record (to_records / _repr_html_).
+_BALANCE_COLUMNS: Final = (
+    "event",
+    "start",
+    "last_day",
+    "days",
+    "rate",
+    "balance",
+    "interest",
+    "paid",
+    "to_interest",
+    "to_principal",
+    "overpayment",
+    "currency",
+)
 
 
 def _check_payments(payments: object, currency: str, until: dt.date) -> list[Payment]:

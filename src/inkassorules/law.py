@@ -30,7 +30,6 @@ import datetime as dt
 import functools
 import itertools
 import re
-import tomllib
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -210,9 +209,25 @@ class Parameter:
     description: str
     entries: tuple[_RawEntry, ...] = attrs.field(repr=False)
     _starts: tuple[dt.date, ...] = attrs.field(init=False, repr=False, eq=False)
+    _in_force: tuple[Entry[object] | None, ...] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_starts", tuple(e.valid_from for e in self.entries))
+        starts = tuple(e.valid_from for e in self.entries)
+        object.__setattr__(self, "_starts", starts)
+        # The Entry of every index, built once (a Parameter is immutable; see
+        # docs/performance.md); None where the table holds "unknown" or "repealed".
+        built: list[Entry[object] | None] = []
+        for index, raw in enumerate(self.entries):
+            if raw.value in (_UNKNOWN, _REPEALED):
+                built.append(None)
+                continue
+            until = (
+                starts[index + 1] - dt.timedelta(days=1)
+                if index + 1 < len(starts)
+                else self.horizon
+            )
+            built.append(Entry(self.name, raw.valid_from, until, raw.value, raw.citation))
+        object.__setattr__(self, "_in_force", tuple(built))
 
     @property
     def first_valid_from(self) -> dt.date:
@@ -231,7 +246,8 @@ class Parameter:
             NotInForce: before the first entry, in a gap, or after a repeal.
             RateNotPublished: after the horizon of a half-yearly table.
         """
-        check_date(on, f"the date asked of {self.name}")
+        if type(on) is not dt.date:  # the message is only built when it may be needed
+            check_date(on, f"the date asked of {self.name}")
         index = bisect.bisect_right(self._starts, on) - 1
         if index < 0:
             raise NotInForce(
@@ -242,6 +258,9 @@ class Parameter:
             )
         if self.horizon is not None and on > self.horizon:
             raise RateNotPublished(self.name, on, half_year=half_year_of(on), horizon=self.horizon)
+        entry = self._in_force[index]
+        if entry is not None:
+            return entry
         raw = self.entries[index]
         if raw.value == _UNKNOWN:
             note = raw.citation.note or "not established by the sources"
@@ -251,16 +270,9 @@ class Parameter:
                 f"no value is known from {raw.valid_from.isoformat()} ({note}); supply it "
                 "with LawBook.extend(..., replace_unknown=True)",
             )
-        if raw.value == _REPEALED:
-            raise NotInForce(
-                self.name, on, f"repealed from {raw.valid_from.isoformat()} ({raw.citation.rule})"
-            )
-        until = (
-            self._starts[index + 1] - dt.timedelta(days=1)
-            if index + 1 < len(self._starts)
-            else self.horizon
+        raise NotInForce(
+            self.name, on, f"repealed from {raw.valid_from.isoformat()} ({raw.citation.rule})"
         )
-        return Entry(self.name, raw.valid_from, until, raw.value, raw.citation)
 
 
 # -- loading ----------------------------------------------------------------------------------
@@ -437,6 +449,8 @@ def load_file(path: Path | str, *, expected_name: str | None = None) -> Paramete
     Raises:
         DataFileError: if the file does not parse or breaks a rule of the format.
     """
+    import tomllib  # noqa: PLC0415 -- only needed once the data is read (docs/performance.md)
+
     text = Path(path).read_text(encoding="utf-8")
     try:
         document = tomllib.loads(text, parse_float=Decimal)

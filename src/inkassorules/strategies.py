@@ -1,7 +1,8 @@
 """Hypothesis strategies for inkassorules (``pip install "inkassorules[hypothesis]"``).
 
 Strategies that generate valid inkassorules values for property-based tests: amounts of money,
-claims, payments, dates on which a legal table has a value, and KID / OCR payment references.
+claims, payments, instalment agreements, contact histories, dates on which a legal table has a
+value, and KID / OCR payment references.
 They follow Hypothesis' API style: plural names, keyword-only arguments, ``min_value`` /
 ``max_value`` bounds, strategies (not values) as arguments, and
 :class:`hypothesis.errors.InvalidArgument` for arguments that cannot produce anything. Each
@@ -9,8 +10,8 @@ docstring says what the strategy shrinks towards.
 
 This is the only module of the package that imports Hypothesis. With the extra installed,
 Hypothesis runs :func:`_hypothesis_setup_hook` through the package's ``hypothesis`` entry point,
-so ``st.from_type(Money)``, ``st.from_type(Claim)`` and ``st.from_type(Payment)`` work in any
-test suite.
+so ``st.from_type(Money)``, ``st.from_type(Claim)``, ``st.from_type(Payment)`` and
+``st.from_type(InstalmentAgreement)`` work in any test suite.
 
 >>> from hypothesis import given, settings
 >>> @settings(max_examples=25, deadline=None, database=None)
@@ -27,14 +28,17 @@ import functools
 import itertools
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import TYPE_CHECKING, Final
+from zoneinfo import ZoneInfo
 
 import holidays
+from dateutil.relativedelta import relativedelta
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from inkassorules.calendar import add_months, calendar_for
 from inkassorules.claims import CURRENCY_OF, Claim, DebtorKind, Payment, check_jurisdiction
 from inkassorules.errors import InkassoError, InvalidInput, NotInForce, UnknownJurisdiction
+from inkassorules.instalments import MAX_INSTALMENTS, MONTHLY, InstalmentAgreement
 from inkassorules.law import builtin
 from inkassorules.money import CURRENCIES, DECIMAL_CONTEXT, MINOR_UNIT, Money, to_decimal
 from inkassorules.references import (
@@ -52,7 +56,16 @@ if TYPE_CHECKING:
     from inkassorules.money import Currency
     from inkassorules.references import KidAlgorithm
 
-__all__ = ["amounts", "claims", "dates_in_force", "kids", "ocr_numbers", "payments"]
+__all__ = [
+    "amounts",
+    "claims",
+    "contact_histories",
+    "dates_in_force",
+    "instalment_agreements",
+    "kids",
+    "ocr_numbers",
+    "payments",
+]
 
 # None of these numbers is law: they bound what the strategies generate by default.
 _DEFAULT_MAX_AMOUNT: Final = Decimal(1_000_000_000)
@@ -65,6 +78,20 @@ _MAX_INVOICE_TERM_DAYS: Final = 60
 """At most this many days between a generated claim's invoice date and its due date."""
 _OPEN_END_YEARS: Final = 10
 """Years after its last change that :func:`dates_in_force` covers an until-changed table."""
+_DEFAULT_MAX_INSTALMENTS: Final = 24
+"""Default longest schedule :func:`instalment_agreements` builds (the library allows 360)."""
+_MAX_FIRST_DUE_DELAY_DAYS: Final = 60
+"""At most this many days between signing and a generated agreement's first due date."""
+_MAX_GRACE_DAYS: Final = 14
+_INTERVALS: Final = (MONTHLY, relativedelta(months=3), relativedelta(weeks=2))
+"""Monthly (the default and what it shrinks to), quarterly and fortnightly schedules."""
+_FIRST_CONTACT: Final = dt.datetime(2023, 1, 1, tzinfo=dt.UTC)
+_LAST_CONTACT: Final = dt.datetime(2027, 12, 31, 23, 59, 59, tzinfo=dt.UTC)
+_CONTACT_SPREAD: Final = dt.timedelta(days=40)
+"""A generated contact history lies within this span, so that day, week and month caps bite."""
+_CONTACT_ZONES: Final = ("Europe/Oslo", "Europe/Stockholm")
+_MAX_HISTORY: Final = 1_000
+"""The largest ``max_size`` :func:`contact_histories` accepts."""
 _DIGITS: Final = "0123456789"
 _ORE_PER_UNIT: Final = Decimal(100)
 _ONE_DAY: Final = dt.timedelta(days=1)
@@ -281,6 +308,194 @@ def payments(
         st.none() | st.text(alphabet=_DIGITS, min_size=2, max_size=25)
         if designations is None
         else designations,
+    )
+
+
+# -- instalment agreements ------------------------------------------------------------------------
+
+
+@st.composite
+def _instalment_agreements(
+    draw: st.DrawFn,
+    currency: Currency,
+    totals: st.SearchStrategy[Money],
+    signing_dates: st.SearchStrategy[dt.date],
+    max_instalments: int,
+) -> InstalmentAgreement:
+    total: object = draw(totals)
+    if (
+        not isinstance(total, Money)
+        or total.currency != currency
+        or not total.is_positive
+        or not total.is_whole_minor_units
+    ):
+        raise InvalidArgument(
+            f"totals produced {total!r}; it must produce whole-øre Money above zero in {currency}"
+        )
+    signed_on: object = draw(signing_dates)
+    if not isinstance(signed_on, dt.date) or isinstance(signed_on, dt.datetime):
+        raise InvalidArgument(f"signing_dates produced {signed_on!r}; expected a datetime.date")
+    ore = int(DECIMAL_CONTEXT.multiply(total.amount, _ORE_PER_UNIT))
+    count: int | None = None
+    per_instalment: Money | None = None
+    if draw(st.sampled_from(("count", "amount_per_instalment"))) == "count":
+        count = draw(st.integers(min_value=1, max_value=min(max_instalments, ore)))
+    else:
+        smallest = -(-ore // max_instalments)  # so that there are at most max_instalments
+        per = draw(st.integers(min_value=smallest, max_value=ore))
+        per_instalment = Money(Decimal(per).scaleb(-2, DECIMAL_CONTEXT), currency)
+    delay = draw(st.none() | st.integers(min_value=0, max_value=_MAX_FIRST_DUE_DELAY_DAYS))
+    try:
+        return InstalmentAgreement.plan(
+            total,
+            signed_on=signed_on,
+            first_due=None if delay is None else signed_on + dt.timedelta(days=delay),
+            first_at_signing=delay is None,
+            every=draw(st.sampled_from(_INTERVALS)),
+            grace_days=draw(st.integers(min_value=0, max_value=_MAX_GRACE_DAYS)),
+            remainder=draw(st.sampled_from(("last", "first"))),
+            count=count,
+            amount_per_instalment=per_instalment,
+        )
+    except InvalidInput as error:
+        raise InvalidArgument(
+            f"the strategies given to instalment_agreements() produced an invalid plan: {error}"
+        ) from None
+
+
+def instalment_agreements(
+    *,
+    currency: Currency = "NOK",
+    totals: st.SearchStrategy[Money] | None = None,
+    signing_dates: st.SearchStrategy[dt.date] | None = None,
+    max_instalments: int = _DEFAULT_MAX_INSTALMENTS,
+) -> st.SearchStrategy[InstalmentAgreement]:
+    """Avdragsordning / amorteringsplan: valid agreements built by ``InstalmentAgreement.plan``.
+
+    Args:
+        currency: the agreement's currency.
+        totals: the total the plan covers; default :func:`amounts` of 0.01 to 1 000 000 in
+            *currency* (a strategy you pass must produce whole-øre Money above zero).
+        signing_dates: ``signed_on``; default 2000-01-01 to 2030-12-31.
+        max_instalments: the longest schedule, 1 to 360 (default 24).
+
+    Each plan is sized by a count or by an amount per instalment, falls due first on signing or
+    up to 60 days later, then monthly, quarterly or fortnightly, with 0 to 14 days of grace and
+    no rolling onto business days. Shrinks towards a single instalment of 0.01 due on signing,
+    2000-01-01, monthly, without grace.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=25, deadline=None, database=None)
+    ... @given(instalment_agreements(currency="SEK", max_instalments=6))
+    ... def test_plan(plan):
+    ...     assert sum(i.amount for i in plan.instalments) == plan.total
+    ...     assert 1 <= len(plan.instalments) <= 6
+    >>> test_plan()
+
+    Raises:
+        InvalidArgument: for an unknown currency or *max_instalments* outside 1 to 360; (when
+            drawing) for strategies that produce values no plan accepts.
+    """
+    code = _check_currency(currency)
+    _check_size(max_instalments, "max_instalments", 1, MAX_INSTALMENTS)
+    return _instalment_agreements(
+        code,
+        _amounts(currency=code, min_value=MINOR_UNIT, max_value=_DEFAULT_MAX_PAYMENT)
+        if totals is None
+        else totals,
+        st.dates(min_value=_DEFAULT_FIRST_DUE_DATE, max_value=_DEFAULT_LAST_DUE_DATE)
+        if signing_dates is None
+        else signing_dates,
+        max_instalments,
+    )
+
+
+# -- contact histories ----------------------------------------------------------------------------
+
+
+def _check_moment(value: object, argument: str) -> dt.datetime:
+    if (
+        not isinstance(value, dt.datetime)
+        or value.tzinfo is None
+        or value.tzinfo.utcoffset(value) is None
+    ):
+        raise InvalidArgument(f"{argument} must be a timezone-aware datetime, got {value!r}")
+    return value
+
+
+@st.composite
+def _contact_histories(
+    draw: st.DrawFn,
+    *,
+    first: dt.datetime,
+    last: dt.datetime,
+    timezones: st.SearchStrategy[dt.tzinfo],
+    min_size: int,
+    max_size: int,
+) -> list[dt.datetime]:
+    spread = min(_CONTACT_SPREAD, last - first)
+    room = int((last - first - spread).total_seconds())
+    anchor = first + dt.timedelta(seconds=draw(st.integers(min_value=0, max_value=room)))
+    offsets = draw(
+        st.lists(
+            st.integers(min_value=0, max_value=int(spread.total_seconds())),
+            min_size=min_size,
+            max_size=max_size,
+        )
+    )
+    history = []
+    for offset in sorted(offsets):
+        zone: object = draw(timezones)
+        if not isinstance(zone, dt.tzinfo):
+            raise InvalidArgument(f"timezones produced {zone!r}; expected a datetime.tzinfo")
+        history.append((anchor + dt.timedelta(seconds=offset)).astimezone(zone))
+    return history
+
+
+def contact_histories(
+    *,
+    min_value: dt.datetime = _FIRST_CONTACT,
+    max_value: dt.datetime = _LAST_CONTACT,
+    timezones: st.SearchStrategy[dt.tzinfo] | None = None,
+    min_size: int = 0,
+    max_size: int = 10,
+) -> st.SearchStrategy[list[dt.datetime]]:
+    """Kontakthistorikk / kontakthistorik: earlier contact attempts, as ``history=`` takes them.
+
+    Lists of *min_size* to *max_size* timezone-aware datetimes in ``[min_value, max_value]``
+    (default 2023-01-01 to 2027-12-31 UTC), in time order, whole seconds, all within 40 days of
+    each other so that the caps per day, week and month are reached. Each moment is shown in a
+    zone from *timezones* (default Europe/Oslo, Europe/Stockholm or UTC); the same instant in
+    another zone is the same contact. Shrinks towards the empty list, or towards *min_size*
+    contacts all at *min_value* in Europe/Oslo.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=25, deadline=None, database=None)
+    ... @given(contact_histories(max_size=5))
+    ... def test_history(history):
+    ...     assert all(moment.tzinfo is not None for moment in history)
+    ...     assert history == sorted(history) and len(history) <= 5
+    >>> test_history()
+
+    Raises:
+        InvalidArgument: for naive or misordered bounds, or sizes that are not
+            ``0 <= min_size <= max_size <= 1000``.
+    """
+    first = _check_moment(min_value, "min_value")
+    last = _check_moment(max_value, "max_value")
+    if first > last:
+        raise InvalidArgument(f"min_value={min_value} is after max_value={max_value}")
+    for size, argument in ((min_size, "min_size"), (max_size, "max_size")):
+        _check_size(size, argument, 0, _MAX_HISTORY)
+    if min_size > max_size:
+        raise InvalidArgument(f"min_size={min_size} is larger than max_size={max_size}")
+    zones = (
+        st.sampled_from([*(ZoneInfo(key) for key in _CONTACT_ZONES), dt.UTC])
+        if timezones is None
+        else timezones
+    )
+    return _contact_histories(
+        first=first, last=last, timezones=zones, min_size=min_size, max_size=max_size
     )
 
 
@@ -509,8 +724,14 @@ def _payments_in_any_currency() -> st.SearchStrategy[Payment]:
     return st.sampled_from(CURRENCIES).flatmap(lambda currency: payments(currency=currency))
 
 
+def _agreements_in_any_currency() -> st.SearchStrategy[InstalmentAgreement]:
+    return st.sampled_from(CURRENCIES).flatmap(
+        lambda currency: instalment_agreements(currency=currency)
+    )
+
+
 def _hypothesis_setup_hook() -> None:
-    """Register the strategies for ``st.from_type``: Money, Claim and Payment.
+    """Register the strategies for ``st.from_type``: Money, Claim, Payment, InstalmentAgreement.
 
     Hypothesis calls this through the ``hypothesis`` entry point of the package; calling it
     again is harmless (the registration is replaced by an equal one).
@@ -518,3 +739,4 @@ def _hypothesis_setup_hook() -> None:
     st.register_type_strategy(Money, _money_in_any_currency())
     st.register_type_strategy(Claim, claims())
     st.register_type_strategy(Payment, _payments_in_any_currency())
+    st.register_type_strategy(InstalmentAgreement, _agreements_in_any_currency())

@@ -47,6 +47,7 @@ from inkassorules.no.interest import (
     late_interest_rate_entry,
     late_interest_rate_in_force,
 )
+from inkassorules.no.timeline import next_step, plan
 
 CODE = "NO"
 CURRENCY = "NOK"
@@ -79,6 +80,8 @@ __all__ = [
     "legal_collection_deadline",
     "next_business_day",
     "next_contact_window",
+    "next_step",
+    "plan",
     "reminder_fee_cap",
     "roll_forward",
     "standard_compensation",

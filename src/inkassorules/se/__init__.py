@@ -38,6 +38,7 @@ from inkassorules.se.interest import (
     late_interest_rate,
     late_interest_rate_in_force,
 )
+from inkassorules.se.timeline import next_step, plan
 
 CODE = "SE"
 CURRENCY = "SEK"
@@ -65,8 +66,10 @@ __all__ = [
     "late_interest_rate_in_force",
     "next_business_day",
     "next_contact_window",
+    "next_step",
     "payment_order_application_fee",
     "payment_order_cost_cap",
+    "plan",
     "reminder_fee_cap",
     "roll_forward",
     "standard_compensation",

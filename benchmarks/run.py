@@ -1,0 +1,362 @@
+"""Benchmarks for inkassorules: ``python benchmarks/run.py`` prints one table.
+
+1. Microseconds per call of ``no.late_interest`` against a minimal hand-written bisect + Decimal
+   function (same answer, asserted) and a naive day-by-day loop, on the same spans in one run.
+2. Seconds to evaluate 100 000 generated claims end to end (fee caps, late interest, the next
+   contact window, and ``timeline.next_step`` when that module exists), on every core of the
+   machine through :mod:`multiprocessing` (the core count is printed).
+3. Import time of ``inkassorules`` against importing its runtime dependencies alone, each in a
+   fresh interpreter (``subprocess``), the median of several runs.
+
+Targets (issue 8): late_interest <= 2x the minimal function; 100 000 claims <= 2 s on a 2-core
+machine; import <= 1.2x the dependencies' import. Timings depend on the machine; this is not a
+test. Options: ``--claims N`` (default 100 000), ``--quick`` (fewer repeats, 10 000 claims).
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import datetime as dt
+import decimal
+import functools
+import importlib.util
+import multiprocessing
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import timeit
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from inkassorules import Claim, DebtorKind, Money, builtin
+from inkassorules import no as norway
+from inkassorules import se as sweden
+from inkassorules.errors import InkassoError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+D = dt.date
+CURRENCY = {"NO": "NOK", "SE": "SEK"}
+ONE_DAY = dt.timedelta(days=1)
+DEPENDENCIES = (
+    "attrs",
+    "dateutil.relativedelta",
+    "holidays",
+    "babel.dates",
+    "babel.numbers",
+    "cattrs",
+)
+"""The runtime dependencies in pyproject.toml, each imported as the library imports it."""
+
+# -- 1. late interest: library, minimal bisect + Decimal, naive loop -----------------------------
+
+HALF_UP = decimal.Context(prec=50, rounding=decimal.ROUND_HALF_EVEN)
+CENT = Decimal("0.01")
+
+
+@functools.cache
+def _no_rate_table() -> tuple[tuple[dt.date, ...], tuple[Decimal, ...]]:
+    parameter = builtin().parameter("no.interest.late_interest_rate")
+    starts = parameter.change_dates
+    return starts, tuple(builtin().rate(parameter.name, start).value for start in starts)
+
+
+def minimal_no_interest(principal: Decimal, due: dt.date, paid: dt.date) -> Decimal:
+    """A minimal hand-written forsinkelsesrente: bisect the rate table, Decimal arithmetic.
+
+    Splits at 1 January / 1 July and at rate changes; actual/actual (1/365, 1/366 in leap
+    years); rounds once to øre, ROUND_HALF_UP. No checks, no citations, no result object.
+    """
+    starts, rates = _no_rate_table()
+    by_year: dict[int, Decimal] = {}
+    day = due
+    while day < paid:
+        index = bisect.bisect_right(starts, day) - 1
+        stop = D(day.year, 7, 1) if day.month < 7 else D(day.year + 1, 1, 1)
+        if index + 1 < len(starts):
+            stop = min(stop, starts[index + 1])
+        stop = min(stop, paid)
+        year = 366 if day.year % 4 == 0 and (day.year % 100 != 0 or day.year % 400 == 0) else 365
+        by_year[year] = by_year.get(year, Decimal(0)) + rates[index] * (stop - day).days
+        day = stop
+    exact = sum(
+        (
+            HALF_UP.divide(principal * rate_days, Decimal(100 * year))
+            for year, rate_days in by_year.items()
+        ),
+        Decimal(0),
+    )
+    return exact.quantize(CENT, rounding=decimal.ROUND_HALF_UP, context=HALF_UP)
+
+
+def naive_no_interest(principal: Decimal, due: dt.date, paid: dt.date) -> Decimal:
+    """Look the rate up for every single day through the library: O(days)."""
+    by_year: dict[int, Decimal] = {}
+    day = due
+    while day < paid:
+        rate = norway.late_interest_rate(on=day)
+        year = 366 if day.year % 4 == 0 and (day.year % 100 != 0 or day.year % 400 == 0) else 365
+        by_year[year] = by_year.get(year, Decimal(0)) + rate
+        day += ONE_DAY
+    exact = sum(
+        (
+            HALF_UP.divide(principal * rate_days, Decimal(100 * year))
+            for year, rate_days in by_year.items()
+        ),
+        Decimal(0),
+    )
+    return exact.quantize(CENT, rounding=decimal.ROUND_HALF_UP, context=HALF_UP)
+
+
+SPANS = [
+    (Decimal(10000), D(2025, 3, 1), D(2025, 9, 1)),
+    (Decimal("1234.56"), D(2024, 11, 15), D(2025, 2, 3)),
+    (Decimal(10000), D(2004, 1, 1), D(2026, 12, 1)),
+]
+
+
+def per_call_us(func: Callable[[], object], repeat: int) -> float:
+    """The best of *repeat* timings, in microseconds per call."""
+    timer = timeit.Timer(func)
+    number, _ = timer.autorange()
+    return min(timer.repeat(repeat=repeat, number=number)) / number * 1e6
+
+
+def bench_interest(repeat: int) -> list[tuple[str, ...]]:
+    rows: list[tuple[str, ...]] = []
+    for principal, due, paid in SPANS:
+        money = Money.of(principal, "NOK")
+        library = norway.late_interest(money, due_date=due, paid_on=paid)
+        minimal = minimal_no_interest(principal, due, paid)
+        naive = naive_no_interest(principal, due, paid)
+        if not library.amount.amount == minimal == naive:
+            msg = f"disagreement on {due}..{paid}: {library.amount} / {minimal} / {naive}"
+            raise SystemExit(msg)
+        lib_us = per_call_us(
+            functools.partial(norway.late_interest, money, due_date=due, paid_on=paid), repeat
+        )
+        min_us = per_call_us(functools.partial(minimal_no_interest, principal, due, paid), repeat)
+        naive_us = per_call_us(
+            functools.partial(naive_no_interest, principal, due, paid), max(1, repeat // 2)
+        )
+        rows.append(
+            (
+                f"{due}..{paid} ({(paid - due).days} d, {len(library.periods)} parts)",
+                f"{lib_us:.1f}",
+                f"{min_us:.1f}",
+                f"{naive_us:.0f}",
+                f"{lib_us / min_us:.1f}x",
+            )
+        )
+    return rows
+
+
+# -- 2. 100 000 claims end to end -----------------------------------------------------------------
+
+OSLO = ZoneInfo("Europe/Oslo")
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+Case = tuple[str, Decimal, dt.date, int, int, int]
+"""(country, principal, due date, days until paid, days until first contact, hour of it)."""
+
+
+def generate_claims(count: int, *, seed: int = 8) -> list[Case]:
+    """Claims due 2023-2025, paid 0-180 days later: inside every table both countries have."""
+    rng = random.Random(seed)
+    first = D(2023, 1, 1)
+    return [
+        (
+            rng.choice(("NO", "SE")),
+            Decimal(rng.randint(100, 5_000_000)).scaleb(-2),
+            first + dt.timedelta(days=rng.randrange(3 * 365)),
+            rng.randrange(181),
+            rng.randrange(10, 60),
+            rng.randrange(24),
+        )
+        for _ in range(count)
+    ]
+
+
+@functools.cache
+def timeline_next_step() -> Callable[..., object] | None:
+    """``inkassorules.timeline.next_step`` if this version of the library has it."""
+    if importlib.util.find_spec("inkassorules.timeline") is None:
+        return None
+    from inkassorules import timeline  # noqa: PLC0415 -- optional: newer than the benchmark
+
+    return getattr(timeline, "next_step", None)
+
+
+def evaluate(case: Case, *, with_step: bool = False) -> Money:
+    """Everything a collection system asks of one claim on one day; returns the total cost."""
+    code, principal, due, paid_after, contact_after, hour = case
+    paid = due + dt.timedelta(days=paid_after)
+    step = timeline_next_step() if with_step else None
+    if step is not None:
+        claim = Claim(
+            principal=Money.of(principal, CURRENCY[code]),
+            due_date=due,
+            jurisdiction="NO" if code == "NO" else "SE",
+            debtor_kind=DebtorKind.CONSUMER,
+        )
+        step(claim, as_of=due + dt.timedelta(days=contact_after))
+    if code == "NO":
+        sent = due + dt.timedelta(days=14)
+        reminder = norway.reminder_fee_cap(sent_on=sent, due_date=due)
+        notice = norway.collection_notice_fee_cap(sent_on=sent, due_date=due)
+        interest = norway.late_interest(Money.of(principal, "NOK"), due_date=due, paid_on=paid)
+        norway.next_contact_window(
+            dt.datetime.combine(due + dt.timedelta(days=contact_after), dt.time(hour), OSLO)
+        )
+        return reminder.amount + notice.amount + interest.amount
+    sent = due + dt.timedelta(days=8)
+    reminder = sweden.reminder_fee_cap(sent_on=sent, due_date=due)
+    demand = sweden.collection_demand_fee_cap(sent_on=sent, due_date=due)
+    interest = sweden.late_interest(Money.of(principal, "SEK"), due_date=due, paid_on=paid)
+    sweden.next_contact_window(
+        dt.datetime.combine(due + dt.timedelta(days=contact_after), dt.time(hour), STOCKHOLM)
+    )
+    return reminder.amount + demand.amount + interest.amount
+
+
+def evaluate_chunk(cases: Sequence[Case], *, with_step: bool = False) -> int:
+    """Evaluate *cases*; returns how many a documented InkassoError refused."""
+    refused = 0
+    for case in cases:
+        try:
+            evaluate(case, with_step=with_step)
+        except InkassoError:
+            refused += 1
+    return refused
+
+
+def bench_claims(count: int) -> list[tuple[str, ...]]:
+    cases = generate_claims(count)
+    cores = os.cpu_count() or 1
+    chunks = [cases[i : i + 1_000] for i in range(0, len(cases), 1_000)]
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    rows: list[tuple[str, ...]] = []
+    variants = [("fees + interest + contact window", False)]
+    if timeline_next_step() is not None:
+        variants.append(("... + timeline.next_step", True))
+    for label, with_step in variants:
+        evaluate_chunk(cases[:200], with_step=with_step)  # warm the per-year caches
+        sample = cases[: min(count, 2_000)]
+        start = time.perf_counter()
+        evaluate_chunk(sample, with_step=with_step)
+        one_core = (time.perf_counter() - start) / len(sample)
+        work = functools.partial(evaluate_chunk, with_step=with_step)
+        start = time.perf_counter()
+        with context.Pool(cores) as pool:
+            refused = sum(pool.map(work, chunks))
+        elapsed = time.perf_counter() - start
+        rows.append((label, f"{one_core * 1e6:.0f} µs", f"{elapsed:.2f} s", f"{refused}"))
+    if len(variants) == 1:
+        rows.append(("timeline.next_step", "not in this version", "", ""))
+    return rows
+
+
+# -- 3. import time -------------------------------------------------------------------------------
+
+
+def _run_seconds(code: str, env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True, env=env)  # noqa: S603 -- ours
+    return time.perf_counter() - start
+
+
+def bench_import(runs: int) -> list[tuple[str, ...]]:
+    """Median wall time of each import in a fresh interpreter, minus a bare interpreter's.
+
+    Bytecode is cached as an installed package has it: in a temporary PYTHONPYCACHEPREFIX, even
+    where PYTHONDONTWRITEBYTECODE is set (it would make the library, and not the dependencies
+    installed with .pyc files, compile its source on every import). The three statements are
+    run in turn, so that a slow moment of the machine hits all of them alike.
+    """
+    loaded = [name for name in DEPENDENCIES if name != "cattrs"]
+    statements = {
+        "library": "import inkassorules",
+        "dependencies": "import " + ", ".join(DEPENDENCIES),
+        "loaded": "import " + ", ".join(loaded),
+        "bare": "pass",
+    }
+    with tempfile.TemporaryDirectory(prefix="inkassorules-pycache-") as cache:
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env["PYTHONPYCACHEPREFIX"] = cache
+        for code in statements.values():
+            _run_seconds(code, env)  # write the bytecode, warm the file-system cache
+        times: dict[str, list[float]] = {name: [] for name in statements}
+        for _ in range(runs):
+            for name, code in statements.items():
+                times[name].append(_run_seconds(code, env))
+    median = {name: statistics.median(t) for name, t in times.items()}
+    fastest = {name: min(t) for name, t in times.items()}
+
+    def row(label: str, name: str) -> tuple[str, ...]:
+        """Time of *name*; ratio: the library's time divided by it."""
+        cells = [label]
+        for table in (median, fastest):
+            if name == "bare":
+                cells += [f"{table[name] * 1e3:.0f} ms", ""]
+                continue
+            took = table[name] - table["bare"]
+            cells += [f"{took * 1e3:.0f} ms", f"{(table['library'] - table['bare']) / took:.2f}x"]
+        return tuple(cells)
+
+    return [
+        row("import inkassorules", "library"),
+        row("import every runtime dependency", "dependencies"),
+        row("import the dependencies it loads (no cattrs)", "loaded"),
+        row("bare interpreter start (subtracted above)", "bare"),
+    ]
+
+
+# -- the table ------------------------------------------------------------------------------
+
+
+def print_table(title: str, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    print(f"\n{title}")
+    for row in [header, *rows]:
+        print(
+            "  "
+            + "  ".join(
+                str(c).ljust(w) if i == 0 else str(c).rjust(w)
+                for i, (c, w) in enumerate(zip(row, widths, strict=True))
+            )
+        )
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--claims", type=int, default=None)
+    parser.add_argument("--quick", action="store_true")
+    args: Any = parser.parse_args(argv)
+    repeat = 3 if args.quick else 7
+    count = args.claims or (10_000 if args.quick else 100_000)
+    print(f"inkassorules benchmarks: Python {sys.version.split()[0]}, {os.cpu_count()} core(s)")
+    print_table(
+        "1. no.late_interest, µs per call (answers asserted equal)",
+        ("span", "library", "minimal", "naive", "library/minimal"),
+        bench_interest(repeat),
+    )
+    print_table(
+        f"2. {count:,} claims end to end, on {os.cpu_count()} core(s) with multiprocessing",
+        ("evaluated per claim", "µs/claim, 1 core", "wall time, all cores", "refused"),
+        bench_claims(count),
+    )
+    print_table(
+        f"3. import time, median of {repeat * 3} fresh interpreters, bytecode cached",
+        ("statement", "median", "library/this", "fastest", "library/this"),
+        bench_import(repeat * 3),
+    )
+
+
+if __name__ == "__main__":
+    main()

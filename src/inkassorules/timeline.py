@@ -1,0 +1,1090 @@
+"""Innkrevingsløp / indrivningsplan (collection timeline): the next lawful steps for a claim.
+
+:func:`plan` lays out, from the due date to enforcement, the steps a creditor may take for an
+overdue :class:`~inkassorules.claims.Claim`, each with the earliest day the law allows it, the
+day the creditor's :class:`CreditorPolicy` plans it, its channel, the fee cap, the late interest
+accrued to that day, the amount due split into principal, interest and fees, and the deadline it
+sets. :func:`next_step` says what may be done on a given day.
+
+* Norway (:mod:`inkassorules.no.timeline`): a friendly reminder without a fee, purring (fee from
+  14 days after the due date), inkassovarsel (deadline at least 14 days), betalingsoppfordring
+  (at least 14 days), legal steps (forliksråd / namsmann) within six months of it.
+* Sweden (:mod:`inkassorules.se.timeline`): påminnelse (fee only if agreed), inkassokrav (at
+  least 8 days and 4 bank days), betalningsföreläggande at Kronofogden after the krav's
+  deadline. The practice steps inkassovarning and a notice before Kronofogden are options.
+
+How the planner decides a step's day: the policy's day (``days_after_due``, and the day after
+the previous step's deadline plus ``days_between_steps``) and the earliest lawful day are
+compared, and the later one is taken; ``governed_by`` says which one governed. The plan is made
+on ``as_of``: a step whose day has already passed is planned for ``as_of`` (status
+``"overdue"``), never earlier, and the later steps follow from it. A phone step is moved to the
+next lawful contact window (08:00 local time or later, per the contact rules). The plan is
+pure: the same arguments always give the same timeline; nothing reads the clock.
+
+What changes the plan: payments reduce the amount due (interest first, then principal: the
+order costs -> interest -> principal of :func:`~inkassorules.allocation.allocate`, as no fee of
+the plan is charged before ``as_of``); a dispute that is not obviously unfounded stops the
+out-of-court steps (:func:`~inkassorules.disputes.may_take_step`) and a partial one leaves the
+undisputed part; a re-dated due date is just another claim (``attrs.evolve(claim,
+due_date=...)``); an instalment agreement replaces the escalation while it holds, and when
+:func:`~inkassorules.instalments.accelerate` says it has failed, the plan continues from the
+acceleration date with the accelerated balance.
+
+>>> from datetime import date
+>>> from inkassorules import Claim, DebtorKind, Money
+>>> claim = Claim(principal=Money.of("8000", "NOK"), due_date=date(2026, 3, 2),
+...               jurisdiction="NO", debtor_kind=DebtorKind.CONSUMER)
+>>> timeline = plan(claim, as_of=date(2026, 3, 2))
+>>> [(s.kind.value, s.planned_on.isoformat(), str(s.fee.amount)) for s in timeline.steps]
+... # doctest: +NORMALIZE_WHITESPACE
+[('friendly_reminder', '2026-03-07', '0.00 NOK'), ('reminder', '2026-03-16', '38.00 NOK'),
+ ('collection_notice', '2026-03-31', '38.00 NOK'),
+ ('collection_demand', '2026-04-15', '113.00 NOK'), ('legal_action', '2026-04-30', '0.00 NOK')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import importlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from types import MappingProxyType
+from typing import Final, Literal, TypeGuard
+
+import attrs
+
+from inkassorules._checks import check_aware, check_date, check_int
+from inkassorules._html import html_table
+from inkassorules.calendar import add_days
+from inkassorules.claims import Claim, Payment
+from inkassorules.contact import time_zone
+from inkassorules.disputes import Dispute, may_take_step
+from inkassorules.disputes import Step as DisputeStep
+from inkassorules.errors import CurrencyMismatch, InvalidInput, RuleRefused
+from inkassorules.fees import FeeCap
+from inkassorules.instalments import (
+    CONTRACT_TERM,
+    Acceleration,
+    AccelerationPolicy,
+    InstalmentAgreement,
+    accelerate,
+)
+from inkassorules.interest import BalanceInterestResult, InterestStart
+from inkassorules.law import Citation, LawBook, builtin, explain
+from inkassorules.money import MINOR_UNIT, Money
+
+__all__ = [
+    "Channel",
+    "CreditorPolicy",
+    "Governor",
+    "NextStep",
+    "Status",
+    "Step",
+    "StepKind",
+    "Timeline",
+    "next_step",
+    "plan",
+]
+
+
+class Channel(enum.Enum):
+    """Kanal (channel): how a step reaches the debtor: SMS, e-mail, letter or phone."""
+
+    SMS = "sms"
+    EMAIL = "email"
+    LETTER = "letter"
+    PHONE = "phone"
+
+
+class StepKind(enum.Enum):
+    """Innkrevingsskritt / indrivningsåtgärd (the kinds of step a timeline can hold).
+
+    ``FRIENDLY_REMINDER`` (betalingspåminnelse without a fee, practice), ``REMINDER`` (NO
+    purring / SE påminnelse), ``COLLECTION_NOTICE`` (NO inkassovarsel, inkassoloven § 9),
+    ``COLLECTION_WARNING`` (SE inkassovarning, practice only), ``COLLECTION_DEMAND`` (NO
+    betalingsoppfordring, § 10 / SE inkassokrav, 5 § inkassolagen),
+    ``NOTICE_BEFORE_ENFORCEMENT`` (SE practice: a notice that Kronofogden is next) and
+    ``LEGAL_ACTION`` (NO forliksråd / namsmann, § 11; SE betalningsföreläggande at Kronofogden).
+    """
+
+    FRIENDLY_REMINDER = "friendly_reminder"
+    REMINDER = "reminder"
+    COLLECTION_NOTICE = "collection_notice"
+    COLLECTION_WARNING = "collection_warning"
+    COLLECTION_DEMAND = "collection_demand"
+    NOTICE_BEFORE_ENFORCEMENT = "notice_before_enforcement"
+    LEGAL_ACTION = "legal_action"
+
+    @property
+    def level(self) -> int:
+        """The escalation level: 1 (friendly reminder) to 6 (legal action)."""
+        return _LEVELS[self]
+
+    @property
+    def written(self) -> bool:
+        """True if the step must be in writing (letter, e-mail or SMS; never a phone call)."""
+        return self in _WRITTEN
+
+
+_LEVELS: Final[Mapping[StepKind, int]] = MappingProxyType(
+    {
+        StepKind.FRIENDLY_REMINDER: 1,
+        StepKind.REMINDER: 2,
+        StepKind.COLLECTION_NOTICE: 3,
+        StepKind.COLLECTION_WARNING: 3,
+        StepKind.COLLECTION_DEMAND: 4,
+        StepKind.NOTICE_BEFORE_ENFORCEMENT: 5,
+        StepKind.LEGAL_ACTION: 6,
+    }
+)
+_WRITTEN: Final = frozenset(
+    {
+        StepKind.REMINDER,
+        StepKind.COLLECTION_NOTICE,
+        StepKind.COLLECTION_DEMAND,
+        StepKind.NOTICE_BEFORE_ENFORCEMENT,
+        StepKind.LEGAL_ACTION,
+    }
+)
+# Default channels, practice.md: SMS first (read at once), e-mail when the address is known; the
+# statutory letters may be electronic (NO inkassoloven § 3 a since 2017; SE IMY "Digitala
+# inkassokrav"). The application to a court or Kronofogden is a letter (filed, not sent).
+_DEFAULT_CHANNELS: Final[Mapping[StepKind, Channel]] = MappingProxyType(
+    {
+        StepKind.FRIENDLY_REMINDER: Channel.SMS,
+        StepKind.REMINDER: Channel.EMAIL,
+        StepKind.COLLECTION_NOTICE: Channel.EMAIL,
+        StepKind.COLLECTION_WARNING: Channel.EMAIL,
+        StepKind.COLLECTION_DEMAND: Channel.EMAIL,
+        StepKind.NOTICE_BEFORE_ENFORCEMENT: Channel.EMAIL,
+        StepKind.LEGAL_ACTION: Channel.LETTER,
+    }
+)
+
+Status = Literal["overdue", "due", "planned"]
+"""A step's status on ``as_of``: its day has passed, is ``as_of``, or lies ahead."""
+
+Governor = Literal["law", "policy", "as_of", "contact window"]
+"""What decided a step's planned day (the latest of the candidates)."""
+
+
+def _map(value: Mapping[StepKind, int] | None) -> Mapping[StepKind, int]:
+    return MappingProxyType(dict(value or {}))
+
+
+def _channel_map(value: Mapping[StepKind, Channel] | None) -> Mapping[StepKind, Channel]:
+    return MappingProxyType(dict(value or {}))
+
+
+def _kinds(value: Iterable[StepKind]) -> tuple[StepKind, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class CreditorPolicy:
+    """Kreditors rutiner / borgenärens rutiner (the creditor's practice within the law).
+
+    A policy never makes a step earlier than the law allows: the planner takes the later of the
+    policy's day and the earliest lawful day. Build one with :meth:`earliest_lawful`,
+    :meth:`practice` or your own values; change one with ``attrs.evolve``.
+
+    Attributes:
+        name: a label shown in the timeline.
+        steps: the kinds of step the creditor uses; a country skips kinds it does not know
+            (Sweden has no ``COLLECTION_NOTICE`` and treats its påminnelse as the reminder, so
+            it skips ``FRIENDLY_REMINDER``; Norway skips the Swedish practice steps).
+        days_after_due: for each kind, the earliest day (counted from the due date) the
+            creditor takes it. Missing kinds: no policy limit.
+        deadline_days: for each kind, the payment deadline (days from sending) the creditor
+            sets; never shorter than a legal minimum. Missing kinds: the legal minimum, or no
+            deadline where the law sets none.
+        days_between_steps: days to wait after the previous step's deadline (or its day, if it
+            set none) before the next step; the next step is never before the day after it.
+        preferred_channel: the customer's preferred channel, used first where the step allows.
+        channels: a channel per kind, overriding the preferred channel.
+        reminder_fee_agreed: Sweden: a påminnelseavgift was agreed no later than when the debt
+            arose (2 § lag 1981:739). Default False: no fee.
+        charge_fees: whether the creditor charges the fees the law allows.
+        letter_delivery_days: the creditor's estimate of the days a letter takes to reach the
+            debtor; needed for a Swedish inkassokrav by letter (4 bank days from likely
+            receipt). The sources give no number, so there is no default. E-mail and SMS count
+            as received the day they are sent.
+    """
+
+    name: str = "custom"
+    steps: tuple[StepKind, ...] = attrs.field(converter=_kinds)
+    days_after_due: Mapping[StepKind, int] = attrs.field(factory=dict, converter=_map)
+    deadline_days: Mapping[StepKind, int] = attrs.field(factory=dict, converter=_map)
+    days_between_steps: int = 0
+    preferred_channel: Channel | None = None
+    channels: Mapping[StepKind, Channel] = attrs.field(factory=dict, converter=_channel_map)
+    reminder_fee_agreed: bool = False
+    charge_fees: bool = True
+    letter_delivery_days: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        # Checked here, not in attrs validators (they can be switched off).
+        name: object = self.name
+        if not isinstance(name, str):
+            raise InvalidInput(f"name must be a string, got {name!r}")
+        self._check_steps()
+        self._check_channels()
+        for flag in ("reminder_fee_agreed", "charge_fees"):
+            if not isinstance(getattr(self, flag), bool):
+                raise InvalidInput(f"{flag} must be True or False")
+
+    def _check_steps(self) -> None:
+        if not self.steps:
+            raise InvalidInput("a policy needs at least one step")
+        for kind in self.steps:
+            if not isinstance(kind, StepKind):
+                raise InvalidInput(f"steps must hold StepKind values, got {kind!r}")
+        if len(set(self.steps)) != len(self.steps):
+            raise InvalidInput(f"each kind of step may appear once, got {self.steps}")
+        for table, what in ((self.days_after_due, "days_after_due"), (self.deadline_days, "")):
+            for kind, days in table.items():
+                if not isinstance(kind, StepKind):
+                    raise InvalidInput(f"keys must be StepKind values, got {kind!r}")
+                check_int(days, f"{what or 'deadline_days'}[{kind.value}]", minimum=0)
+        check_int(self.days_between_steps, "days_between_steps", minimum=0)
+        if self.letter_delivery_days is not None:
+            check_int(self.letter_delivery_days, "letter_delivery_days", minimum=0)
+
+    def _check_channels(self) -> None:
+        if self.preferred_channel is not None and not isinstance(self.preferred_channel, Channel):
+            raise InvalidInput(
+                f"preferred_channel must be a Channel, got {self.preferred_channel!r}"
+            )
+        for kind, channel in self.channels.items():
+            key: object = kind
+            value: object = channel
+            if not isinstance(key, StepKind) or not isinstance(value, Channel):
+                raise InvalidInput(f"channels maps StepKind to Channel, got {kind!r}: {channel!r}")
+            if kind.written and channel is Channel.PHONE:
+                raise InvalidInput(f"a {kind.value} must be in writing; it cannot be a phone call")
+
+    def channel_for(self, kind: StepKind) -> Channel:
+        """The channel of *kind*: the one set for it, else the preferred one, else the default.
+
+        The preferred channel is skipped for a written step when it is the phone.
+        """
+        if kind in self.channels:
+            return self.channels[kind]
+        preferred = self.preferred_channel
+        if preferred is not None and not (kind.written and preferred is Channel.PHONE):
+            return preferred
+        return _DEFAULT_CHANNELS[kind]
+
+    @classmethod
+    def earliest_lawful(cls) -> CreditorPolicy:
+        """Every statutory step, each on the earliest day the law allows, with fees.
+
+        Deadlines are the legal minimums (a Norwegian purring gets 14 days, the minimum that
+        lets the next letter carry a fee, inkassoforskriften § 1-3); no friendly reminder.
+
+        >>> [k.value for k in CreditorPolicy.earliest_lawful().steps]
+        ['reminder', 'collection_notice', 'collection_demand', 'legal_action']
+        """
+        return cls(
+            name="earliest lawful",
+            steps=(
+                StepKind.REMINDER,
+                StepKind.COLLECTION_NOTICE,
+                StepKind.COLLECTION_DEMAND,
+                StepKind.LEGAL_ACTION,
+            ),
+        )
+
+    @classmethod
+    def practice(cls, jurisdiction: str) -> CreditorPolicy:
+        """The library's practice default for ``"NO"`` or ``"SE"`` (practice, not law).
+
+        Source: shared/domain/practice.md (the practitioner texts the project serves) and the
+        Swedish industry timeline (sweden.md § 10). Norway: a friendly reminder by SMS 5 days
+        after the due date, then the statutory steps, each letter with a 14-day deadline
+        (Altinn advises "betalingsfrist på 14 dagar" on every fee-bearing purring). Sweden: a
+        påminnelse not before 5 days after the due date with 10 days to pay ("if payment is
+        missing the case goes to collection after 10 days"), then the inkassokrav and
+        Kronofogden; add ``COLLECTION_WARNING`` and ``NOTICE_BEFORE_ENFORCEMENT`` to ``steps``
+        with ``attrs.evolve`` to use the two practice steps.
+
+        >>> CreditorPolicy.practice("SE").days_after_due[StepKind.REMINDER]
+        5
+        """
+        if jurisdiction == "NO":
+            return cls(
+                name="practice (NO)",
+                steps=(
+                    StepKind.FRIENDLY_REMINDER,
+                    StepKind.REMINDER,
+                    StepKind.COLLECTION_NOTICE,
+                    StepKind.COLLECTION_DEMAND,
+                    StepKind.LEGAL_ACTION,
+                ),
+                days_after_due={StepKind.FRIENDLY_REMINDER: 5, StepKind.REMINDER: 14},
+                deadline_days={StepKind.REMINDER: 14, StepKind.COLLECTION_NOTICE: 14},
+            )
+        if jurisdiction == "SE":
+            return cls(
+                name="practice (SE)",
+                steps=(
+                    StepKind.REMINDER,
+                    StepKind.COLLECTION_DEMAND,
+                    StepKind.LEGAL_ACTION,
+                ),
+                days_after_due={StepKind.REMINDER: 5},
+                deadline_days={StepKind.REMINDER: 10, StepKind.COLLECTION_WARNING: 7},
+            )
+        raise InvalidInput(f"jurisdiction must be 'NO' or 'SE', got {jurisdiction!r}")
+
+
+def _amount(money: Money) -> str:
+    return str(money.rounded(to=MINOR_UNIT).amount)
+
+
+@attrs.frozen(kw_only=True)
+class Step:
+    """Skritt / åtgärd (one planned step of a collection timeline).
+
+    Attributes:
+        number: 1 for the first step of the timeline, 2 for the next, ...
+        kind: what the step is.
+        name: its name in the country's language (``"inkassovarsel"``, ``"inkassokrav"``).
+        earliest_lawful: the first day the law allows it (for a fee-bearing step, the first
+            day it may carry its fee).
+        planned_on: the day the timeline takes it: never before ``earliest_lawful`` or the
+            timeline's ``as_of``.
+        governed_by: what decided ``planned_on``: ``"law"``, ``"policy"``, ``"as_of"`` or
+            ``"contact window"``.
+        status: ``"overdue"`` (its day had passed on ``as_of``), ``"due"`` or ``"planned"``.
+        channel: sms, email, letter or phone.
+        contact_at: for a phone step, the first moment of the lawful contact window (aware, in
+            Europe/Oslo or Europe/Stockholm); None otherwise.
+        fee: the fee cap of this step (zero with the reason when none may be charged).
+        interest: late interest accrued from the interest start to ``planned_on`` on the
+            balance payments left.
+        principal: the principal due on ``planned_on`` (less any disputed part withheld).
+        interest_due: the interest accrued and not paid on ``planned_on``.
+        fees: the fees due on ``planned_on``: this step's and the earlier steps' (for a business
+            debtor, from the collection demand on, at least the fixed compensation, which
+            covers the fees up to its amount).
+        withheld: the disputed amount held back from this step.
+        deadline: the last day the step gives the debtor to pay (or object), or None.
+        latest_on: the last day the step may be taken on the earlier steps (NO legal action:
+            six months after the betalingsoppfordring), or None.
+        next_kind: the kind of the following step if the debtor does not pay, or None.
+        reasons: how the day, the fee and the deadline were decided.
+        basis: the citations of every rule and dated value used.
+    """
+
+    number: int
+    kind: StepKind
+    name: str
+    earliest_lawful: dt.date
+    planned_on: dt.date
+    governed_by: Governor
+    status: Status
+    channel: Channel
+    contact_at: dt.datetime | None
+    fee: FeeCap
+    interest: BalanceInterestResult
+    principal: Money
+    interest_due: Money
+    fees: Money
+    withheld: Money
+    deadline: dt.date | None
+    latest_on: dt.date | None
+    next_kind: StepKind | None
+    reasons: tuple[str, ...] = ()
+    basis: tuple[Citation, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        # Invariants checked here, not in attrs validators (they can be switched off).
+        check_int(self.number, "number", minimum=1)
+        check_date(self.planned_on, "planned_on")
+        if self.planned_on < check_date(self.earliest_lawful, "earliest_lawful"):
+            raise InvalidInput(
+                f"step {self.kind.value} planned on {self.planned_on}, before the earliest "
+                f"lawful day {self.earliest_lawful}"
+            )
+        if self.deadline is not None and check_date(self.deadline, "deadline") < self.planned_on:
+            raise InvalidInput(f"deadline {self.deadline} is before the step ({self.planned_on})")
+        if self.contact_at is not None:
+            check_aware(self.contact_at, "contact_at")
+        currency = self.principal.currency
+        for part in (self.interest_due, self.fees, self.withheld, self.fee.amount):
+            if part.currency != currency:
+                raise CurrencyMismatch(currency, part.currency, context="a step's amounts")
+        if any(m.is_negative for m in (self.principal, self.interest_due, self.fees)):
+            raise InvalidInput("no part of the amount due may be negative")
+
+    @property
+    def total(self) -> Money:
+        """Principal + interest + fees due on ``planned_on``."""
+        return self.principal + self.interest_due + self.fees
+
+    @property
+    def provisional(self) -> bool:
+        """True if a value or rule of medium confidence was used (see :attr:`basis`)."""
+        return any(c.confidence == "medium" for c in self.basis)
+
+    def explain(self) -> str:
+        """The step, its day and amounts, the reasons and the citations, as text."""
+        head = (
+            f"{self.number}. {self.name} ({self.kind.value}, level {self.kind.level}) on "
+            f"{self.planned_on.isoformat()} by {self.channel.value} [{self.status}; "
+            f"{self.governed_by} governed; earliest lawful {self.earliest_lawful.isoformat()}]"
+        )
+        amounts = (
+            f"   due: principal {self.principal}, interest {self.interest_due}, fees "
+            f"{self.fees}; total {self.total}; fee of this step {self.fee.amount}"
+        )
+        lines = [head, amounts]
+        if self.deadline is not None:
+            lines.append(f"   deadline {self.deadline.isoformat()}")
+        lines.extend(f"   {reason}" for reason in self.reasons)
+        if self.basis:
+            lines.append(explain(self.basis))
+        return "\n".join(lines)
+
+    def to_record(self) -> dict[str, str | int]:
+        """The step as a plain dict of strings and numbers (a row of ``to_records()``)."""
+        return {
+            "number": self.number,
+            "step": self.kind.value,
+            "name": self.name,
+            "level": self.kind.level,
+            "status": self.status,
+            "earliest_lawful": self.earliest_lawful.isoformat(),
+            "planned_on": self.planned_on.isoformat(),
+            "governed_by": self.governed_by,
+            "channel": self.channel.value,
+            "contact_at": "" if self.contact_at is None else self.contact_at.isoformat(),
+            "fee": _amount(self.fee.amount),
+            "principal": _amount(self.principal),
+            "interest": _amount(self.interest_due),
+            "fees": _amount(self.fees),
+            "total": _amount(self.total),
+            "currency": self.principal.currency,
+            "deadline": "" if self.deadline is None else self.deadline.isoformat(),
+        }
+
+
+@attrs.frozen(kw_only=True)
+class Timeline:
+    """Innkrevingsløp / indrivningsplan (the planned steps for one claim, made on ``as_of``).
+
+    Attributes:
+        claim: the claim planned (after an acceleration: the accelerated balance, due on the
+            acceleration date).
+        as_of: the day the plan was made.
+        policy: the creditor policy used.
+        steps: the steps, in order.
+        interest_start: when late interest starts, and why.
+        stopped: why escalation stops before the last step (dispute, payment, agreement), or
+            None.
+        disputes: the disputes that stopped escalation.
+        agreement: the instalment agreement given, if any.
+        acceleration: the acceleration that ended the agreement, if any.
+        notes: what changed the plan (payments, partial disputes, acceleration).
+        basis: the citations of the rules that changed or stopped the plan.
+    """
+
+    claim: Claim
+    as_of: dt.date
+    policy: CreditorPolicy
+    steps: tuple[Step, ...]
+    interest_start: InterestStart
+    stopped: str | None = None
+    disputes: tuple[Dispute, ...] = ()
+    agreement: InstalmentAgreement | None = None
+    acceleration: Acceleration | None = None
+    notes: tuple[str, ...] = ()
+    basis: tuple[Citation, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        check_date(self.as_of, "as_of")
+        previous: Step | None = None
+        for step in self.steps:
+            if step.planned_on < self.as_of:
+                raise InvalidInput(f"step {step.number} is planned before as_of {self.as_of}")
+            if previous is not None and step.planned_on < previous.planned_on:
+                raise InvalidInput("steps must be in order of their planned day")
+            previous = step
+
+    @property
+    def agreement_holds(self) -> bool:
+        """True if an instalment agreement replaces the escalation on ``as_of``."""
+        return self.agreement is not None and self.acceleration is None
+
+    def to_records(self) -> list[dict[str, str | int]]:
+        """One plain dict per step (strings and numbers only): ``pandas.DataFrame(records)``.
+
+        >>> from datetime import date
+        >>> from inkassorules import Claim, DebtorKind, Money
+        >>> claim = Claim(principal=Money.of("1000", "SEK"), due_date=date(2026, 3, 2),
+        ...               jurisdiction="SE", debtor_kind=DebtorKind.CONSUMER)
+        >>> rows = plan(claim, as_of=date(2026, 3, 2)).to_records()
+        >>> [(r["step"], r["planned_on"], r["fee"], r["deadline"]) for r in rows]
+        ... # doctest: +NORMALIZE_WHITESPACE
+        [('reminder', '2026-03-07', '0.00', '2026-03-17'),
+         ('collection_demand', '2026-03-18', '180.00', '2026-03-26'),
+         ('legal_action', '2026-03-27', '680.00', '')]
+        """
+        return [step.to_record() for step in self.steps]
+
+    def _repr_html_(self) -> str:
+        code = self.claim.jurisdiction
+        title = (
+            f"Timeline for a {code} claim of {self.claim.principal} due "
+            f"{self.claim.due_date.isoformat()}, as of {self.as_of.isoformat()} "
+            f"({self.policy.name})"
+        )
+        footer = [*self.notes, *([self.stopped] if self.stopped else [])]
+        return html_table(title, self.to_records(), footer=footer)
+
+    def explain(self) -> str:
+        """Every step with its reasons and citations, then what changed or stopped the plan."""
+        lines = [
+            (
+                f"collection timeline for {self.claim.principal} due "
+                f"{self.claim.due_date.isoformat()} ({self.claim.jurisdiction}, "
+                f"{self.claim.debtor_kind.value}), as of {self.as_of.isoformat()}, policy "
+                f"{self.policy.name!r}"
+            )
+        ]
+        lines.extend(step.explain() for step in self.steps)
+        lines.extend(f"note: {note}" for note in self.notes)
+        if self.stopped:
+            lines.append(f"stopped: {self.stopped}")
+        if self.basis:
+            lines.append(explain(self.basis, notes=True))
+        return "\n".join(lines)
+
+
+@attrs.frozen(kw_only=True)
+class NextStep:
+    """Neste skritt / nästa åtgärd (what may be done for a claim on ``as_of``).
+
+    Attributes:
+        as_of: the day asked about.
+        step: the next step of the timeline, or None when there is none (paid, disputed, an
+            agreement holds, or every step is done).
+        lawful_today: True if the law allows the step on ``as_of`` (for a phone step: and a
+            contact window is open that day).
+        planned_on: the day the timeline plans it (``as_of`` when it is due or overdue).
+        earliest_on: the first day on or after ``as_of`` the law allows it.
+        reason: why there is no step, or what the step is waiting for.
+        basis: the citations.
+    """
+
+    as_of: dt.date
+    step: Step | None
+    lawful_today: bool
+    planned_on: dt.date | None
+    earliest_on: dt.date | None
+    reason: str
+    basis: tuple[Citation, ...] = ()
+
+    def explain(self) -> str:
+        """The answer and the citations, as text."""
+        return f"{self.reason}\n{explain(self.basis)}" if self.basis else self.reason
+
+
+# -- the engine each country's rules plug into ----------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class _Lawful:
+    """A day with the reasons and citations that fix it (an earliest day or a deadline)."""
+
+    day: dt.date
+    reasons: tuple[str, ...] = ()
+    basis: tuple[Citation, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class _Context:
+    """What a country's rules see when they place a step."""
+
+    claim: Claim
+    law: LawBook
+    policy: CreditorPolicy
+    earlier: tuple[Step, ...]
+
+    def last(self, kind: StepKind) -> Step | None:
+        """The latest earlier step of *kind*."""
+        return next((s for s in reversed(self.earlier) if s.kind is kind), None)
+
+
+@attrs.frozen(kw_only=True)
+class _Country:
+    """One country's step rules, as :mod:`inkassorules.no.timeline` and ``se.timeline`` give."""
+
+    code: str
+    kinds: tuple[StepKind, ...]
+    names: Mapping[StepKind, str]
+    requires: Mapping[StepKind, StepKind]
+    dispute_steps: Mapping[StepKind, DisputeStep]
+    earliest: Callable[[_Context, StepKind], _Lawful]
+    fee: Callable[[_Context, StepKind, dt.date], FeeCap]
+    deadline: Callable[[_Context, StepKind, dt.date, Channel], _Lawful | None]
+    latest: Callable[[_Context, StepKind, dt.date], _Lawful | None]
+    interest_start: Callable[[Claim, LawBook], InterestStart]
+    interest: Callable[
+        [Money, Sequence[Payment], dt.date, dt.date, LawBook], BalanceInterestResult
+    ]
+    fees_due: Callable[[_Context, StepKind, FeeCap], FeeCap | None]
+    contact: Callable[[dt.datetime, Sequence[dt.datetime], LawBook], dt.datetime]
+    citations: Mapping[str, Citation]
+
+
+def _check_sequence(value: object, argument: str, kind: type) -> tuple[object, ...]:
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise InvalidInput(f"{argument} must be a sequence of {kind.__name__}, got {value!r}")
+    items = tuple(value)
+    for item in items:
+        if not isinstance(item, kind):
+            raise InvalidInput(f"{argument} must hold {kind.__name__} objects, got {item!r}")
+    return items
+
+
+def _check_payments(payments: object, claim: Claim, as_of: dt.date) -> tuple[Payment, ...]:
+    checked: list[Payment] = []
+    for payment in _check_sequence(payments, "payments", Payment):
+        assert isinstance(payment, Payment)  # noqa: S101 -- narrowed by _check_sequence
+        if payment.amount.currency != claim.currency:
+            raise CurrencyMismatch(claim.currency, payment.amount.currency, context="a payment")
+        if payment.paid_on > as_of:
+            raise InvalidInput(
+                f"a payment on {payment.paid_on} is after as_of {as_of}: a plan knows only the "
+                "payments made by the day it is made"
+            )
+        checked.append(payment)
+    return tuple(sorted(checked, key=lambda p: p.paid_on))
+
+
+def _is_dispute(value: object) -> TypeGuard[Dispute]:
+    return isinstance(value, Dispute)
+
+
+def _zero_fee(currency: str, reason: str) -> FeeCap:
+    return FeeCap(amount=Money.zero(currency), reasons=(reason,))
+
+
+def _policy_day(
+    claim: Claim, policy: CreditorPolicy, kind: StepKind, previous: Step | None
+) -> tuple[dt.date, str]:
+    day = add_days(claim.due_date, policy.days_after_due.get(kind, 0))
+    why = f"policy: {policy.days_after_due.get(kind, 0)} days after the due date"
+    if kind not in policy.days_after_due:
+        why = "policy: no timing of its own"
+    if previous is not None:
+        end = previous.deadline if previous.deadline is not None else previous.planned_on
+        after = add_days(end, 1 + policy.days_between_steps)
+        if after > day:
+            what = "deadline" if previous.deadline is not None else "day"
+            day, why = (
+                after,
+                (
+                    f"policy: after the {previous.name} {what} {end.isoformat()}"
+                    + (f" + {policy.days_between_steps} days" if policy.days_between_steps else "")
+                ),
+            )
+    return day, why
+
+
+def _place(
+    rules: _Country,
+    lawful: _Lawful,
+    policy_day: tuple[dt.date, str],
+    *,
+    as_of: dt.date,
+    channel: Channel,
+    contact_history: Sequence[dt.datetime],
+    law: LawBook,
+) -> tuple[dt.date, Governor, Status, dt.datetime | None, list[str]]:
+    day, why = policy_day
+    wanted = max(lawful.day, day)
+    governed: Governor = "law" if lawful.day >= day else "policy"
+    reasons = [f"earliest lawful day {lawful.day.isoformat()}", why]
+    status: Status = "overdue" if wanted < as_of else "due" if wanted == as_of else "planned"
+    planned = wanted
+    if wanted < as_of:
+        planned, governed = as_of, "as_of"
+        reasons.append(f"its day {wanted.isoformat()} has passed: planned for as_of")
+    contact_at = None
+    if channel is Channel.PHONE:
+        midnight = dt.datetime.combine(planned, dt.time(), tzinfo=time_zone(rules.code))
+        contact_at = rules.contact(midnight, contact_history, law)
+        if contact_at.date() > planned:
+            planned, governed = contact_at.date(), "contact window"
+        reasons.append(f"phone: first lawful contact moment {contact_at.isoformat()}")
+    return planned, governed, status, contact_at, reasons
+
+
+def _run(
+    rules: _Country,
+    claim: Claim,
+    *,
+    as_of: dt.date,
+    policy: CreditorPolicy,
+    payments: tuple[Payment, ...],
+    disputes: tuple[Dispute, ...],
+    contact_history: tuple[dt.datetime, ...],
+    law: LawBook,
+    start: InterestStart,
+) -> tuple[list[Step], str | None, tuple[Dispute, ...], list[str], list[Citation]]:
+    kinds = [k for k in rules.kinds if k in policy.steps]
+    for kind in kinds:
+        needed = rules.requires.get(kind)
+        if needed is not None and needed not in kinds:
+            raise RuleRefused(
+                f"the {rules.names[kind]} needs the {rules.names[needed]} first; add "
+                f"{needed.value} to the policy's steps",
+                rule=rules.citations[kind.value].rule,
+            )
+    steps: list[Step] = []
+    notes: list[str] = []
+    basis: list[Citation] = []
+    currency = claim.currency
+    for index, kind in enumerate(kinds):
+        context = _Context(claim=claim, law=law, policy=policy, earlier=tuple(steps))
+        lawful = rules.earliest(context, kind)
+        channel = policy.channel_for(kind)
+        planned, governed, status, contact_at, reasons = _place(
+            rules,
+            lawful,
+            _policy_day(claim, policy, kind, steps[-1] if steps else None),
+            as_of=as_of,
+            channel=channel,
+            contact_history=contact_history,
+            law=law,
+        )
+        decision = may_take_step(claim, rules.dispute_steps[kind], on=planned, disputes=disputes)
+        if not decision.allowed:
+            standing = tuple(d for d in disputes if d.stands_on(planned) and d.reasonable)
+            return steps, decision.explain().splitlines()[0], standing, notes, list(decision.basis)
+        if decision.withheld.is_positive:
+            notes.append(
+                f"{rules.names[kind]} on {planned.isoformat()}: {decision.withheld} is "
+                "disputed and withheld; the undisputed part is collected"
+            )
+            basis.extend(decision.basis)
+        interest = rules.interest(claim.principal, payments, start.start, planned, law)
+        if interest.principal_outstanding.is_zero and interest.interest_outstanding.is_zero:
+            return steps, "the claim is paid in full (principal and interest)", (), notes, basis
+        if kind is StepKind.FRIENDLY_REMINDER:
+            fee = _zero_fee(currency, "a friendly reminder carries no fee (creditor policy)")
+        elif not policy.charge_fees:
+            fee = _zero_fee(currency, "the creditor's policy is to charge no fees")
+        else:
+            fee = rules.fee(context, kind, planned)
+        ordinary = Money.total((s.fee.amount for s in steps), currency=currency) + fee.amount
+        fees_due = rules.fees_due(context, kind, fee) if policy.charge_fees else None
+        deadline = rules.deadline(context, kind, planned, channel)
+        latest = rules.latest(context, kind, planned)
+        withheld = min(decision.withheld, interest.principal_outstanding)
+        remaining = kinds[index + 1 :]
+        steps.append(
+            Step(
+                number=index + 1,
+                kind=kind,
+                name=rules.names[kind],
+                earliest_lawful=lawful.day,
+                planned_on=planned,
+                governed_by=governed,
+                status=status,
+                channel=channel,
+                contact_at=contact_at,
+                fee=fee,
+                interest=interest,
+                principal=interest.principal_outstanding - withheld,
+                interest_due=interest.interest_outstanding,
+                fees=ordinary if fees_due is None else fees_due.amount,
+                withheld=withheld,
+                deadline=None if deadline is None else deadline.day,
+                latest_on=None if latest is None else latest.day,
+                next_kind=remaining[0] if remaining else None,
+                reasons=(
+                    *lawful.reasons,
+                    *reasons,
+                    *fee.reasons,
+                    *(() if fees_due is None else fees_due.reasons),
+                    *(() if deadline is None else deadline.reasons),
+                    *(() if latest is None else latest.reasons),
+                ),
+                basis=tuple(
+                    dict.fromkeys(
+                        (
+                            *lawful.basis,
+                            *fee.basis,
+                            *(() if fees_due is None else fees_due.basis),
+                            *(() if deadline is None else deadline.basis),
+                            *(() if latest is None else latest.basis),
+                            *interest.basis,
+                            *decision.basis,
+                        )
+                    )
+                ),
+            )
+        )
+    return steps, None, (), notes, basis
+
+
+def _rules(code: str) -> _Country:
+    # The country modules import this one; they are looked up by name to avoid an import cycle.
+    module = importlib.import_module(f"inkassorules.{code.lower()}.timeline")
+    rules = getattr(module, "_RULES", None)
+    if not isinstance(rules, _Country):  # pragma: no cover -- a packaging error
+        raise TypeError(code)
+    return rules
+
+
+def _check_arguments(
+    rules: _Country,
+    claim: object,
+    *,
+    as_of: object,
+    policy: object,
+    law: object,
+) -> tuple[LawBook, CreditorPolicy]:
+    if not isinstance(claim, Claim):
+        raise InvalidInput(f"claim must be a Claim, got {claim!r}")
+    if claim.jurisdiction != rules.code:
+        raise InvalidInput(f"a {claim.jurisdiction} claim cannot be planned by {rules.code} rules")
+    check_date(as_of, "as_of")
+    book = builtin() if law is None else law
+    if not isinstance(book, LawBook):
+        raise InvalidInput(f"law must be a LawBook or None, got {law!r}")
+    chosen = CreditorPolicy.practice(rules.code) if policy is None else policy
+    if not isinstance(chosen, CreditorPolicy):
+        raise InvalidInput(f"policy must be a CreditorPolicy or None, got {policy!r}")
+    return book, chosen
+
+
+def _plan(
+    rules: _Country,
+    claim: Claim,
+    *,
+    as_of: dt.date,
+    policy: CreditorPolicy | None,
+    payments: Iterable[Payment],
+    disputes: Iterable[Dispute],
+    agreement: InstalmentAgreement | None,
+    acceleration_policy: AccelerationPolicy,
+    contact_history: Iterable[dt.datetime],
+    law: LawBook | None,
+) -> Timeline:
+    book, chosen = _check_arguments(rules, claim, as_of=as_of, policy=policy, law=law)
+    paid = _check_payments(payments, claim, as_of)
+    disputed = tuple(d for d in _check_sequence(disputes, "disputes", Dispute) if _is_dispute(d))
+    history = tuple(
+        check_aware(m, "contact_history")
+        for m in _check_sequence(contact_history, "contact_history", dt.datetime)
+    )
+    notes: list[str] = []
+    basis: list[Citation] = []
+    acceleration: Acceleration | None = None
+    if agreement is not None:
+        if not isinstance(agreement, InstalmentAgreement):
+            raise InvalidInput(f"agreement must be an InstalmentAgreement, got {agreement!r}")
+        if agreement.currency != claim.currency:
+            raise CurrencyMismatch(claim.currency, agreement.currency, context="the agreement")
+        acceleration = accelerate(agreement, paid, on=as_of, policy=acceleration_policy, law=law)
+        if acceleration is None:
+            start = rules.interest_start(claim, book)
+            status = agreement.status(paid, on=as_of)
+            return Timeline(
+                claim=claim,
+                as_of=as_of,
+                policy=chosen,
+                steps=(),
+                interest_start=start,
+                stopped=(
+                    f"the instalment agreement signed {agreement.signed_on.isoformat()} holds on "
+                    f"{as_of.isoformat()} ({status.remaining} remains): it replaces the "
+                    "escalation while it holds"
+                ),
+                agreement=agreement,
+                basis=status.basis,
+            )
+        notes.append(
+            f"the instalment agreement failed: {acceleration.amount} fell due on "
+            f"{acceleration.fell_due_on.isoformat()} (instalment {acceleration.missed.number} "
+            "not paid on time); the plan continues from that day with the accelerated balance"
+        )
+        basis.extend(acceleration.basis)
+        formal = tuple(k for k in chosen.steps if k is not StepKind.FRIENDLY_REMINDER)
+        if formal:  # practice.md: a broken agreement goes to the next formal step at once
+            chosen = attrs.evolve(chosen, steps=formal)
+        claim = attrs.evolve(
+            claim,
+            principal=acceleration.amount,
+            due_date=acceleration.fell_due_on,
+            invoice_date=None,
+        )
+        paid = ()  # the accelerated balance already counts every payment up to as_of
+    elif paid:
+        total = Money.total((p.amount for p in paid), currency=claim.currency)
+        notes.append(
+            f"{len(paid)} payment(s) of {total} "
+            "reduce the amount due: interest first, then principal (costs -> interest -> "
+            "principal, as allocate; no fee of this plan is charged before as_of)"
+        )
+    start = rules.interest_start(claim, book)
+    steps, stopped, standing, more_notes, more_basis = _run(
+        rules,
+        claim,
+        as_of=as_of,
+        policy=chosen,
+        payments=paid,
+        disputes=disputed,
+        contact_history=history,
+        law=book,
+        start=start,
+    )
+    return Timeline(
+        claim=claim,
+        as_of=as_of,
+        policy=chosen,
+        steps=tuple(steps),
+        interest_start=start,
+        stopped=stopped,
+        disputes=standing,
+        agreement=agreement,
+        acceleration=acceleration,
+        notes=(*notes, *more_notes),
+        basis=tuple(dict.fromkeys((*basis, *more_basis))),
+    )
+
+
+def _next(timeline: Timeline) -> NextStep:
+    """The first step of *timeline*, and whether the law allows it on its ``as_of``."""
+    as_of = timeline.as_of
+    if not timeline.steps:
+        return NextStep(
+            as_of=as_of,
+            step=None,
+            lawful_today=False,
+            planned_on=None,
+            earliest_on=None,
+            reason=timeline.stopped or "no step: the policy has none for this country",
+            basis=timeline.basis,
+        )
+    step = timeline.steps[0]
+    earliest = max(step.earliest_lawful, as_of)
+    today = step.earliest_lawful <= as_of and (
+        step.contact_at is None or step.contact_at.date() == as_of
+    )
+    if today:
+        reason = f"{step.name} may be taken today ({as_of.isoformat()})"
+    else:
+        first = step.contact_at.date() if step.contact_at is not None else earliest
+        reason = f"{step.name} may be taken from {max(first, earliest).isoformat()}"
+    return NextStep(
+        as_of=as_of,
+        step=step,
+        lawful_today=today,
+        planned_on=step.planned_on,
+        earliest_on=earliest,
+        reason=reason,
+        basis=step.basis,
+    )
+
+
+def plan(
+    claim: Claim,
+    *,
+    as_of: dt.date,
+    policy: CreditorPolicy | None = None,
+    payments: Iterable[Payment] = (),
+    disputes: Iterable[Dispute] = (),
+    agreement: InstalmentAgreement | None = None,
+    acceleration_policy: AccelerationPolicy = CONTRACT_TERM,
+    contact_history: Iterable[dt.datetime] = (),
+    law: LawBook | None = None,
+) -> Timeline:
+    """Innkrevingsløp / indrivningsplan (collection timeline) for *claim*, made on *as_of*.
+
+    Dispatches on ``claim.jurisdiction`` to :func:`inkassorules.no.timeline.plan` or
+    :func:`inkassorules.se.timeline.plan`. See the module docstring for how days are chosen.
+
+    Args:
+        claim: the claim.
+        as_of: the day the plan is made; no step is planned before it.
+        policy: the creditor's practice; None for :meth:`CreditorPolicy.practice`.
+        payments: payments made up to *as_of* (none may be later).
+        disputes: the debtor's disputes (see :class:`~inkassorules.disputes.Dispute`).
+        agreement: an instalment agreement on the claim, if one was made.
+        acceleration_policy: how the agreement fails (see
+            :func:`~inkassorules.instalments.accelerate`).
+        contact_history: earlier phone contacts with the debtor (aware datetimes), for the
+            frequency caps of phone steps.
+        law: the legal data to use (default: the built-in data).
+
+    Raises:
+        InvalidInput: for arguments of the wrong kind, a payment after *as_of*, or a policy
+            that sends a written step by phone.
+        RuleRefused: for a policy whose steps skip one the law requires first (NO: a
+            betalingsoppfordring without an inkassovarsel).
+        NotInForce, RateNotPublished: when a fee, rate or calendar is not known on a planned
+            day (e.g. the Swedish referensränta after 2026-06-30: extend the law book).
+    """
+    if not isinstance(claim, Claim):
+        raise InvalidInput(f"claim must be a Claim, got {claim!r}")
+    return _plan(
+        _rules(claim.jurisdiction),
+        claim,
+        as_of=as_of,
+        policy=policy,
+        payments=payments,
+        disputes=disputes,
+        agreement=agreement,
+        acceleration_policy=acceleration_policy,
+        contact_history=contact_history,
+        law=law,
+    )
+
+
+def next_step(
+    claim: Claim,
+    *,
+    as_of: dt.date,
+    policy: CreditorPolicy | None = None,
+    payments: Iterable[Payment] = (),
+    disputes: Iterable[Dispute] = (),
+    agreement: InstalmentAgreement | None = None,
+    acceleration_policy: AccelerationPolicy = CONTRACT_TERM,
+    contact_history: Iterable[dt.datetime] = (),
+    law: LawBook | None = None,
+) -> NextStep:
+    """Neste skritt / nästa åtgärd (what may be done for *claim* on *as_of*, or when).
+
+    The first step of :func:`plan` with the same arguments: whether the law allows it on
+    *as_of*, and the day it is planned.
+
+    >>> from datetime import date
+    >>> from inkassorules import Claim, DebtorKind, Money
+    >>> claim = Claim(principal=Money.of("8000", "NOK"), due_date=date(2026, 3, 2),
+    ...               jurisdiction="NO", debtor_kind=DebtorKind.CONSUMER)
+    >>> answer = next_step(claim, as_of=date(2026, 3, 10),
+    ...                    policy=CreditorPolicy.earliest_lawful())
+    >>> answer.step.name, answer.lawful_today, answer.earliest_on.isoformat()
+    ('purring', False, '2026-03-16')
+
+    Raises:
+        The same errors as :func:`plan`.
+    """
+    timeline = plan(
+        claim,
+        as_of=as_of,
+        policy=policy,
+        payments=payments,
+        disputes=disputes,
+        agreement=agreement,
+        acceleration_policy=acceleration_policy,
+        contact_history=contact_history,
+        law=law,
+    )
+    return _next(timeline)

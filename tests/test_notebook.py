@@ -1,0 +1,314 @@
+"""Notebook views: to_records() (plain dicts for pandas.DataFrame) and _repr_html_() on the
+interest and instalment results, and their JSON round trip through cattrs (issue 7).
+
+pandas is not a dependency and not installed: the records are checked to be plain dicts of
+str / int / bool with one set of keys, which is what ``pandas.DataFrame(records)`` needs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from inkassorules import (
+    BalanceInterestResult,
+    InstalmentAgreement,
+    InterestResult,
+    Money,
+    Payment,
+    no,
+    se,
+)
+from inkassorules.instalments import AgreementStatus
+from inkassorules.serialization import from_json, structure, to_json, unstructure
+from inkassorules.strategies import instalment_agreements, payments
+
+
+def plain(records: list[dict[str, object]]) -> None:
+    """Every record a dict of str / int / bool, all with the same keys."""
+    assert isinstance(records, list)
+    keys = None
+    for record in records:
+        assert type(record) is dict
+        assert all(type(k) is str for k in record)
+        assert all(type(v) in (str, int, bool) for v in record.values()), record
+        if keys is None:
+            keys = list(record)
+        assert list(record) == keys
+
+
+@pytest.fixture
+def interest() -> InterestResult:
+    # 8000 NOK from 2026-03-02, paid 2026-09-01 (as in docs/notebook.md).
+    return no.late_interest(
+        Money.of(8000, "NOK"), due_date=dt.date(2026, 3, 2), paid_on=dt.date(2026, 9, 1)
+    )
+
+
+@pytest.fixture
+def balance() -> BalanceInterestResult:
+    return no.late_interest_on_balance(
+        Money.of(8000, "NOK"),
+        [
+            Payment(amount=Money.of(3000, "NOK"), paid_on=dt.date(2026, 5, 4)),
+            Payment(amount=Money.of(1000, "NOK"), paid_on=dt.date(2026, 7, 1)),
+        ],
+        due_date=dt.date(2026, 3, 2),
+        until=dt.date(2026, 9, 1),
+    )
+
+
+@pytest.fixture
+def agreement() -> InstalmentAgreement:
+    return InstalmentAgreement.plan(
+        Money.of("10000", "NOK"),
+        count=3,
+        signed_on=dt.date(2026, 1, 31),
+        roll="NO",
+        grace_days=3,
+        fee=Money.of("50", "NOK"),
+    )
+
+
+@pytest.fixture
+def status(agreement: InstalmentAgreement) -> AgreementStatus:
+    return agreement.status(
+        [Payment(amount=Money.of("4000", "NOK"), paid_on=dt.date(2026, 2, 2))],
+        on=dt.date(2026, 3, 10),
+    )
+
+
+# -- InterestResult -------------------------------------------------------------------------
+
+
+def test_interest_records_golden(interest):
+    records = interest.to_records()
+    plain(records)
+    # 121 days x 8000 x 12.00 % / 365 = 318.246575...; 62 days x 8000 x 12.25 % / 365 = 166.465753...
+    assert records == [
+        {
+            "start": "2026-03-02",
+            "last_day": "2026-06-30",
+            "days": 121,
+            "rate": "12.00",
+            "year_length": 365,
+            "principal": "8000.00",
+            "interest": "318.246575",
+            "currency": "NOK",
+        },
+        {
+            "start": "2026-07-01",
+            "last_day": "2026-08-31",
+            "days": 62,
+            "rate": "12.25",
+            "year_length": 365,
+            "principal": "8000.00",
+            "interest": "166.465753",
+            "currency": "NOK",
+        },
+    ]
+    assert sum(r["days"] for r in records) == interest.days == 183
+
+
+def test_interest_records_of_a_zero_span_are_empty():
+    result = se.late_interest(
+        Money.of(100, "SEK"), due_date=dt.date(2026, 3, 2), paid_on=dt.date(2026, 3, 2)
+    )
+    assert result.to_records() == []
+    assert "<tbody></tbody>" in result._repr_html_()
+
+
+def test_interest_html(interest):
+    html = interest._repr_html_()
+    assert html.startswith('<table class="inkassorules"><caption>Late interest on 8000.00 NOK')
+    assert "<th>start</th>" in html
+    assert "<td>318.246575</td>" in html
+    assert "Total 484.71 NOK: 183 days" in html
+    assert "forsinkelsesrenteloven § 3" in html
+    assert html.count("<tr>") == 3  # the heading and two periods
+
+
+# -- BalanceInterestResult ------------------------------------------------------------------
+
+
+def test_balance_records_interleave_periods_and_payments(balance):
+    records = balance.to_records()
+    plain(records)
+    assert [(r["event"], r["start"]) for r in records] == [
+        ("interest", "2026-03-02"),
+        ("payment", "2026-05-04"),
+        ("interest", "2026-05-04"),
+        ("payment", "2026-07-01"),
+        ("interest", "2026-07-01"),
+    ]
+    first, pay = records[0], records[1]
+    # 63 days x 8000 x 12 % / 365 = 165.698630...; the payment pays 165.70 interest first.
+    assert first["interest"] == "165.698630"
+    assert first["balance"] == "8000.00"
+    assert first["paid"] == ""
+    assert pay["paid"] == "3000.00"
+    assert pay["to_interest"] == "165.70"
+    assert pay["to_principal"] == "2834.30"
+    assert pay["overpayment"] == "0.00"
+    assert pay["days"] == 0
+    assert pay["rate"] == ""
+    assert records[2]["balance"] == "5165.70"  # 8000 - 2834.30
+    # Money is conserved in the records as in the result.
+    paid = sum(Decimal(r["paid"]) for r in records if r["event"] == "payment")
+    parts = sum(
+        Decimal(r[k])
+        for r in records
+        if r["event"] == "payment"
+        for k in ("to_interest", "to_principal", "overpayment")
+    )
+    assert paid == parts == Decimal(4000)
+
+
+def test_a_payment_before_the_start_comes_first():
+    result = no.late_interest_on_balance(
+        Money.of(1000, "NOK"),
+        [Payment(amount=Money.of(100, "NOK"), paid_on=dt.date(2026, 2, 1))],
+        due_date=dt.date(2026, 3, 2),
+        until=dt.date(2026, 4, 1),
+    )
+    records = result.to_records()
+    assert [r["event"] for r in records] == ["payment", "interest"]
+    assert records[0]["start"] == "2026-03-02"  # applied on the interest start
+
+
+def test_balance_html(balance):
+    html = balance._repr_html_()
+    assert "payments reduce: interest_first" in html
+    assert "<td>payment</td>" in html
+    assert f"Interest {balance.interest}" in html
+    assert html.count("<tr>") == 6
+
+
+# -- InstalmentAgreement / AgreementStatus --------------------------------------------------
+
+
+def test_agreement_records(agreement):
+    records = agreement.to_records()
+    plain(records)
+    # 10000 / 3 = 3333.33 x 2 + 3333.34; 31 Jan 2026 (Saturday) -> 2 Feb; 28 Feb (Saturday)
+    # -> 2 Mar; 31 Mar (Tuesday); deadlines 3 days later.
+    assert records == [
+        {
+            "number": 1,
+            "due_date": "2026-02-02",
+            "deadline": "2026-02-05",
+            "amount": "3333.33",
+            "currency": "NOK",
+        },
+        {
+            "number": 2,
+            "due_date": "2026-03-02",
+            "deadline": "2026-03-05",
+            "amount": "3333.33",
+            "currency": "NOK",
+        },
+        {
+            "number": 3,
+            "due_date": "2026-03-31",
+            "deadline": "2026-04-03",
+            "amount": "3333.34",
+            "currency": "NOK",
+        },
+    ]
+
+
+def test_agreement_html(agreement):
+    html = agreement._repr_html_()
+    assert "Instalment agreement: 10000.00 NOK in 3 instalment(s), signed on 2026-01-31" in html
+    assert "grace period 3 day(s); fee 50.00 NOK (not in the total)" in html
+    assert "<td>3333.34</td>" in html
+
+
+def test_status_records(status):
+    records = status.to_records()
+    plain(records)
+    # 4000 paid on 2 Feb: instalment 1 (3333.33) settled, 666.67 towards instalment 2, whose
+    # deadline 5 Mar has passed on 10 Mar: overdue.
+    assert [
+        (r["number"], r["paid"], r["unpaid"], r["settled_on"], r["overdue"]) for r in records
+    ] == [
+        (1, "3333.33", "0.00", "2026-02-02", False),
+        (2, "666.67", "2666.66", "", True),
+        (3, "0.00", "3333.34", "", False),
+    ]
+    assert records[0]["paid_on_time"] is True
+    assert records[1]["paid_on_time"] is False
+
+
+def test_status_html(status):
+    html = status._repr_html_()
+    assert "status at the end of 2026-03-10" in html
+    assert f"paid {status.paid}, overdue {status.overdue}" in html
+    assert "<td>True</td>" in html
+    assert "oldest instalment first" in html.lower()
+
+
+def test_html_escapes_text():
+    agreement = InstalmentAgreement.plan(
+        Money.of("100", "SEK"), count=1, signed_on=dt.date(2026, 1, 5)
+    )
+    html = agreement._repr_html_()
+    assert "<script" not in html
+    assert html.count("<table") == 1
+
+
+# -- JSON round trip ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["interest", "balance", "agreement", "status"])
+def test_json_round_trip(name, request):
+    value = request.getfixturevalue(name)
+    assert structure(unstructure(value), type(value)) == value
+    assert from_json(to_json(value), type(value)) == value
+
+
+@settings(max_examples=30)
+@given(
+    instalment_agreements(currency="SEK", max_instalments=12),
+    st.lists(payments(currency="SEK"), max_size=3),
+    st.integers(min_value=0, max_value=800),
+)
+def test_any_agreement_round_trips_and_its_records_add_up(plan, paid, offset):
+    assert structure(unstructure(plan), InstalmentAgreement) == plan
+    records = plan.to_records()
+    plain(records)
+    assert sum(Decimal(r["amount"]) for r in records) == plan.total.amount
+    assert [r["number"] for r in records] == list(range(1, len(records) + 1))
+    # Payments dated from signing; the status on any later day round-trips too.
+    moved = [
+        Payment(amount=p.amount, paid_on=plan.signed_on + dt.timedelta(days=i))
+        for i, p in enumerate(paid)
+    ]
+    state = plan.status(moved, on=plan.signed_on + dt.timedelta(days=offset))
+    assert structure(unstructure(state), AgreementStatus) == state
+    rows = state.to_records()
+    plain(rows)
+    assert sum(Decimal(r["paid"]) for r in rows) == state.paid.amount
+
+
+@settings(max_examples=30)
+@given(
+    st.integers(min_value=1, max_value=10**9),
+    st.dates(min_value=dt.date(2010, 1, 1), max_value=dt.date(2026, 6, 1)),
+    st.integers(min_value=0, max_value=900),
+)
+def test_any_interest_result_round_trips_and_its_records_cover_the_days(ore, start, days):
+    principal = Money.of(Decimal(ore).scaleb(-2), "NOK")
+    end = min(start + dt.timedelta(days=days), dt.date(2026, 12, 31))
+    result = no.late_interest(principal, due_date=start, paid_on=end)
+    assert structure(unstructure(result), InterestResult) == result
+    records = result.to_records()
+    plain(records)
+    assert sum(r["days"] for r in records) == max(0, (end - start).days)
+    if records:
+        assert records[0]["start"] == start.isoformat()
+        assert records[-1]["last_day"] == (end - dt.timedelta(days=1)).isoformat()
