@@ -18,20 +18,9 @@ inkassorules.errors.UnknownJurisdiction: unknown jurisdiction 'DK'; ...
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+import importlib
+from typing import TYPE_CHECKING, cast
 
-from inkassorules import no, se
-from inkassorules.allocation import Allocation, Component, allocate
-from inkassorules.calendar import BusinessCalendar, add_days, add_months, calendar_for
-from inkassorules.claims import Claim, DebtorKind, Payment
-from inkassorules.contact import (
-    ChannelRule,
-    ContactDecision,
-    ContactPolicy,
-    NoContactWindow,
-    Window,
-)
-from inkassorules.disputes import Dispute, Step, StepDecision, may_take_step, withheld_amount
 from inkassorules.errors import (
     CurrencyMismatch,
     DataFileError,
@@ -43,43 +32,109 @@ from inkassorules.errors import (
     RuleRefused,
     UnknownJurisdiction,
 )
-from inkassorules.fees import FeeCap
-from inkassorules.instalments import (
-    Acceleration,
-    Instalment,
-    InstalmentAgreement,
-    accelerate,
-)
-from inkassorules.interest import (
-    BalanceInterestResult,
-    DayCount,
-    InterestPeriod,
-    InterestResult,
-    InterestStart,
-)
-from inkassorules.law import Citation, Entry, LawBook, builtin, explain
-from inkassorules.money import Money
-from inkassorules.references import (
-    is_valid_kid,
-    is_valid_ocr,
-    make_kid,
-    make_ocr,
-    validate_kid,
-    validate_ocr,
-)
-from inkassorules.texts import Message, PaymentDetails, render
-from inkassorules.timeline import (
-    Channel,
-    CreditorPolicy,
-    NextStep,
-    StepKind,
-    Timeline,
-    next_step,
-    plan,
-)
 
 if TYPE_CHECKING:
+    from inkassorules import no, se
     from inkassorules._protocols import Jurisdiction
+    from inkassorules.allocation import Allocation, Component, allocate
+    from inkassorules.calendar import BusinessCalendar, add_days, add_months, calendar_for
+    from inkassorules.claims import Claim, DebtorKind, Payment
+    from inkassorules.contact import (
+        ChannelRule,
+        ContactDecision,
+        ContactPolicy,
+        NoContactWindow,
+        Window,
+    )
+    from inkassorules.disputes import Dispute, Step, StepDecision, may_take_step, withheld_amount
+    from inkassorules.fees import FeeCap
+    from inkassorules.instalments import Acceleration, Instalment, InstalmentAgreement, accelerate
+    from inkassorules.interest import (
+        BalanceInterestResult,
+        DayCount,
+        InterestPeriod,
+        InterestResult,
+        InterestStart,
+    )
+    from inkassorules.law import Citation, Entry, LawBook, builtin, explain
+    from inkassorules.money import Money
+    from inkassorules.references import (
+        is_valid_kid,
+        is_valid_ocr,
+        make_kid,
+        make_ocr,
+        validate_kid,
+        validate_ocr,
+    )
+    from inkassorules.texts import Message, PaymentDetails, render
+    from inkassorules.timeline import (
+        Channel,
+        CreditorPolicy,
+        NextStep,
+        StepKind,
+        Timeline,
+        next_step,
+        plan,
+    )
+
+_LAZY: dict[str, str] = {
+    "Acceleration": "inkassorules.instalments",
+    "Allocation": "inkassorules.allocation",
+    "BalanceInterestResult": "inkassorules.interest",
+    "BusinessCalendar": "inkassorules.calendar",
+    "Channel": "inkassorules.timeline",
+    "ChannelRule": "inkassorules.contact",
+    "Citation": "inkassorules.law",
+    "Claim": "inkassorules.claims",
+    "Component": "inkassorules.allocation",
+    "ContactDecision": "inkassorules.contact",
+    "ContactPolicy": "inkassorules.contact",
+    "CreditorPolicy": "inkassorules.timeline",
+    "DayCount": "inkassorules.interest",
+    "DebtorKind": "inkassorules.claims",
+    "Dispute": "inkassorules.disputes",
+    "Entry": "inkassorules.law",
+    "FeeCap": "inkassorules.fees",
+    "Instalment": "inkassorules.instalments",
+    "InstalmentAgreement": "inkassorules.instalments",
+    "InterestPeriod": "inkassorules.interest",
+    "InterestResult": "inkassorules.interest",
+    "InterestStart": "inkassorules.interest",
+    "LawBook": "inkassorules.law",
+    "Message": "inkassorules.texts",
+    "Money": "inkassorules.money",
+    "NextStep": "inkassorules.timeline",
+    "NoContactWindow": "inkassorules.contact",
+    "Payment": "inkassorules.claims",
+    "PaymentDetails": "inkassorules.texts",
+    "Step": "inkassorules.disputes",
+    "StepDecision": "inkassorules.disputes",
+    "StepKind": "inkassorules.timeline",
+    "Timeline": "inkassorules.timeline",
+    "Window": "inkassorules.contact",
+    "accelerate": "inkassorules.instalments",
+    "add_days": "inkassorules.calendar",
+    "add_months": "inkassorules.calendar",
+    "allocate": "inkassorules.allocation",
+    "builtin": "inkassorules.law",
+    "calendar_for": "inkassorules.calendar",
+    "explain": "inkassorules.law",
+    "is_valid_kid": "inkassorules.references",
+    "is_valid_ocr": "inkassorules.references",
+    "make_kid": "inkassorules.references",
+    "make_ocr": "inkassorules.references",
+    "may_take_step": "inkassorules.disputes",
+    "next_step": "inkassorules.timeline",
+    "plan": "inkassorules.timeline",
+    "render": "inkassorules.texts",
+    "validate_kid": "inkassorules.references",
+    "validate_ocr": "inkassorules.references",
+    "withheld_amount": "inkassorules.disputes",
+    "no": "inkassorules.no",
+    "se": "inkassorules.se",
+}
+"""Where each public name lives: loaded on first use (PEP 562), so ``import inkassorules``
+costs only what a program uses (docs/performance.md)."""
 
 __version__ = "0.1.0.dev0"
 
@@ -158,11 +213,22 @@ def jurisdiction(code: str) -> Jurisdiction:
     Raises:
         UnknownJurisdiction: for any other code.
     """
-    modules: dict[str, Any] = {"NO": no, "SE": se}
     key = str(code).upper()
-    if key not in modules:
+    if key not in ("NO", "SE"):
         raise UnknownJurisdiction(code)
-    return cast("Jurisdiction", modules[key])
+    return cast("Jurisdiction", importlib.import_module(f"inkassorules.{key.lower()}"))
+
+
+def __getattr__(name: str) -> object:
+    """Load a public name on first use (PEP 562)."""
+    try:
+        module_name = _LAZY[name]
+    except KeyError:
+        raise AttributeError(f"module 'inkassorules' has no attribute {name!r}") from None
+    module = importlib.import_module(module_name)
+    value = module if module_name == f"inkassorules.{name}" else getattr(module, name)
+    globals()[name] = value
+    return value
 
 
 def __dir__() -> list[str]:
