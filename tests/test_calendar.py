@@ -234,3 +234,27 @@ def test_add_business_days_lands_on_business_days_in_the_right_direction(module,
 def test_business_days_between_counts_the_steps(module, day, n):
     cal = calendar_for(module.CODE)
     assert cal.business_days_between(day, module.add_business_days(day, n)) == n
+
+
+def test_calendars_of_extended_books_are_shared_and_correct():
+    from decimal import Decimal
+
+    from inkassorules.law import builtin
+
+    book = builtin().extend(
+        "se.interest.reference_rate",
+        [
+            {
+                "valid_from": dt.date(2026, 7, 1),
+                "value": Decimal("2.00"),
+                "citation": "9 § räntelagen",
+                "url": "https://www.riksbank.se/",
+            }
+        ],
+    )
+    # The extension does not touch the business-day table, so the calendar is the same object.
+    assert calendar_for("SE", law=book) is calendar_for("SE", law=builtin())
+    assert calendar_for("SE", law=book).roll_forward(dt.date(2026, 12, 24)) == dt.date(
+        2026, 12, 28
+    )
+    assert calendar_for("NO", law=book) is not calendar_for("SE", law=book)

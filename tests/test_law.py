@@ -367,3 +367,24 @@ def test_every_builtin_entry_has_citation_and_url():
         for raw in book.parameter(name).entries:
             assert raw.citation.rule.strip()
             assert raw.citation.url.startswith(("https://", "http://"))
+
+
+def test_law_books_compare_and_hash_by_identity():
+    from inkassorules.law import book_of, cache_key
+
+    book = builtin().extend(
+        "no.inkassosats",
+        [{"valid_from": dt.date(2027, 1, 1), "value": 800, "citation": "x", "url": "https://x"}],
+    )
+    again = builtin().extend(
+        "no.inkassosats",
+        [{"valid_from": dt.date(2027, 1, 1), "value": 800, "citation": "x", "url": "https://x"}],
+    )
+    assert book == book  # noqa: PLR0124 -- identity is the point
+    assert book != again  # equal contents, two books: a cache must not mix their results
+    assert len({book, again, builtin()}) == 3
+    assert cache_key(None) is None
+    assert cache_key(builtin()) is None
+    assert cache_key(book) is book
+    assert book_of(None) is builtin()
+    assert book_of(book) is book

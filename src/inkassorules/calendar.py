@@ -38,7 +38,7 @@ from inkassorules.law import Citation
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from inkassorules.law import LawBook
+    from inkassorules.law import LawBook, Parameter
 
 __all__ = [
     "BusinessCalendar",
@@ -184,7 +184,22 @@ def calendar_for(code: str, *, law: LawBook | None = None) -> BusinessCalendar:
     checked = cast("JurisdictionCode", code)
     if law is None:
         return _builtin_calendar(checked)
-    return _build(checked, law)
+    # A calendar depends only on the book's business-day table, and books extended from the
+    # built-in one share that (immutable) table: cache by the table itself. The entry keeps the
+    # table alive, so its id cannot be reused while cached.
+    parameter = law.parameter(f"{code.lower()}.business_days")
+    hit = _BY_TABLE.get(id(parameter))
+    if hit is not None and hit[0] is parameter:
+        return hit[1]
+    calendar = _build(checked, law)
+    if len(_BY_TABLE) >= _CACHE_SIZE:
+        _BY_TABLE.clear()
+    _BY_TABLE[id(parameter)] = (parameter, calendar)
+    return calendar
+
+
+_CACHE_SIZE: Final = 64
+_BY_TABLE: dict[int, tuple[Parameter, BusinessCalendar]] = {}
 
 
 @functools.cache

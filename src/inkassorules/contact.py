@@ -31,6 +31,7 @@ datetime.datetime(2026, 11, 23, 13, 0, tzinfo=zoneinfo.ZoneInfo(key='Europe/Oslo
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 from collections import Counter
@@ -42,9 +43,9 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from inkassorules._checks import check_aware
-from inkassorules.calendar import calendar_for
+from inkassorules.calendar import BusinessCalendar, calendar_for
 from inkassorules.errors import InvalidInput, RuleRefused
-from inkassorules.law import Citation, LawBook, explain
+from inkassorules.law import Citation, LawBook, builtin, explain
 
 __all__ = [
     "WEEKDAYS",
@@ -387,10 +388,15 @@ def _resolver(policy: object, jurisdiction: Country) -> PolicyByDate:
     if not callable(policy):
         raise InvalidInput(f"policy must be a ContactPolicy, got {policy!r}")
 
+    checked: list[ContactPolicy] = []  # the last policy checked (a search asks day by day)
+
     def by_date(day: dt.date) -> ContactPolicy:
         found = cast("PolicyByDate", policy)(day)
+        if checked and found is checked[0]:
+            return found
         if not _is(found, ContactPolicy) or found.jurisdiction != jurisdiction:
             raise InvalidInput(f"expected a {jurisdiction} ContactPolicy for {day}, got {found!r}")
+        checked[:] = [found]
         return found
 
     return by_date
@@ -403,6 +409,10 @@ def _jurisdiction_of(policy: object, jurisdiction: str | None) -> Country:
         return policy.jurisdiction
     time_zone(jurisdiction)  # checks the code
     return cast("Country", jurisdiction)
+
+
+def _cap_reason(count: int, channel: str, where: str, cap: int, per: str) -> str:
+    return f"{count} earlier {channel} contact(s) {where} reach the cap of {cap} {per}"
 
 
 @attrs.frozen
@@ -430,24 +440,37 @@ class _Counts:
         )
 
     def exhausted(self, day: dt.date, rule: ChannelRule, channel: str) -> list[str]:
-        found = (
-            ("per_day", self.days[day], f"on {day.isoformat()}", "a day"),
-            (
-                "per_week",
-                self.weeks[day.isocalendar()[:2]],
-                "in the week (Monday-Sunday)",
-                "a week",
-            ),
-            ("per_month", self.months[(day.year, day.month)], f"in {day:%Y-%m}", "a month"),
-        )
+        # Each reason's text is built only when its cap is reached.
         reasons = []
-        for cap_name, count, where, per in found:
-            cap = cast("int | None", getattr(rule, cap_name))
-            if cap is not None and count >= cap:
-                reasons.append(
-                    f"{count} earlier {channel} contact(s) {where} reach the cap of {cap} {per}"
-                )
+        cap = rule.per_day
+        if cap is not None and (count := self.days.get(day, 0)) >= cap:
+            where = f"on {day.isoformat()}"
+            reasons.append(_cap_reason(count, channel, where, cap, "a day"))
+        cap = rule.per_week
+        if cap is not None and (count := self.weeks.get(day.isocalendar()[:2], 0)) >= cap:
+            where = "in the week (Monday-Sunday)"
+            reasons.append(_cap_reason(count, channel, where, cap, "a week"))
+        cap = rule.per_month
+        if cap is not None and (count := self.months.get((day.year, day.month), 0)) >= cap:
+            where = f"in {day:%Y-%m}"
+            reasons.append(_cap_reason(count, channel, where, cap, "a month"))
         return reasons
+
+    def full(self, day: dt.date, rule: ChannelRule) -> bool:
+        """True if :meth:`exhausted` has a reason (the same test, without the text)."""
+        cap = rule.per_day
+        if cap is not None and self.days.get(day, 0) >= cap:
+            return True
+        cap = rule.per_week
+        if cap is not None and self.weeks.get(day.isocalendar()[:2], 0) >= cap:
+            return True
+        cap = rule.per_month
+        return cap is not None and self.months.get((day.year, day.month), 0) >= cap
+
+
+def _calendar(jurisdiction: Country, law: LawBook | None) -> BusinessCalendar:
+    """The holiday calendar; the cached built-in one when *law* is the built-in book."""
+    return calendar_for(jurisdiction, law=None if law is None or law is builtin() else law)
 
 
 def _closed_reason(
@@ -455,7 +478,7 @@ def _closed_reason(
 ) -> str | None:
     if not rule.closed_on_holidays:
         return None
-    holiday = calendar_for(jurisdiction, law=law).holiday_name(day)
+    holiday = _calendar(jurisdiction, law).holiday_name(day)
     if holiday is None:
         return None
     return f"{day.isoformat()} is a public holiday ({holiday})"
@@ -528,13 +551,19 @@ def _offset(utc: dt.datetime, zone: ZoneInfo) -> dt.timedelta:
     return offset
 
 
-def _segments(day: dt.date, zone: ZoneInfo) -> list[tuple[dt.datetime, dt.datetime, dt.timedelta]]:
-    """The local *day* as stretches of UTC time with one offset each (two on a DST day)."""
+@functools.lru_cache(maxsize=4096)
+def _segments(
+    day: dt.date, zone: ZoneInfo
+) -> tuple[tuple[dt.datetime, dt.datetime, dt.timedelta], ...]:
+    """The local *day* as stretches of UTC time with one offset each (two on a DST day).
+
+    Pure, so remembered: a search asks again for the days the last one asked for.
+    """
     start = _utc(dt.datetime.combine(day, dt.time(), tzinfo=zone))
     end = _utc(dt.datetime.combine(day + _ONE_DAY, dt.time(), tzinfo=zone))
     before, after = _offset(start, zone), _offset(end - _TICK, zone)
     if before == after:
-        return [(start, end, before)]
+        return ((start, end, before),)
     low, high = start, end - _TICK  # offset(low) == before, offset(high) == after
     while high - low > _TICK:  # bisection to the microsecond: about 37 steps
         middle = low + (high - low) // 2
@@ -542,7 +571,7 @@ def _segments(day: dt.date, zone: ZoneInfo) -> list[tuple[dt.datetime, dt.dateti
             low = middle
         else:
             high = middle
-    return [(start, high, before), (high, end, after)]
+    return ((start, high, before), (high, end, after))
 
 
 def _first_in_day(
@@ -550,7 +579,7 @@ def _first_in_day(
 ) -> dt.datetime | None:
     """The earliest UTC instant >= *not_before* on local *day* whose clock time is in a window."""
     candidates = []
-    segments = _segments(day, zone) if windows else []
+    segments = _segments(day, zone) if windows else ()
     for window in windows:
         wall_start = dt.datetime.combine(day, window.start)
         if window.end is None:  # midnight at the end of the day
@@ -587,17 +616,23 @@ def find_window(
     zone = time_zone(country)
     counts = _Counts.of(history, zone)
     resolve = _resolver(policy, country)
+    fixed = isinstance(policy, ContactPolicy)
     not_before = _utc(after)
     day = after.astimezone(zone).date()
     last_rule: ChannelRule | None = None
+    calendar: BusinessCalendar | None = None  # built once per search, when first needed
     for _ in range(_SEARCH_DAYS):
         rule = resolve(day).rule(channel)
-        last_rule = rule
-        if isinstance(policy, ContactPolicy) and rule.never_open:
+        if fixed and rule is not last_rule and rule.never_open:
+            last_rule = rule
             break
-        open_day = _closed_reason(day, rule, country, law) is None and not counts.exhausted(
-            day, rule, channel
-        )
+        last_rule = rule
+        open_day = True
+        if rule.closed_on_holidays:
+            if calendar is None:
+                calendar = _calendar(country, law)
+            open_day = calendar.holiday_name(day) is None
+        open_day = open_day and not counts.full(day, rule)
         found = (
             _first_in_day(day, rule.hours[day.weekday()], zone, not_before) if open_day else None
         )

@@ -29,10 +29,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import enum
+import math
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import Final, Literal, get_args
+from typing import TYPE_CHECKING, Final, Literal, NamedTuple, Self, cast, get_args
 
 import attrs
 
@@ -43,6 +44,9 @@ from inkassorules.claims import Payment
 from inkassorules.errors import CurrencyMismatch, DataFileError, InvalidInput
 from inkassorules.law import Citation, explain
 from inkassorules.money import DECIMAL_CONTEXT, MINOR_UNIT, Money
+
+if TYPE_CHECKING:
+    from inkassorules.money import Currency
 
 __all__ = [
     "PAYMENTS_REDUCE",
@@ -69,6 +73,13 @@ __all__ = [
 # 9 § räntelagen). A calendar fact, not a statutory number.
 _JULY: Final = 7
 _PERCENT: Final = 100
+_ONE_DAY: Final = dt.timedelta(days=1)
+# round_interest rounds in integers below this numerator and denominator (10**20; see there).
+_SMALL: Final = 10**20
+# Øre / öre per krone, and the exponent of MINOR_UNIT (0.01): facts of the currencies, not
+# statutory numbers.
+_PER_UNIT: Final = 100
+_UNIT_EXPONENT: Final = -2
 
 
 PaymentsReduce = Literal["principal", "interest_first"]
@@ -142,6 +153,9 @@ class RateInForce:
 RateLookup = Callable[[dt.date], RateInForce]
 """A function giving the :class:`RateInForce` on a day (may raise NotInForce)."""
 
+# Sets a field of a frozen attrs instance: the trusted construction paths below use it.
+_set: Final = object.__setattr__
+
 
 @attrs.frozen(kw_only=True)
 class InterestPeriod:
@@ -171,6 +185,29 @@ class InterestPeriod:
                 f"an interest period needs end after start and days == end - start, got "
                 f"{self.start}..{self.end} with {self.days} days"
             )
+
+    @classmethod
+    def _trusted(  # noqa: PLR0917 -- one argument per field
+        cls,
+        start: dt.date,
+        end: dt.date,
+        days: int,
+        rate: Decimal,
+        year_length: int,
+        principal: Money,
+        exact: Fraction,
+    ) -> Self:
+        # The engine's own construction path: the same fields as __init__, without the
+        # re-check that only a hand-made period needs (docs/performance.md).
+        self = object.__new__(cls)
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "days", days)
+        _set(self, "rate", rate)
+        _set(self, "year_length", year_length)
+        _set(self, "principal", principal)
+        _set(self, "exact", exact)
+        return self
 
     @property
     def last_day(self) -> dt.date:
@@ -213,6 +250,31 @@ class InterestResult:
             raise InvalidInput(f"exact {self.exact} is not the sum of the periods, {total}")
         if self.amount != round_interest(self.exact, self.principal.currency):
             raise InvalidInput(f"amount {self.amount} is not the rounded exact sum {self.exact}")
+
+    @classmethod
+    def _trusted(  # noqa: PLR0917 -- one argument per field
+        cls,
+        amount: Money,
+        exact: Fraction,
+        principal: Money,
+        start: dt.date,
+        end: dt.date,
+        day_count: DayCount | None,
+        periods: tuple[InterestPeriod, ...],
+        basis: tuple[Citation, ...],
+    ) -> Self:
+        # The engine's own construction path (see InterestPeriod._trusted): the engine adds
+        # the parts and rounds them itself, so the re-check in __attrs_post_init__ is skipped.
+        self = object.__new__(cls)
+        _set(self, "amount", amount)
+        _set(self, "exact", exact)
+        _set(self, "principal", principal)
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "day_count", day_count)
+        _set(self, "periods", periods)
+        _set(self, "basis", basis)
+        return self
 
     @property
     def days(self) -> int:
@@ -376,11 +438,27 @@ def to_money(value: Fraction, currency: str) -> Money:
 
 def round_interest(value: Fraction, currency: str) -> Money:
     """Round an exact interest sum once, to øre / öre, ROUND_HALF_UP (style guide § 9)."""
+    return _round(value.numerator, value.denominator, currency)
+
+
+def _round(numerator: int, denominator: int, currency: str) -> Money:
+    """round_interest of ``numerator / denominator`` (in lowest terms, denominator > 0)."""
     # The same Decimal as to_money(value, currency).rounded(to=MINOR_UNIT, mode=...): dividing
     # by the quantum there only shifts the exponent, so one quantize does it (performance.md).
-    exact = DECIMAL_CONTEXT.divide(Decimal(value.numerator), Decimal(value.denominator))
-    return Money.of(
-        exact.quantize(MINOR_UNIT, rounding="ROUND_HALF_UP", context=DECIMAL_CONTEXT), currency
+    if 0 <= numerator < _SMALL and denominator < _SMALL:
+        # In integers: the 50-digit division below is off by less than 1e-29 here, while a
+        # value that is not exactly a tie (x.xx5) lies at least 1 / (200 x denominator) from
+        # one, and a tie divides exactly; so both round to the same cents (performance.md).
+        cents, rest = divmod(numerator * _PER_UNIT, denominator)
+        if 2 * rest >= denominator:  # ROUND_HALF_UP
+            cents += 1
+        amount = Decimal(cents).scaleb(_UNIT_EXPONENT, DECIMAL_CONTEXT)
+        return Money(amount, cast("Currency", currency))
+    exact = DECIMAL_CONTEXT.divide(Decimal(numerator), Decimal(denominator))
+    # Money(...) checks the currency as Money.of does; the quantized Decimal is already finite.
+    return Money(
+        exact.quantize(MINOR_UNIT, rounding="ROUND_HALF_UP", context=DECIMAL_CONTEXT),
+        cast("Currency", currency),  # Money checks it, as Money.of does
     )
 
 
@@ -390,7 +468,10 @@ def next_half_year_start(day: dt.date) -> dt.date:
     >>> next_half_year_start(dt.date(2025, 3, 1)), next_half_year_start(dt.date(2025, 7, 1))
     (datetime.date(2025, 7, 1), datetime.date(2026, 1, 1))
     """
-    check_date(day, "day")
+    return _next_half_year_start(check_date(day, "day"))
+
+
+def _next_half_year_start(day: dt.date) -> dt.date:
     if day.month < _JULY:
         return dt.date(day.year, _JULY, 1)
     return dt.date(day.year + 1, 1, 1)
@@ -416,6 +497,120 @@ def _check_principal(principal: object) -> Money:
     if principal.is_negative:
         raise InvalidInput(f"principal must not be negative, got {principal}")
     return principal
+
+
+_Part = tuple[dt.date, dt.date, int, Decimal, int, int, int]
+"""One part of a span, without the principal (interest = principal x factor): start, end,
+days, rate, year length, and the factor's numerator (rate x days) and denominator (100 x year,
+with the rate's denominator). A plain tuple: cheaper to build than a NamedTuple."""
+
+
+class _Plan(NamedTuple):
+    """What a span costs per krone: its parts, their summed factor and the citations.
+
+    Everything in a span's calculation that does not depend on the principal. It is immutable,
+    so the country modules memoise it per (law book, start, end) (docs/performance.md).
+    """
+
+    parts: tuple[_Part, ...]
+    factor_numerator: int  # the sum of the parts' factors, exact, in lowest terms
+    factor_denominator: int
+    day_count: DayCount
+    basis: tuple[Citation, ...]
+
+
+def _plan(
+    start: dt.date,
+    end: dt.date,
+    rate_at: RateLookup,
+    day_count: DayCount,
+    basis: tuple[Citation, ...],
+) -> _Plan:
+    """Split ``start <= d < end`` (``start < end``) into parts with one rate and one year."""
+    parts: list[_Part] = []
+    cited: list[Citation] = []
+    # The summed factor in integers over a common denominator, made a Fraction once.
+    factor_numerator, factor_denominator = 0, 1
+    day = start
+    while day < end:
+        quote = rate_at(day)
+        if quote.rate < 0:
+            raise DataFileError(
+                "late-interest rate", day.isoformat(), f"rate {quote.rate} % is negative"
+            )
+        stop = min(end, _next_half_year_start(day))
+        if quote.valid_until is not None:
+            stop = min(stop, quote.valid_until + _ONE_DAY)
+        days = (stop - day).days
+        year = day_count.year_length(day)
+        rate_numerator, rate_denominator = quote.rate.as_integer_ratio()
+        numerator = rate_numerator * days
+        denominator = rate_denominator * _PERCENT * year
+        parts.append((day, stop, days, quote.rate, year, numerator, denominator))
+        common = math.lcm(factor_denominator, denominator)
+        factor_numerator = factor_numerator * (common // factor_denominator) + numerator * (
+            common // denominator
+        )
+        factor_denominator = common
+        cited.extend(quote.basis)
+        day = stop
+    cited.extend(basis)
+    factor = Fraction(factor_numerator, factor_denominator)
+    return _Plan(
+        tuple(parts), factor.numerator, factor.denominator, day_count, _distinct(tuple(cited))
+    )
+
+
+# _distinct's memo: the ids of a sequence of citations -> (that sequence, its distinct ones).
+_DISTINCT: Final[dict[tuple[int, ...], tuple[tuple[Citation, ...], tuple[Citation, ...]]]] = {}
+_DISTINCT_KEPT: Final = 1024
+
+
+def _distinct(cited: tuple[Citation, ...]) -> tuple[Citation, ...]:
+    """The distinct citations of *cited*, in the order of first appearance (equal ones once).
+
+    Memoised by the objects' identity, which is cheaper than hashing a Citation's fields: the
+    look-ups give the same Citation objects every time. An entry keeps its objects alive, so
+    no other object can have their ids while it exists.
+    """
+    key = tuple(map(id, cited))
+    kept = _DISTINCT.get(key)
+    if kept is not None:
+        return kept[1]
+    distinct = tuple(dict.fromkeys(cited))
+    if len(_DISTINCT) >= _DISTINCT_KEPT:
+        _DISTINCT.clear()
+    _DISTINCT[key] = (cited, distinct)
+    return distinct
+
+
+def _accrue_planned(principal: Money, start: dt.date, end: dt.date, plan: _Plan) -> InterestResult:
+    """The result of :func:`accrue` for a checked, non-negative *principal* and a span's plan.
+
+    Each part is ``Fraction(p x rate x days, q x 100 x year)`` for the principal ``p/q``, as
+    before; their exact sum equals ``p/q`` times the plan's summed factor (Fractions are kept in
+    lowest terms, so it has the same numerator and denominator as the sum of the parts).
+    """
+    numerator, denominator = principal.amount.as_integer_ratio()
+    periods = tuple(
+        [
+            InterestPeriod._trusted(  # noqa: SLF001 -- the engine's own trusted path
+                first, stop, days, rate, year, principal, Fraction(numerator * n, denominator * d)
+            )
+            for first, stop, days, rate, year, n, d in plan.parts
+        ]
+    )
+    total = Fraction(numerator * plan.factor_numerator, denominator * plan.factor_denominator)
+    return InterestResult._trusted(  # noqa: SLF001 -- the engine's own trusted path
+        _round(total.numerator, total.denominator, principal.currency),
+        total,
+        principal,
+        start,
+        end,
+        plan.day_count,
+        periods,
+        plan.basis,
+    )
 
 
 def accrue(
@@ -449,65 +644,21 @@ def accrue(
     principal = _check_principal(principal)
     check_date(start, "start")
     check_date(end, "end")
-    currency = principal.currency
     if end <= start:
         zero = Fraction(0)
-        return InterestResult(
-            amount=round_interest(zero, currency),
-            exact=zero,
-            principal=principal,
-            start=start,
-            end=end,
-            day_count=day_count,
+        return InterestResult._trusted(  # noqa: SLF001 -- the engine's own trusted path
+            round_interest(zero, principal.currency),
+            zero,
+            principal,
+            start,
+            end,
+            day_count,
+            (),
+            (),
         )
     if not isinstance(day_count, DayCount):
         raise InvalidInput(f"day_count must be a DayCount, got {day_count!r}")
-    periods: list[InterestPeriod] = []
-    citations: dict[Citation, None] = {}
-    # Exact integer ratios: one Fraction per part instead of a chain of Fraction operations
-    # (same values; see docs/performance.md).
-    numerator, denominator = principal.amount.as_integer_ratio()
-    day = start
-    while day < end:
-        quote = rate_at(day)
-        if quote.rate < 0:
-            raise DataFileError(
-                "late-interest rate", day.isoformat(), f"rate {quote.rate} % is negative"
-            )
-        stop = min(end, next_half_year_start(day))
-        if quote.valid_until is not None:
-            stop = min(stop, quote.valid_until + dt.timedelta(days=1))
-        days = (stop - day).days
-        year = day_count.year_length(day)
-        rate_numerator, rate_denominator = quote.rate.as_integer_ratio()
-        exact = Fraction(
-            numerator * rate_numerator * days, denominator * rate_denominator * _PERCENT * year
-        )
-        periods.append(
-            InterestPeriod(
-                start=day,
-                end=stop,
-                days=days,
-                rate=quote.rate,
-                year_length=year,
-                principal=principal,
-                exact=exact,
-            )
-        )
-        citations.update(dict.fromkeys(quote.basis))
-        day = stop
-    citations.update(dict.fromkeys(basis))
-    total = sum((p.exact for p in periods), Fraction(0))
-    return InterestResult(
-        amount=round_interest(total, currency),
-        exact=total,
-        principal=principal,
-        start=start,
-        end=end,
-        day_count=day_count,
-        periods=tuple(periods),
-        basis=tuple(citations),
-    )
+    return _accrue_planned(principal, start, end, _plan(start, end, rate_at, day_count, basis))
 
 
 # -- interest on a changing balance ------------------------------------------------------------
@@ -538,6 +689,24 @@ class PaymentApplication:
             raise InvalidInput(f"a payment of {self.payment.amount} was applied as {parts}")
         if any(m.is_negative for m in (self.to_interest, self.to_principal, self.overpayment)):
             raise InvalidInput("no part of an applied payment may be negative")
+
+    @classmethod
+    def _trusted(
+        cls,
+        payment: Payment,
+        applied_on: dt.date,
+        to_interest: Money,
+        to_principal: Money,
+        overpayment: Money,
+    ) -> Self:
+        # The engine's own construction path (see InterestPeriod._trusted).
+        self = object.__new__(cls)
+        _set(self, "payment", payment)
+        _set(self, "applied_on", applied_on)
+        _set(self, "to_interest", to_interest)
+        _set(self, "to_principal", to_principal)
+        _set(self, "overpayment", overpayment)
+        return self
 
 
 @attrs.frozen(kw_only=True)
@@ -587,6 +756,16 @@ class BalanceInterestResult:
             raise InvalidInput("interest_outstanding is not interest minus interest paid")
         if self.principal_outstanding.is_negative or self.interest_outstanding.is_negative:
             raise InvalidInput("nothing outstanding may be negative")
+
+    @classmethod
+    def _trusted(cls, **fields: object) -> Self:
+        # The engine's own construction path (see InterestPeriod._trusted); every field by name.
+        if fields.keys() != _BALANCE_FIELDS:
+            raise TypeError(sorted(fields.keys() ^ _BALANCE_FIELDS))  # pragma: no cover
+        self = object.__new__(cls)
+        for name, value in fields.items():
+            _set(self, name, value)
+        return self
 
     @property
     def provisional(self) -> bool:
@@ -698,6 +877,9 @@ class BalanceInterestResult:
         )
 
 
+# The fields of BalanceInterestResult, which its trusted construction path must all set.
+_BALANCE_FIELDS: Final = frozenset(f.name for f in attrs.fields(BalanceInterestResult))
+
 # The columns of a balance calculation's notebook record (to_records / _repr_html_).
 _BALANCE_COLUMNS: Final = (
     "event",
@@ -801,7 +983,7 @@ def accrue_on_balance(
         balance -= to_principal
         interest_paid += to_interest
         applications.append(
-            PaymentApplication(
+            PaymentApplication._trusted(  # noqa: SLF001 -- the engine's own trusted path
                 payment=payment,
                 applied_on=max(payment.paid_on, start),
                 to_interest=to_interest,
@@ -811,7 +993,7 @@ def accrue_on_balance(
         )
     run_to(until)
     interest = round_interest(accrued, currency)
-    return BalanceInterestResult(
+    return BalanceInterestResult._trusted(  # noqa: SLF001 -- the engine's own trusted path
         interest=interest,
         exact=accrued,
         principal=principal,

@@ -55,7 +55,9 @@ __all__ = [
     "Parameter",
     "Unit",
     "UnknownParameter",
+    "book_of",
     "builtin",
+    "cache_key",
     "explain",
     "half_year_of",
 ]
@@ -463,9 +465,12 @@ def _read_only(parameters: Mapping[str, Parameter]) -> Mapping[str, Parameter]:
     return MappingProxyType(dict(parameters))
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class LawBook:
     """An immutable set of legal parameters: the built-in data, maybe extended by the caller.
+
+    A book is compared and hashed by identity: it never changes, so it can key a cache, and two
+    books are the same book only if they are one object (:meth:`extend` makes a new one).
 
     >>> from datetime import date
     >>> book = builtin().extend(
@@ -623,6 +628,22 @@ def _unparse(value: object) -> object:
     if isinstance(value, tuple):
         return [_unparse(v) for v in value]
     return value
+
+
+def cache_key(law: LawBook | None) -> LawBook | None:
+    """The key under which results computed from *law* may be memoised.
+
+    ``None`` stands for the built-in book (the common case, and the cheapest key); any other
+    book is its own key (books hash by identity, and a cache that holds the key holds the book).
+    """
+    if law is None or law is builtin():
+        return None
+    return law
+
+
+def book_of(key: LawBook | None) -> LawBook:
+    """The book a :func:`cache_key` stands for."""
+    return builtin() if key is None else key
 
 
 @functools.cache

@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import importlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
@@ -734,7 +735,10 @@ def _run(
     contact_history: tuple[dt.datetime, ...],
     law: LawBook,
     start: InterestStart,
+    limit: int | None = None,
 ) -> tuple[list[Step], str | None, tuple[Dispute, ...], list[str], list[Citation]]:
+    # limit: stop after that many steps (next_step needs only the first; the steps already
+    # planned do not depend on the later ones, so they are the same as in the full plan).
     kinds = [k for k in rules.kinds if k in policy.steps]
     for kind in kinds:
         needed = rules.requires.get(kind)
@@ -829,9 +833,12 @@ def _run(
                 ),
             )
         )
+        if limit is not None and len(steps) >= limit:
+            break
     return steps, None, (), notes, basis
 
 
+@functools.cache
 def _rules(code: str) -> _Country:
     # The country modules import this one; they are looked up by name to avoid an import cycle.
     module = importlib.import_module(f"inkassorules.{code.lower()}.timeline")
@@ -839,6 +846,12 @@ def _rules(code: str) -> _Country:
     if not isinstance(rules, _Country):  # pragma: no cover -- a packaging error
         raise TypeError(code)
     return rules
+
+
+@functools.cache
+def _practice(code: str) -> CreditorPolicy:
+    # CreditorPolicy is immutable: the default is built once per country, not on every call.
+    return CreditorPolicy.practice(code)
 
 
 def _check_arguments(
@@ -857,7 +870,7 @@ def _check_arguments(
     book = builtin() if law is None else law
     if not isinstance(book, LawBook):
         raise InvalidInput(f"law must be a LawBook or None, got {law!r}")
-    chosen = CreditorPolicy.practice(rules.code) if policy is None else policy
+    chosen = _practice(rules.code) if policy is None else policy
     if not isinstance(chosen, CreditorPolicy):
         raise InvalidInput(f"policy must be a CreditorPolicy or None, got {policy!r}")
     return book, chosen
@@ -875,6 +888,7 @@ def _plan(
     acceleration_policy: AccelerationPolicy,
     contact_history: Iterable[dt.datetime],
     law: LawBook | None,
+    limit: int | None = None,
 ) -> Timeline:
     book, chosen = _check_arguments(rules, claim, as_of=as_of, policy=policy, law=law)
     paid = _check_payments(payments, claim, as_of)
@@ -943,6 +957,7 @@ def _plan(
         contact_history=history,
         law=book,
         start=start,
+        limit=limit,
     )
     return Timeline(
         claim=claim,
@@ -1073,18 +1088,28 @@ def next_step(
     >>> answer.step.name, answer.lawful_today, answer.earliest_on.isoformat()
     ('purring', False, '2026-03-16')
 
+    Only the first step is planned: the later steps cannot change it. So what only a later
+    step needs does not make this raise, while :func:`plan` does: a value the law data lacks
+    on a later step's day (e.g. the Swedish referensränta after its horizon), or a policy
+    setting only a later step uses (SE: ``letter_delivery_days`` for an inkassokrav by letter).
+
     Raises:
-        The same errors as :func:`plan`.
+        The errors of :func:`plan`, for the arguments and for the first step.
     """
-    timeline = plan(
-        claim,
-        as_of=as_of,
-        policy=policy,
-        payments=payments,
-        disputes=disputes,
-        agreement=agreement,
-        acceleration_policy=acceleration_policy,
-        contact_history=contact_history,
-        law=law,
+    if not isinstance(claim, Claim):
+        raise InvalidInput(f"claim must be a Claim, got {claim!r}")
+    return _next(
+        _plan(
+            _rules(claim.jurisdiction),
+            claim,
+            as_of=as_of,
+            policy=policy,
+            payments=payments,
+            disputes=disputes,
+            agreement=agreement,
+            acceleration_policy=acceleration_policy,
+            contact_history=contact_history,
+            law=law,
+            limit=1,
+        )
     )
-    return _next(timeline)

@@ -128,17 +128,30 @@ def contact_policy(*, on: dt.date, law: LawBook | None = None) -> ContactPolicy:
 
 
 _BUILTIN_POLICIES: dict[tuple[dt.date, ...], ContactPolicy] = {}
+_BUILTIN_SPAN: list[tuple[dt.date, dt.date | None, ContactPolicy]] = []
 
 
 def _by_date(law: LawBook | None) -> Any:
     book = law or builtin()
-    cache = _BUILTIN_POLICIES if law is None else {}
+    # The built-in book's entries are the same for the whole process: share their policies,
+    # and the span of days on which the three entries of the last one are all in force (a
+    # search asks day by day, and the regime changes rarely).
+    shared = book is builtin()
+    cache = _BUILTIN_POLICIES if shared else {}
+    span = _BUILTIN_SPAN if shared else []
 
     def policy_on(day: dt.date) -> ContactPolicy:
+        if span:
+            first, last, policy = span[0]
+            if first <= day and (last is None or day <= last):
+                return policy
         entries = _entries(day, book)
         key = tuple(e.valid_from for e in entries)
         if key not in cache:
             cache[key] = _build(entries)
+        # valid_until: the day before the next row (or the table's horizon), None: open-ended.
+        ends = [e.valid_until for e in entries if e.valid_until is not None]
+        span[:] = [(max(key), min(ends, default=None), cache[key])]
         return cache[key]
 
     return policy_on

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, cast, get_args
@@ -55,6 +56,8 @@ from inkassorules.claims import DebtorKind
 from inkassorules.errors import DataFileError, InvalidInput, NotInForce
 from inkassorules.fees import FeeCap
 from inkassorules.law import Citation, LawBook, builtin, explain
+from inkassorules.law import book_of as _key_book
+from inkassorules.law import cache_key as _book_key
 from inkassorules.money import Money, RoundingMode, to_decimal
 from inkassorules.no.inkassosats import inkassosats_entry
 
@@ -80,6 +83,8 @@ __all__ = [
 ]
 
 _NOK: Final = "NOK"
+# How many letter fees without earlier letters (law book, kind, sent, due) are kept in memory.
+_FEES_KEPT: Final = 4096
 _CAP_ROUNDING: Final = "ROUND_DOWN"  # a cap is never overstated: sub-øre parts are dropped
 
 # Data tables (src/inkassorules/data/no/fees/*.toml).
@@ -415,6 +420,23 @@ def _letter_fee(
     book = _book(law)
     if _check_bool(reasonably_disputed, "reasonably_disputed"):
         return _disputed()
+    if not letters and type(sent) is dt.date and type(due) is dt.date:
+        # The common case (no earlier letters) depends only on immutable inputs: memoised.
+        return _first_letter_fee(_book_key(book), kind, sent, due)
+    return _checked_letter_fee(book, kind, sent, due, letters)
+
+
+@functools.lru_cache(maxsize=_FEES_KEPT)
+def _first_letter_fee(
+    key: LawBook | None, kind: LetterKind, sent: dt.date, due: dt.date
+) -> FeeCap:
+    """The fee of a letter with no earlier letters (a FeeCap is immutable; errors not kept)."""
+    return _checked_letter_fee(_key_book(key), kind, sent, due, ())
+
+
+def _checked_letter_fee(
+    book: LawBook, kind: LetterKind, sent: dt.date, due: dt.date, letters: tuple[FeeLetter, ...]
+) -> FeeCap:
     basis: list[Citation] = []
     refusal = None
     if kind is LetterKind.COLLECTION_DEMAND:

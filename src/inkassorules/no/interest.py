@@ -24,6 +24,8 @@ Decimal('12.25')
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 from typing import TYPE_CHECKING, Final
 
 from inkassorules._checks import check_date
@@ -37,20 +39,24 @@ from inkassorules.interest import (
     InterestStart,
     PaymentsReduce,
     RateInForce,
+    _accrue_planned,
+    _plan,
     accrue,
     accrue_on_balance,
     day_count_from_record,
     demand_period_end,
 )
 from inkassorules.law import Citation, Entry, LawBook, builtin
+from inkassorules.law import book_of as _key_book
+from inkassorules.law import cache_key as _book_key
 from inkassorules.money import Money
 
 if TYPE_CHECKING:
-    import datetime as dt
     from collections.abc import Iterable
     from decimal import Decimal
 
     from inkassorules.claims import Payment
+    from inkassorules.interest import _Plan
 
 __all__ = [
     "interest_start",
@@ -65,6 +71,8 @@ RATE: Final = "no.interest.late_interest_rate"
 DAY_COUNT: Final = "no.interest.day_count"
 DEMAND_PERIOD: Final = "no.interest.demand_period"
 _CURRENCY: Final = CURRENCY_OF["NO"]
+# How many spans (law book, due date, payment day) keep their split into half-years in memory.
+_PLANS_KEPT: Final = 4096
 
 _FRL_2 = Citation(
     "forsinkelsesrenteloven § 2 første ledd (renten løper fra forfallsdag, ellers etter påkrav)",
@@ -154,6 +162,15 @@ def late_interest(
             law book with the published rate and pass ``law=``.
     """
     principal = _check_nok(principal)
+    if (
+        type(due_date) is dt.date
+        and type(paid_on) is dt.date
+        and paid_on > due_date
+        and not principal.is_negative
+    ):
+        # The common case, with the span's split memoised: the same result as below.
+        plan = _span_plan(None if law is None else _book_key(law), due_date, paid_on)
+        return _accrue_planned(principal, due_date, paid_on, plan)
     book = _book(law)
     check_date(due_date, "due_date")
     check_date(paid_on, "paid_on")
@@ -168,6 +185,34 @@ def late_interest(
         day_count=day_count,
         basis=(citation, _FRL_3),
     )
+
+
+@functools.lru_cache(maxsize=_PLANS_KEPT)
+def _span_plan(key: LawBook | None, due_date: dt.date, paid_on: dt.date) -> _Plan:
+    """The split of ``due_date <= d < paid_on`` into rate parts, read as late_interest reads it.
+
+    Memoised: a law book is immutable, and a failed look-up (NotInForce) is not kept.
+    """
+    day_count, citation = _day_count_on(key, due_date)
+    return _plan(
+        due_date,
+        paid_on,
+        lambda day: _rate_on(key, day),
+        day_count,
+        (citation, _FRL_3),
+    )
+
+
+@functools.lru_cache(maxsize=_PLANS_KEPT)
+def _day_count_on(key: LawBook | None, day: dt.date) -> tuple[DayCount, Citation]:
+    """_day_count, memoised per day."""
+    return _day_count(day, _key_book(key))
+
+
+@functools.lru_cache(maxsize=_PLANS_KEPT)
+def _rate_on(key: LawBook | None, day: dt.date) -> RateInForce:
+    """late_interest_rate_in_force, memoised per day (a span's parts start on few days)."""
+    return late_interest_rate_in_force(on=day, law=_key_book(key))
 
 
 def _never(day: dt.date) -> RateInForce:  # pragma: no cover -- a zero span reads no rate

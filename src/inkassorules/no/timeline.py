@@ -32,6 +32,7 @@ business day (gjeldsbrevloven § 5).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
@@ -40,7 +41,7 @@ from inkassorules.disputes import Dispute
 from inkassorules.disputes import Step as DisputeStep
 from inkassorules.fees import FeeCap
 from inkassorules.instalments import CONTRACT_TERM, AccelerationPolicy, InstalmentAgreement
-from inkassorules.law import Citation, LawBook
+from inkassorules.law import Citation, LawBook, builtin
 from inkassorules.money import Money
 from inkassorules.no.contact import next_contact_window
 from inkassorules.no.fees import (
@@ -259,7 +260,16 @@ def _fees_due(context: _Context, kind: StepKind, fee: FeeCap) -> FeeCap | None:
     )
 
 
+@functools.lru_cache(maxsize=4096)
+def _builtin_interest_start(due_date: dt.date) -> InterestStart:
+    # interest_start is pure, and its result immutable: with the built-in data it depends on
+    # the due date alone. Remembered because it builds a business calendar on every call.
+    return interest_start(due_date=due_date, law=builtin())
+
+
 def _interest_start(claim: Claim, law: LawBook) -> InterestStart:
+    if law is builtin():
+        return _builtin_interest_start(claim.due_date)
     return interest_start(due_date=claim.due_date, law=law)
 
 
@@ -357,7 +367,8 @@ def next_step(
     See :func:`inkassorules.timeline.next_step` for the arguments and errors.
     """
     return _next(
-        plan(
+        _plan(
+            _RULES,
             claim,
             as_of=as_of,
             policy=policy,
@@ -367,5 +378,6 @@ def next_step(
             acceleration_policy=acceleration_policy,
             contact_history=contact_history,
             law=law,
+            limit=1,
         )
     )

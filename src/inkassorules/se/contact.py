@@ -79,16 +79,27 @@ def contact_policy(*, on: dt.date, law: LawBook | None = None) -> ContactPolicy:
 
 
 _BUILTIN_POLICIES: dict[dt.date, ContactPolicy] = {}
+_BUILTIN_SPAN: list[tuple[dt.date, dt.date | None, ContactPolicy]] = []
 
 
 def _by_date(law: LawBook | None) -> Any:
     book = law or builtin()
-    cache = _BUILTIN_POLICIES if law is None else {}
+    # The built-in book's entries are the same for the whole process: share their policies,
+    # and the days on which the last one is in force (a search asks day by day).
+    shared = book is builtin()
+    cache = _BUILTIN_POLICIES if shared else {}
+    span = _BUILTIN_SPAN if shared else []
 
     def policy_on(day: dt.date) -> ContactPolicy:
+        if span:
+            first, last, policy = span[0]
+            if first <= day and (last is None or day <= last):
+                return policy
         entry = book.record(_DEFAULT, day)
         if entry.valid_from not in cache:
             cache[entry.valid_from] = _build(entry)
+        # valid_until: the day before the next row (or the table's horizon), None: open-ended.
+        span[:] = [(entry.valid_from, entry.valid_until, cache[entry.valid_from])]
         return cache[entry.valid_from]
 
     return policy_on

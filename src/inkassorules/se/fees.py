@@ -39,6 +39,7 @@ Money(amount=Decimal('160.00'), currency='SEK')
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import TYPE_CHECKING, Final
 
 from inkassorules._checks import check_date
@@ -47,6 +48,7 @@ from inkassorules.claims import DebtorKind
 from inkassorules.errors import CurrencyMismatch, InvalidInput
 from inkassorules.fees import FeeCap
 from inkassorules.law import Citation, builtin
+from inkassorules.law import cache_key as _book_key
 from inkassorules.money import MINOR_UNIT, Money
 from inkassorules.se._collection_demand import (
     CollectionDemandDeadline,
@@ -145,6 +147,12 @@ _COMPENSATION_REPLACES: Final = Citation(
     _IMY_COSTS,
     note="IMY and Sergel agree; the statutory sentence (probably 5 § 2 st) was not retrieved",
 )
+
+
+# How many fee caps per rule (law book, dates, flags) are kept in memory; a FeeCap is immutable.
+_FEES_KEPT: Final = 4096
+# The types of paid_on whose results are memoised (a date subclass may format differently).
+_PLAIN: Final = frozenset({dt.date, type(None)})
 
 
 def _check_flag(value: object, argument: str) -> bool:
@@ -257,6 +265,17 @@ def reminder_fee_cap(
     check_date(due_date, "due_date")
     agreed = _check_flag(fee_agreed, "fee_agreed")
     charged = _check_flag(reminder_fee_already_charged, "reminder_fee_already_charged")
+    key = _book_key(law)
+    if type(sent_on) is dt.date and type(due_date) is dt.date:
+        return _reminder_fee_kept(key, sent_on, due_date, agreed, charged)
+    return _reminder_fee(key, sent_on, due_date, agreed, charged)
+
+
+def _reminder_fee(
+    key: LawBook | None, sent_on: dt.date, due_date: dt.date, agreed: bool, charged: bool
+) -> FeeCap:
+    """reminder_fee_cap for checked arguments (memoised below: all inputs are immutable)."""
+    law = key  # None stands for the built-in book
     entry = (law or builtin()).amount(_REMINDER, sent_on)
     reasons: list[str] = []
     basis: list[Citation] = [_AGREEMENT]
@@ -285,6 +304,9 @@ def reminder_fee_cap(
             "date, agreed no later than when the debt arose"
         ),
     )
+
+
+_reminder_fee_kept: Final = functools.lru_cache(maxsize=_FEES_KEPT)(_reminder_fee)
 
 
 def collection_demand_fee_cap(
@@ -329,6 +351,21 @@ def collection_demand_fee_cap(
     compliant = _check_flag(meets_inkassolagen_5, "meets_inkassolagen_5")
     if paid_on is not None:
         check_date(paid_on, "paid_on")
+    key = _book_key(law)
+    if type(sent_on) is dt.date and type(due_date) is dt.date and type(paid_on) in _PLAIN:
+        return _demand_fee_kept(key, sent_on, due_date, compliant, paid_on)
+    return _demand_fee(key, sent_on, due_date, compliant, paid_on)
+
+
+def _demand_fee(
+    key: LawBook | None,
+    sent_on: dt.date,
+    due_date: dt.date,
+    compliant: bool,
+    paid_on: dt.date | None,
+) -> FeeCap:
+    """collection_demand_fee_cap for checked arguments (memoised below)."""
+    law = key  # None stands for the built-in book
     entry = (law or builtin()).amount(_DEMAND, sent_on)
     reasons: list[str] = []
     basis: list[Citation] = [_DEMAND_FORM]
@@ -357,6 +394,9 @@ def collection_demand_fee_cap(
             f"{sent_on.isoformat()}, after the due date"
         ),
     )
+
+
+_demand_fee_kept: Final = functools.lru_cache(maxsize=_FEES_KEPT)(_demand_fee)
 
 
 def instalment_agreement_fee_cap(

@@ -26,6 +26,8 @@ Decimal('10.00')
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 from typing import TYPE_CHECKING, Final
 
 from inkassorules._checks import check_date
@@ -39,20 +41,24 @@ from inkassorules.interest import (
     InterestStart,
     PaymentsReduce,
     RateInForce,
+    _accrue_planned,
+    _plan,
     accrue,
     accrue_on_balance,
     day_count_from_record,
     demand_period_end,
 )
 from inkassorules.law import Citation, LawBook, builtin
+from inkassorules.law import book_of as _key_book
+from inkassorules.law import cache_key as _book_key
 from inkassorules.money import DECIMAL_CONTEXT, Money
 
 if TYPE_CHECKING:
-    import datetime as dt
     from collections.abc import Iterable
     from decimal import Decimal
 
     from inkassorules.claims import Payment
+    from inkassorules.interest import _Plan
 
 __all__ = [
     "interest_start",
@@ -67,6 +73,8 @@ MARGIN: Final = "se.interest.margin"
 DAY_COUNT: Final = "se.interest.day_count"
 DEMAND_PERIOD: Final = "se.interest.demand_period"
 _CURRENCY: Final = CURRENCY_OF["SE"]
+# How many spans (law book, due date, payment day, day count) keep their split in memory.
+_PLANS_KEPT: Final = 4096
 _LAGEN: Final = "https://lagen.nu/1975:635"
 
 _RANTELAGEN_3 = Citation("3 § räntelagen (1975:635): ränta från förfallodagen", _LAGEN)
@@ -170,6 +178,16 @@ def late_interest(
         RateNotPublished: for interest days after the last published half-year.
     """
     principal = _check_sek(principal)
+    if (
+        type(due_date) is dt.date
+        and type(paid_on) is dt.date
+        and paid_on > due_date
+        and not principal.is_negative
+        and (day_count is None or isinstance(day_count, DayCount))
+    ):
+        # The common case, with the span's split memoised: the same result as below.
+        plan = _span_plan(None if law is None else _book_key(law), due_date, paid_on, day_count)
+        return _accrue_planned(principal, due_date, paid_on, plan)
     book = _book(law)
     check_date(due_date, "due_date")
     check_date(paid_on, "paid_on")
@@ -184,6 +202,38 @@ def late_interest(
         day_count=convention,
         basis=(*citations, _RANTELAGEN_6),
     )
+
+
+@functools.lru_cache(maxsize=_PLANS_KEPT)
+def _span_plan(
+    key: LawBook | None, due_date: dt.date, paid_on: dt.date, day_count: DayCount | None
+) -> _Plan:
+    """The split of ``due_date <= d < paid_on`` into rate parts, read as late_interest reads it.
+
+    Memoised: a law book is immutable, and a failed look-up (NotInForce) is not kept.
+    """
+    convention, citations = _day_count_on(key, due_date, day_count)
+    return _plan(
+        due_date,
+        paid_on,
+        lambda day: _rate_on(key, day),
+        convention,
+        (*citations, _RANTELAGEN_6),
+    )
+
+
+@functools.lru_cache(maxsize=_PLANS_KEPT)
+def _day_count_on(
+    key: LawBook | None, day: dt.date, chosen: DayCount | None
+) -> tuple[DayCount, tuple[Citation, ...]]:
+    """_day_count, memoised per day and choice."""
+    return _day_count(day, _key_book(key), chosen)
+
+
+@functools.lru_cache(maxsize=_PLANS_KEPT)
+def _rate_on(key: LawBook | None, day: dt.date) -> RateInForce:
+    """late_interest_rate_in_force, memoised per day (a span's parts start on few days)."""
+    return late_interest_rate_in_force(on=day, law=_key_book(key))
 
 
 def _never(day: dt.date) -> RateInForce:  # pragma: no cover -- a zero span reads no rate

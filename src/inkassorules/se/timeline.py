@@ -35,6 +35,7 @@ the caller extends the law book.
 
 from __future__ import annotations
 
+import functools
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
@@ -44,7 +45,7 @@ from inkassorules.disputes import Step as DisputeStep
 from inkassorules.errors import InvalidInput
 from inkassorules.fees import FeeCap
 from inkassorules.instalments import CONTRACT_TERM, AccelerationPolicy, InstalmentAgreement
-from inkassorules.law import Citation, LawBook
+from inkassorules.law import Citation, LawBook, builtin
 from inkassorules.money import Money
 from inkassorules.se.contact import next_contact_window
 from inkassorules.se.fees import (
@@ -113,6 +114,15 @@ _COSTLESS: Final = frozenset({StepKind.COLLECTION_WARNING, StepKind.NOTICE_BEFOR
 _ELECTRONIC: Final = frozenset({Channel.EMAIL, Channel.SMS})
 
 
+def _given(law: LawBook) -> LawBook | None:
+    """*law*, or None for the built-in book (the same data).
+
+    With None the Swedish rules use the cached built-in business calendar instead of building
+    one again for the book passed.
+    """
+    return None if law is builtin() else law
+
+
 def _earliest(context: _Context, kind: StepKind) -> _Lawful:
     if kind is StepKind.LEGAL_ACTION:
         demand = context.last(StepKind.COLLECTION_DEMAND)
@@ -123,7 +133,7 @@ def _earliest(context: _Context, kind: StepKind) -> _Lawful:
             reasons=(f"after the inkassokrav deadline {demand.deadline.isoformat()}",),
             basis=(_AFTER_DEMAND,),
         )
-    calendar = calendar_for("SE", law=context.law)
+    calendar = calendar_for("SE", law=_given(context.law))
     due = context.claim.due_date
     rolled = calendar.roll_forward(due)
     moved = "" if rolled == due else f" (moved from {due.isoformat()}, not a vardag)"
@@ -149,10 +159,10 @@ def _fee(context: _Context, kind: StepKind, sent_on: dt.date) -> FeeCap:
             sent_on=sent_on,
             due_date=due,
             fee_agreed=context.policy.reminder_fee_agreed,
-            law=context.law,
+            law=_given(context.law),
         )
     if kind is StepKind.COLLECTION_DEMAND:
-        return collection_demand_fee_cap(sent_on=sent_on, due_date=due, law=context.law)
+        return collection_demand_fee_cap(sent_on=sent_on, due_date=due, law=_given(context.law))
     if kind is StepKind.LEGAL_ACTION:
         return _combine(
             payment_order_application_fee(filed_on=sent_on, law=context.law),
@@ -186,7 +196,9 @@ def _deadline(
         )
     else:
         received = add_days(sent_on, context.policy.letter_delivery_days)
-    legal = collection_demand_deadline(sent_on=sent_on, received_on=received, law=context.law)
+    legal = collection_demand_deadline(
+        sent_on=sent_on, received_on=received, law=_given(context.law)
+    )
     if policy_day is not None and policy_day > legal.earliest_last_day:
         return _Lawful(
             day=policy_day, reasons=(f"policy: a deadline of {wanted} days",), basis=legal.basis
@@ -222,7 +234,16 @@ def _fees_due(context: _Context, kind: StepKind, fee: FeeCap) -> FeeCap | None:
     return FeeCap(amount=combined.amount + kronofogden, reasons=reasons, basis=combined.basis)
 
 
+@functools.lru_cache(maxsize=4096)
+def _builtin_interest_start(due_date: dt.date) -> InterestStart:
+    # interest_start is pure, and its result immutable: with the built-in data it depends on
+    # the due date alone. Remembered because it builds a business calendar on every call.
+    return interest_start(due_date=due_date, law=builtin())
+
+
 def _interest_start(claim: Claim, law: LawBook) -> InterestStart:
+    if law is builtin():
+        return _builtin_interest_start(claim.due_date)
     return interest_start(due_date=claim.due_date, law=law)
 
 
@@ -320,7 +341,8 @@ def next_step(
     See :func:`inkassorules.timeline.next_step` for the arguments and errors.
     """
     return _next(
-        plan(
+        _plan(
+            _RULES,
             claim,
             as_of=as_of,
             policy=policy,
@@ -330,5 +352,6 @@ def next_step(
             acceleration_policy=acceleration_policy,
             contact_history=contact_history,
             law=law,
+            limit=1,
         )
     )
