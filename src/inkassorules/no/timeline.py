@@ -263,7 +263,7 @@ def _fees_due(context: _Context, kind: StepKind, fee: FeeCap) -> FeeCap | None:
 @functools.lru_cache(maxsize=4096)
 def _builtin_interest_start(due_date: dt.date) -> InterestStart:
     # interest_start is pure, and its result immutable: with the built-in data it depends on
-    # the due date alone. Remembered because it builds a business calendar on every call.
+    # the due date alone, so it is worked out once per due date (the planner asks it per step).
     return interest_start(due_date=due_date, law=builtin())
 
 
