@@ -123,6 +123,10 @@ def _is_finite_decimal(value: object) -> bool:
     return isinstance(value, Decimal) and value.is_finite()
 
 
+_new: Final = object.__new__
+_set: Final = object.__setattr__
+
+
 def _check_mode(mode: str) -> str:
     if mode not in _ROUNDING_MODES:
         raise InvalidInput(f"rounding mode must be one of {sorted(_ROUNDING_MODES)}, got {mode!r}")
@@ -155,6 +159,17 @@ class Money:
         _check_currency(self.currency)
 
     @classmethod
+    def _trusted(cls, amount: Decimal, currency: Currency) -> Money:
+        # The library's own construction path for values it has just computed from checked
+        # Money (a sum of finite Decimals in DECIMAL_CONTEXT, which traps overflow, is finite;
+        # the currency is an operand's). It skips __attrs_post_init__; the public constructor
+        # and Money.of still check everything (docs/performance.md).
+        self = _new(cls)
+        _set(self, "amount", amount)
+        _set(self, "currency", currency)
+        return self
+
+    @classmethod
     def of(cls, amount: int | str | Decimal, currency: str) -> Money:
         """Build an amount from an int, a Decimal or a numeric string.
 
@@ -169,7 +184,7 @@ class Money:
     @classmethod
     def zero(cls, currency: str) -> Money:
         """Nothing, in *currency*."""
-        return cls(Decimal(0), _check_currency(currency))
+        return _ZERO[_check_currency(currency)]
 
     # -- arithmetic ---------------------------------------------------------------------------
 
@@ -182,7 +197,7 @@ class Money:
 
     def __add__(self, other: Money) -> Money:
         other = self._same(other, "add")
-        return Money(DECIMAL_CONTEXT.add(self.amount, other.amount), self.currency)
+        return _trusted(DECIMAL_CONTEXT.add(self.amount, other.amount), self.currency)
 
     def __radd__(self, other: object) -> Money:
         # Lets sum() start from 0.
@@ -192,16 +207,16 @@ class Money:
 
     def __sub__(self, other: Money) -> Money:
         other = self._same(other, "subtract")
-        return Money(DECIMAL_CONTEXT.subtract(self.amount, other.amount), self.currency)
+        return _trusted(DECIMAL_CONTEXT.subtract(self.amount, other.amount), self.currency)
 
     def __neg__(self) -> Money:
-        return Money(DECIMAL_CONTEXT.minus(self.amount), self.currency)
+        return _trusted(DECIMAL_CONTEXT.minus(self.amount), self.currency)
 
     def __pos__(self) -> Money:
         return self
 
     def __abs__(self) -> Money:
-        return Money(DECIMAL_CONTEXT.abs(self.amount), self.currency)
+        return _trusted(DECIMAL_CONTEXT.abs(self.amount), self.currency)
 
     def __mul__(self, factor: int | Decimal | Fraction) -> Money:
         return self.times(factor)
@@ -217,10 +232,10 @@ class Money:
         """
         if isinstance(factor, Fraction):
             product = DECIMAL_CONTEXT.multiply(self.amount, Decimal(factor.numerator))
-            return Money(
+            return _trusted(
                 DECIMAL_CONTEXT.divide(product, Decimal(factor.denominator)), self.currency
             )
-        return Money(
+        return _trusted(
             DECIMAL_CONTEXT.multiply(self.amount, to_decimal(factor, argument="factor")),
             self.currency,
         )
@@ -270,7 +285,7 @@ class Money:
         exact = DECIMAL_CONTEXT.divide(self.amount, quantum).quantize(
             WHOLE_UNIT, rounding=_check_mode(mode), context=DECIMAL_CONTEXT
         )
-        return Money(DECIMAL_CONTEXT.multiply(exact, quantum), self.currency)
+        return _trusted(DECIMAL_CONTEXT.multiply(exact, quantum), self.currency)
 
     @property
     def is_whole_minor_units(self) -> bool:
@@ -295,15 +310,22 @@ class Money:
         base, left = divmod(ore, parts)  # floor division: also right for negative amounts
         shares = [base] * parts
         shares[0 if remainder == "first" else -1] += left
-        return tuple(Money(Decimal(s).scaleb(-2, DECIMAL_CONTEXT), self.currency) for s in shares)
+        return tuple(
+            _trusted(Decimal(s).scaleb(-2, DECIMAL_CONTEXT), self.currency) for s in shares
+        )
 
     @staticmethod
     def total(amounts: Iterable[Money], *, currency: str) -> Money:
         """Add up amounts of one currency; an empty iterable gives zero in *currency*."""
-        result = Money.zero(currency)
+        total = Decimal(0)
+        checked = _check_currency(currency)
         for amount in amounts:
-            result += amount
-        return result
+            if not isinstance(amount, Money):
+                raise InvalidInput(f"cannot add Money and {type(amount).__name__}")
+            if amount.currency != checked:
+                raise CurrencyMismatch(checked, amount.currency, context="add")
+            total = DECIMAL_CONTEXT.add(total, amount.amount)
+        return _trusted(total, checked)
 
     def __str__(self) -> str:
         """Locale-free text: ``'38.00 NOK'`` (whole øre shown with two decimals)."""
@@ -311,3 +333,8 @@ class Money:
         if self.is_whole_minor_units:
             amount = amount.quantize(MINOR_UNIT, context=DECIMAL_CONTEXT)
         return f"{amount:f} {self.currency}"
+
+
+_trusted: Final = Money._trusted  # noqa: SLF001 -- this module's own trusted path
+_ZERO: Final[dict[str, Money]] = {c: Money(Decimal(0), c) for c in CURRENCIES}
+"""Zero in each currency: Money is immutable, so one instance serves every caller."""
