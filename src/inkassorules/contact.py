@@ -425,6 +425,8 @@ class _Counts:
 
     @classmethod
     def of(cls, history: object, zone: ZoneInfo) -> _Counts:
+        if type(history) in _EMPTY_OK and not history:  # an empty tuple or list: nothing to count
+            return _NO_CONTACTS
         if isinstance(history, str | dt.datetime) or not isinstance(history, Sequence):
             raise InvalidInput(
                 f"history must be a sequence of timezone-aware datetimes, got {history!r}"
@@ -466,6 +468,11 @@ class _Counts:
             return True
         cap = rule.per_month
         return cap is not None and self.months.get((day.year, day.month), 0) >= cap
+
+
+_EMPTY_OK: Final = frozenset({tuple, list})
+_NO_CONTACTS: Final = _Counts(Counter(), Counter(), Counter())
+"""The counts of an empty history (shared: nothing ever adds to a _Counts' counters)."""
 
 
 def _calendar(jurisdiction: Country, law: LawBook | None) -> BusinessCalendar:
@@ -632,7 +639,7 @@ def find_window(
             if calendar is None:
                 calendar = _calendar(country, law)
             open_day = calendar.holiday_name(day) is None
-        open_day = open_day and not counts.full(day, rule)
+        open_day = open_day and (counts is _NO_CONTACTS or not counts.full(day, rule))
         found = (
             _first_in_day(day, rule.hours[day.weekday()], zone, not_before) if open_day else None
         )

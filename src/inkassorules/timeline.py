@@ -50,7 +50,7 @@ import functools
 import importlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Final, Literal, TypeGuard
+from typing import Final, Literal, TypeGuard, TypeVar
 
 import attrs
 
@@ -96,6 +96,10 @@ class Channel(enum.Enum):
     LETTER = "letter"
     PHONE = "phone"
 
+    # Members are singletons compared by identity: the identity hash agrees with that equality
+    # and is cheaper than Enum's hash of the member's name (the planner looks kinds up often).
+    __hash__ = object.__hash__
+
 
 class StepKind(enum.Enum):
     """Innkrevingsskritt / indrivningsåtgärd (the kinds of step a timeline can hold).
@@ -115,6 +119,8 @@ class StepKind(enum.Enum):
     COLLECTION_DEMAND = "collection_demand"
     NOTICE_BEFORE_ENFORCEMENT = "notice_before_enforcement"
     LEGAL_ACTION = "legal_action"
+
+    __hash__ = object.__hash__  # as Channel's
 
     @property
     def level(self) -> int:
@@ -166,6 +172,8 @@ Status = Literal["overdue", "due", "planned"]
 """A step's status on ``as_of``: its day has passed, is ``as_of``, or lies ahead."""
 
 Governor = Literal["law", "policy", "as_of", "contact window"]
+
+_T = TypeVar("_T")
 """What decided a step's planned day (the latest of the candidates)."""
 
 
@@ -739,15 +747,7 @@ def _run(
 ) -> tuple[list[Step], str | None, tuple[Dispute, ...], list[str], list[Citation]]:
     # limit: stop after that many steps (next_step needs only the first; the steps already
     # planned do not depend on the later ones, so they are the same as in the full plan).
-    kinds = [k for k in rules.kinds if k in policy.steps]
-    for kind in kinds:
-        needed = rules.requires.get(kind)
-        if needed is not None and needed not in kinds:
-            raise RuleRefused(
-                f"the {rules.names[kind]} needs the {rules.names[needed]} first; add "
-                f"{needed.value} to the policy's steps",
-                rule=rules.citations[kind.value].rule,
-            )
+    kinds = _country_kinds(rules.code, policy.steps)
     steps: list[Step] = []
     notes: list[str] = []
     basis: list[Citation] = []
@@ -765,16 +765,29 @@ def _run(
             contact_history=contact_history,
             law=law,
         )
-        decision = may_take_step(claim, rules.dispute_steps[kind], on=planned, disputes=disputes)
-        if not decision.allowed:
-            standing = tuple(d for d in disputes if d.stands_on(planned) and d.reasonable)
-            return steps, decision.explain().splitlines()[0], standing, notes, list(decision.basis)
-        if decision.withheld.is_positive:
-            notes.append(
-                f"{rules.names[kind]} on {planned.isoformat()}: {decision.withheld} is "
-                "disputed and withheld; the undisputed part is collected"
+        if disputes:
+            decision = may_take_step(
+                claim, rules.dispute_steps[kind], on=planned, disputes=disputes
             )
-            basis.extend(decision.basis)
+            if not decision.allowed:
+                standing = tuple(d for d in disputes if d.stands_on(planned) and d.reasonable)
+                return (
+                    steps,
+                    decision.explain().splitlines()[0],
+                    standing,
+                    notes,
+                    list(decision.basis),
+                )
+            disputed, disputed_basis = decision.withheld, decision.basis
+            if disputed.is_positive:
+                notes.append(
+                    f"{rules.names[kind]} on {planned.isoformat()}: {disputed} is "
+                    "disputed and withheld; the undisputed part is collected"
+                )
+                basis.extend(disputed_basis)
+        else:
+            # may_take_step without disputes: allowed, nothing withheld, no reasons or basis.
+            disputed, disputed_basis = Money.zero(currency), ()
         interest = rules.interest(claim.principal, payments, start.start, planned, law)
         if interest.principal_outstanding.is_zero and interest.interest_outstanding.is_zero:
             return steps, "the claim is paid in full (principal and interest)", (), notes, basis
@@ -788,7 +801,7 @@ def _run(
         fees_due = rules.fees_due(context, kind, fee) if policy.charge_fees else None
         deadline = rules.deadline(context, kind, planned, channel)
         latest = rules.latest(context, kind, planned)
-        withheld = min(decision.withheld, interest.principal_outstanding)
+        withheld = min(disputed, interest.principal_outstanding)
         remaining = kinds[index + 1 :]
         steps.append(
             Step(
@@ -827,7 +840,7 @@ def _run(
                             *(() if deadline is None else deadline.basis),
                             *(() if latest is None else latest.basis),
                             *interest.basis,
-                            *decision.basis,
+                            *disputed_basis,
                         )
                     )
                 ),
@@ -836,6 +849,26 @@ def _run(
         if limit is not None and len(steps) >= limit:
             break
     return steps, None, (), notes, basis
+
+
+@functools.lru_cache(maxsize=256)
+def _country_kinds(code: str, steps: tuple[StepKind, ...]) -> tuple[StepKind, ...]:
+    """The country's kinds of step that *steps* holds, in the country's order.
+
+    Checked once per (country, steps): a kind whose required earlier kind is missing raises
+    RuleRefused (an error is not remembered, so it is raised again on every call).
+    """
+    rules = _rules(code)
+    kinds = tuple(k for k in rules.kinds if k in steps)
+    for kind in kinds:
+        needed = rules.requires.get(kind)
+        if needed is not None and needed not in kinds:
+            raise RuleRefused(
+                f"the {rules.names[kind]} needs the {rules.names[needed]} first; add "
+                f"{needed.value} to the policy's steps",
+                rule=rules.citations[kind.value].rule,
+            )
+    return kinds
 
 
 @functools.cache
@@ -888,8 +921,74 @@ def _plan(
     acceleration_policy: AccelerationPolicy,
     contact_history: Iterable[dt.datetime],
     law: LawBook | None,
-    limit: int | None = None,
 ) -> Timeline:
+    """The whole timeline (see :func:`plan`)."""
+    return _planned(
+        Timeline,
+        rules,
+        claim,
+        as_of=as_of,
+        policy=policy,
+        payments=payments,
+        disputes=disputes,
+        agreement=agreement,
+        acceleration_policy=acceleration_policy,
+        contact_history=contact_history,
+        law=law,
+    )
+
+
+def _plan_next(
+    rules: _Country,
+    claim: Claim,
+    *,
+    as_of: dt.date,
+    policy: CreditorPolicy | None,
+    payments: Iterable[Payment],
+    disputes: Iterable[Dispute],
+    agreement: InstalmentAgreement | None,
+    acceleration_policy: AccelerationPolicy,
+    contact_history: Iterable[dt.datetime],
+    law: LawBook | None,
+) -> NextStep:
+    """``_next(_plan(...))`` without planning past the first step or building the Timeline.
+
+    A step depends only on the steps before it, so the first step is the same as the full
+    plan's; the Timeline that is not built would only hold it (its checks cannot fail on steps
+    the planner made: none is planned before as_of).
+    """
+    return _planned(
+        _next_of,
+        rules,
+        claim,
+        as_of=as_of,
+        policy=policy,
+        payments=payments,
+        disputes=disputes,
+        agreement=agreement,
+        acceleration_policy=acceleration_policy,
+        contact_history=contact_history,
+        law=law,
+        limit=1,
+    )
+
+
+def _planned(
+    make: Callable[..., _T],
+    rules: _Country,
+    claim: Claim,
+    *,
+    as_of: dt.date,
+    policy: CreditorPolicy | None,
+    payments: Iterable[Payment],
+    disputes: Iterable[Dispute],
+    agreement: InstalmentAgreement | None,
+    acceleration_policy: AccelerationPolicy,
+    contact_history: Iterable[dt.datetime],
+    law: LawBook | None,
+    limit: int | None = None,
+) -> _T:
+    # make: Timeline, or _next_of; it is called with the Timeline's fields by keyword.
     book, chosen = _check_arguments(rules, claim, as_of=as_of, policy=policy, law=law)
     paid = _check_payments(payments, claim, as_of)
     disputed = tuple(d for d in _check_sequence(disputes, "disputes", Dispute) if _is_dispute(d))
@@ -909,7 +1008,7 @@ def _plan(
         if acceleration is None:
             start = rules.interest_start(claim, book)
             status = agreement.status(paid, on=as_of)
-            return Timeline(
+            return make(
                 claim=claim,
                 as_of=as_of,
                 policy=chosen,
@@ -959,7 +1058,7 @@ def _plan(
         start=start,
         limit=limit,
     )
-    return Timeline(
+    return make(
         claim=claim,
         as_of=as_of,
         policy=chosen,
@@ -976,18 +1075,34 @@ def _plan(
 
 def _next(timeline: Timeline) -> NextStep:
     """The first step of *timeline*, and whether the law allows it on its ``as_of``."""
-    as_of = timeline.as_of
-    if not timeline.steps:
+    return _next_of(
+        as_of=timeline.as_of,
+        steps=timeline.steps,
+        stopped=timeline.stopped,
+        basis=timeline.basis,
+    )
+
+
+def _next_of(
+    *,
+    as_of: dt.date,
+    steps: tuple[Step, ...],
+    stopped: str | None = None,
+    basis: tuple[Citation, ...] = (),
+    **_timeline: object,
+) -> NextStep:
+    """:func:`_next` from a timeline's fields (the others, in *_timeline*, are not needed)."""
+    if not steps:
         return NextStep(
             as_of=as_of,
             step=None,
             lawful_today=False,
             planned_on=None,
             earliest_on=None,
-            reason=timeline.stopped or "no step: the policy has none for this country",
-            basis=timeline.basis,
+            reason=stopped or "no step: the policy has none for this country",
+            basis=basis,
         )
-    step = timeline.steps[0]
+    step = steps[0]
     earliest = max(step.earliest_lawful, as_of)
     today = step.earliest_lawful <= as_of and (
         step.contact_at is None or step.contact_at.date() == as_of
@@ -1098,18 +1213,15 @@ def next_step(
     """
     if not isinstance(claim, Claim):
         raise InvalidInput(f"claim must be a Claim, got {claim!r}")
-    return _next(
-        _plan(
-            _rules(claim.jurisdiction),
-            claim,
-            as_of=as_of,
-            policy=policy,
-            payments=payments,
-            disputes=disputes,
-            agreement=agreement,
-            acceleration_policy=acceleration_policy,
-            contact_history=contact_history,
-            law=law,
-            limit=1,
-        )
+    return _plan_next(
+        _rules(claim.jurisdiction),
+        claim,
+        as_of=as_of,
+        policy=policy,
+        payments=payments,
+        disputes=disputes,
+        agreement=agreement,
+        acceleration_policy=acceleration_policy,
+        contact_history=contact_history,
+        law=law,
     )

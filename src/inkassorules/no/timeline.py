@@ -67,8 +67,8 @@ from inkassorules.timeline import (
     _Context,
     _Country,
     _Lawful,
-    _next,
     _plan,
+    _plan_next,
 )
 
 if TYPE_CHECKING:
@@ -366,18 +366,15 @@ def next_step(
 
     See :func:`inkassorules.timeline.next_step` for the arguments and errors.
     """
-    return _next(
-        _plan(
-            _RULES,
-            claim,
-            as_of=as_of,
-            policy=policy,
-            payments=payments,
-            disputes=disputes,
-            agreement=agreement,
-            acceleration_policy=acceleration_policy,
-            contact_history=contact_history,
-            law=law,
-            limit=1,
-        )
+    return _plan_next(
+        _RULES,
+        claim,
+        as_of=as_of,
+        policy=policy,
+        payments=payments,
+        disputes=disputes,
+        agreement=agreement,
+        acceleration_policy=acceleration_policy,
+        contact_history=contact_history,
+        law=law,
     )
