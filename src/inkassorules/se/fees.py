@@ -155,6 +155,10 @@ _FEES_KEPT: Final = 4096
 _PLAIN: Final = frozenset({dt.date, type(None)})
 
 
+_NOTHING: Final = Money.zero(_CURRENCY).rounded(to=MINOR_UNIT)
+"""A zero cap, to the öre (0.00 SEK); Money is immutable, so one instance serves."""
+
+
 def _check_flag(value: object, argument: str) -> bool:
     if not isinstance(value, bool):
         raise InvalidInput(f"{argument} must be True or False, got {value!r}")
@@ -163,7 +167,7 @@ def _check_flag(value: object, argument: str) -> bool:
 
 def _zero(reasons: list[str], basis: list[Citation]) -> FeeCap:
     return FeeCap(
-        amount=Money.zero(_CURRENCY).rounded(to=MINOR_UNIT),
+        amount=_NOTHING,
         reasons=tuple(reasons),
         basis=tuple(dict.fromkeys(basis)),
     )
@@ -214,9 +218,10 @@ def _measure_fee(
     basis.insert(0, entry.citation)
     if reasons:
         return _zero(reasons, basis)
+    cap = entry.value.rounded(to=MINOR_UNIT)
     return FeeCap(
-        amount=entry.value.rounded(to=MINOR_UNIT),
-        reasons=(f"{granted}: at most {entry.value.rounded(to=MINOR_UNIT)}",),
+        amount=cap,
+        reasons=(f"{granted}: at most {cap}",),
         basis=tuple(dict.fromkeys(basis)),
     )
 
