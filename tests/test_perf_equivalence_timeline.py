@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
-from hypothesis import event, given, settings
+from hypothesis import assume, event, given, settings
 from hypothesis import strategies as st
 
 from inkassorules import contact as engine
@@ -215,6 +215,37 @@ def test_next_step_equals_the_first_step_of_the_full_plan(
         else:
             assert fast == reference
             event("no step" if fast.step is None else f"step {fast.step.kind.value}")
+
+
+@settings(max_examples=100)
+@given(next_step_cases(), st.integers(0, 30))
+def test_without_disputes_the_plan_equals_the_dispute_checked_plan(
+    case: tuple[Claim, dict[str, object]], days_before: int
+) -> None:
+    # Without disputes the planner skips may_take_step (performance.md, third round). The
+    # reference runs it: a dispute resolved before the due date stands on no day, so every
+    # step is judged by may_take_step and allowed in full, nothing withheld, with no basis.
+    claim, arguments = case
+    arguments.pop("disputes", None)
+    raised_on = claim.due_date - dt.timedelta(days=days_before + 1)
+    resolved = Dispute(
+        amount=Money.of("0.01", claim.currency),  # at most any principal the planner sees
+        raised_on=raised_on,
+        reason="settled before the due date",
+        resolved_on=raised_on + dt.timedelta(days=days_before),
+    )
+    for call in (plan, next_step):
+        fast = _outcome(lambda call=call: call(claim, **arguments))  # type: ignore[misc]
+        checked = _outcome(
+            lambda call=call: call(claim, disputes=[resolved], **arguments)  # type: ignore[misc]
+        )
+        assume(not str(checked).startswith("a dispute of 0.01"))
+        if isinstance(fast, InkassoError):
+            assert isinstance(checked, InkassoError), (fast, checked)
+            assert _same_error(fast, checked), (fast, checked)
+        else:
+            assert fast == checked
+            event("same answer" if call is plan or fast.step is None else "same first step")
 
 
 def test_a_later_step_beyond_the_data_does_not_stop_next_step() -> None:
