@@ -424,7 +424,7 @@ class Step:
         for part in (self.interest_due, self.fees, self.withheld, self.fee.amount):
             if part.currency != currency:
                 raise CurrencyMismatch(currency, part.currency, context="a step's amounts")
-        if any(m.is_negative for m in (self.principal, self.interest_due, self.fees)):
+        if self.principal.is_negative or self.interest_due.is_negative or self.fees.is_negative:
             raise InvalidInput("no part of the amount due may be negative")
 
     @property
@@ -649,6 +649,8 @@ class _Country:
 
 
 def _check_sequence(value: object, argument: str, kind: type) -> tuple[object, ...]:
+    if type(value) is tuple and not value:  # the default: nothing to check
+        return ()
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
         raise InvalidInput(f"{argument} must be a sequence of {kind.__name__}, got {value!r}")
     items = tuple(value)
@@ -659,6 +661,8 @@ def _check_sequence(value: object, argument: str, kind: type) -> tuple[object, .
 
 
 def _check_payments(payments: object, claim: Claim, as_of: dt.date) -> tuple[Payment, ...]:
+    if type(payments) is tuple and not payments:  # the default: no payments
+        return ()
     checked: list[Payment] = []
     for payment in _check_sequence(payments, "payments", Payment):
         assert isinstance(payment, Payment)  # noqa: S101 -- narrowed by _check_sequence
