@@ -40,8 +40,7 @@ True
 from __future__ import annotations
 
 import datetime as dt
-from fractions import Fraction
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Final, Literal, NamedTuple
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -56,6 +55,7 @@ from inkassorules.money import DECIMAL_CONTEXT, Currency, Money
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
+    from fractions import Fraction
 
     from inkassorules.calendar import JurisdictionCode
 
@@ -507,9 +507,11 @@ def _roller(
 # -- applying payments -----------------------------------------------------------------------
 
 
-@attrs.frozen
-class _Ledger:
+class _Ledger(NamedTuple):
     """Payments in date order and the cumulative amounts of the schedule (oldest first)."""
+
+    # Private helpers are NamedTuples, not attrs classes: attrs compiles generated methods for
+    # each class when the module is imported (~0.3 ms a class).
 
     agreement: InstalmentAgreement
     payments: tuple[Payment, ...]  # sorted by paid_on (stable)
@@ -800,8 +802,7 @@ class ConsumerCreditGrounds:
         )
 
 
-@attrs.frozen
-class _KkrlValues:
+class _KkrlValues(NamedTuple):
     late_months: int
     single_share: Fraction
     multiple_share: Fraction

@@ -50,9 +50,8 @@ trenger en betalingsavtale, ta kontakt med oss, så finner vi en løsning.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 import attrs
 
@@ -64,6 +63,8 @@ from inkassorules.references import InvalidChecksum, validate_kid, validate_ocr
 from inkassorules.timeline import Step, StepKind
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from inkassorules.interest import InterestPeriod
 
 __all__ = ["Message", "PaymentDetails", "render"]
@@ -103,8 +104,10 @@ class Message:
     body: str
 
 
-@attrs.frozen(kw_only=True)
-class _Words:
+class _Words(NamedTuple):
+    # The words of one locale. A NamedTuple, not an attrs class: it is private, built three
+    # times at import and only read, and attrs' generated methods cost ~0.5 ms of import time.
+
     subjects: Mapping[StepKind, str]
     intros: Mapping[StepKind, str]
     concerns: str
