@@ -55,8 +55,20 @@ DEPENDENCIES = (
 )
 """The runtime dependencies in pyproject.toml, each imported as the library imports it."""
 
-FULL_LOAD = ("no", "se", "timeline", "texts", "formatting", "serialization", "contact", "interest")
-"""The modules a program that uses every rule loads (the top level loads names on first use)."""
+FULL_LOAD = (
+    "no",
+    "se",
+    "timeline",
+    "texts",
+    "formatting",
+    "serialization",
+    "contact",
+    "interest",
+    "allocation",
+)
+"""The modules a program that uses every rule loads (the top level loads names on first use).
+
+Everything but the command line (``cli``) and the Hypothesis strategies (an optional extra)."""
 
 # -- 1. late interest: library, minimal bisect + Decimal, naive loop -----------------------------
 
