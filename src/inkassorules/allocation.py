@@ -57,6 +57,10 @@ class Component(enum.Enum):
     INTEREST = "interest"
     PRINCIPAL = "principal"
 
+    # Members are singletons compared by identity: the identity hash agrees with that equality
+    # and is cheaper than Enum's hash of the member's name.
+    __hash__ = object.__hash__
+
 
 DEFAULT_ORDER: Final[tuple[Component, ...]] = (
     Component.COSTS,

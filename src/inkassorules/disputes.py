@@ -76,6 +76,10 @@ class Step(enum.Enum):
     PAYMENT_ORDER = "payment_order"
     COURT = "court"
 
+    # Members are singletons compared by identity: the identity hash agrees with that equality
+    # and is cheaper than Enum's hash of the member's name.
+    __hash__ = object.__hash__
+
 
 _OUT_OF_COURT: Final = frozenset({Step.REMINDER, Step.COLLECTION_NOTICE, Step.COLLECTION_DEMAND})
 

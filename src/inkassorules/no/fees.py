@@ -163,6 +163,10 @@ class LetterKind(enum.Enum):
     COLLECTION_NOTICE = "collection_notice"
     COLLECTION_DEMAND = "collection_demand"
 
+    # Members are singletons compared by identity: the identity hash agrees with that equality
+    # and is cheaper than Enum's hash of the name (a letter's kind keys the fee memo).
+    __hash__ = object.__hash__
+
 
 _FRACTIONS: Final[Mapping[LetterKind, str]] = {
     LetterKind.REMINDER: "no.fees.reminder_fraction",
@@ -266,6 +270,8 @@ def _check_nok(value: object, argument: str) -> Money:
 
 
 def _check_letters(letters: object, sent_on: dt.date, due_date: dt.date) -> tuple[FeeLetter, ...]:
+    if type(letters) is tuple and not letters:  # the default: no earlier letters
+        return ()
     if isinstance(letters, str | bytes) or not isinstance(letters, Sequence):
         raise InvalidInput(f"earlier_letters must be a sequence of FeeLetter, got {letters!r}")
     checked = []
