@@ -111,15 +111,22 @@ def _is(value: object, kind: type | tuple[type, ...]) -> bool:
     return isinstance(value, kind)
 
 
+_ZONE_INFO: Final[Mapping[str, ZoneInfo]] = MappingProxyType(
+    {code: ZoneInfo(key) for code, key in _ZONES.items()}
+)
+"""The zones themselves (ZoneInfo(key) gives the same cached object each time)."""
+
+
 def time_zone(jurisdiction: str) -> ZoneInfo:
     """The local time zone in which *jurisdiction*'s contact hours are read.
 
     >>> time_zone("NO")
     zoneinfo.ZoneInfo(key='Europe/Oslo')
     """
-    if jurisdiction not in _ZONES:
+    zone = _ZONE_INFO.get(jurisdiction)
+    if zone is None:
         raise InvalidInput(f"jurisdiction must be 'NO' or 'SE', got {jurisdiction!r}")
-    return ZoneInfo(_ZONES[jurisdiction])
+    return zone
 
 
 def _parse_clock(text: str, *, end: bool) -> dt.time | None:
@@ -628,8 +635,12 @@ def find_window(
     day = after.astimezone(zone).date()
     last_rule: ChannelRule | None = None
     calendar: BusinessCalendar | None = None  # built once per search, when first needed
+    last_policy: ContactPolicy | None = None
     for _ in range(_SEARCH_DAYS):
-        rule = resolve(day).rule(channel)
+        policy_today = resolve(day)
+        if policy_today is not last_policy:  # the same policy gives the same rule
+            rule = policy_today.rule(channel)
+            last_policy = policy_today
         if fixed and rule is not last_rule and rule.never_open:
             last_rule = rule
             break
