@@ -26,6 +26,7 @@ the number of half-years, not to the number of days.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import enum
@@ -41,9 +42,9 @@ from inkassorules._checks import check_date
 from inkassorules._html import html_table
 from inkassorules.calendar import add_days, add_months
 from inkassorules.claims import Payment
-from inkassorules.errors import CurrencyMismatch, DataFileError, InvalidInput
+from inkassorules.errors import CurrencyMismatch, DataFileError, InkassoError, InvalidInput
 from inkassorules.law import Citation, explain
-from inkassorules.money import DECIMAL_CONTEXT, MINOR_UNIT, Money
+from inkassorules.money import CURRENCIES, DECIMAL_CONTEXT, MINOR_UNIT, Money
 
 if TYPE_CHECKING:
     from inkassorules.money import Currency
@@ -153,8 +154,17 @@ class RateInForce:
 RateLookup = Callable[[dt.date], RateInForce]
 """A function giving the :class:`RateInForce` on a day (may raise NotInForce)."""
 
-# Sets a field of a frozen attrs instance: the trusted construction paths below use it.
-_set: Final = object.__setattr__
+# Makes an instance without running __init__: the trusted construction paths below use it.
+_new: Final = object.__new__
+
+
+def _slot_setters(cls: type, *names: str) -> tuple[Callable[[object, object], None], ...]:
+    """The ``__set__`` of the slots *names* of an attrs class (slotted: attrs.frozen's default).
+
+    Setting a field through its slot has the effect of ``object.__setattr__`` (which a frozen
+    class's own ``__init__`` uses), at a lower cost. The trusted construction paths use it.
+    """
+    return tuple(cls.__dict__[name].__set__ for name in names)
 
 
 @attrs.frozen(kw_only=True)
@@ -198,15 +208,16 @@ class InterestPeriod:
         exact: Fraction,
     ) -> Self:
         # The engine's own construction path: the same fields as __init__, without the
-        # re-check that only a hand-made period needs (docs/performance.md).
-        self = object.__new__(cls)
-        _set(self, "start", start)
-        _set(self, "end", end)
-        _set(self, "days", days)
-        _set(self, "rate", rate)
-        _set(self, "year_length", year_length)
-        _set(self, "principal", principal)
-        _set(self, "exact", exact)
+        # re-check that only a hand-made period needs (docs/performance.md). The fields are
+        # set through their slots, which is what the frozen class's __init__ does, too.
+        self = _new(cls)
+        _period_start(self, start)
+        _period_end(self, end)
+        _period_days(self, days)
+        _period_rate(self, rate)
+        _period_year_length(self, year_length)
+        _period_principal(self, principal)
+        _period_exact(self, exact)
         return self
 
     @property
@@ -218,6 +229,19 @@ class InterestPeriod:
     def amount(self) -> Money:
         """The unrounded interest of the part, as Money (to 50 significant digits)."""
         return to_money(self.exact, self.principal.currency)
+
+
+(
+    _period_start,
+    _period_end,
+    _period_days,
+    _period_rate,
+    _period_year_length,
+    _period_principal,
+    _period_exact,
+) = _slot_setters(
+    InterestPeriod, "start", "end", "days", "rate", "year_length", "principal", "exact"
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -265,15 +289,15 @@ class InterestResult:
     ) -> Self:
         # The engine's own construction path (see InterestPeriod._trusted): the engine adds
         # the parts and rounds them itself, so the re-check in __attrs_post_init__ is skipped.
-        self = object.__new__(cls)
-        _set(self, "amount", amount)
-        _set(self, "exact", exact)
-        _set(self, "principal", principal)
-        _set(self, "start", start)
-        _set(self, "end", end)
-        _set(self, "day_count", day_count)
-        _set(self, "periods", periods)
-        _set(self, "basis", basis)
+        self = _new(cls)
+        _result_amount(self, amount)
+        _result_exact(self, exact)
+        _result_principal(self, principal)
+        _result_start(self, start)
+        _result_end(self, end)
+        _result_day_count(self, day_count)
+        _result_periods(self, periods)
+        _result_basis(self, basis)
         return self
 
     @property
@@ -337,6 +361,32 @@ class InterestResult:
             ),
         )
 
+
+(
+    _result_amount,
+    _result_exact,
+    _result_principal,
+    _result_start,
+    _result_end,
+    _result_day_count,
+    _result_periods,
+    _result_basis,
+) = _slot_setters(
+    InterestResult,
+    "amount",
+    "exact",
+    "principal",
+    "start",
+    "end",
+    "day_count",
+    "periods",
+    "basis",
+)
+
+# The engine's own construction paths, without the re-checks (see InterestPeriod._trusted).
+_period: Final = InterestPeriod._trusted  # noqa: SLF001 -- this module's own trusted path
+_result: Final = InterestResult._trusted  # noqa: SLF001 -- this module's own trusted path
+_money: Final = Money._trusted  # noqa: SLF001 -- values computed here from checked values
 
 # The columns of a period's notebook record (to_records / _repr_html_).
 _PERIOD_COLUMNS: Final = (
@@ -453,7 +503,10 @@ def _round(numerator: int, denominator: int, currency: str) -> Money:
         if 2 * rest >= denominator:  # ROUND_HALF_UP
             cents += 1
         amount = Decimal(cents).scaleb(_UNIT_EXPONENT, DECIMAL_CONTEXT)
-        return Money(amount, cast("Currency", currency))
+        if currency not in CURRENCIES:
+            Money.zero(currency)  # raises Money's own error for an unknown currency
+        # A finite Decimal computed here, and a checked currency: the trusted path.
+        return _money(amount, cast("Currency", currency))
     exact = DECIMAL_CONTEXT.divide(Decimal(numerator), Decimal(denominator))
     # Money(...) checks the currency as Money.of does; the quantized Decimal is already finite.
     return Money(
@@ -584,6 +637,137 @@ def _distinct(cited: tuple[Citation, ...]) -> tuple[Citation, ...]:
     return distinct
 
 
+class _RateIndex:
+    """A law book's rate segments for one day count: splits a span without rate look-ups.
+
+    A segment is a maximal stretch of days with one rate entry and one half-year. The segments
+    are found by the very loop :func:`_plan` runs (a quote's stretch ends at the next half-year
+    or the day after its ``valid_until``), once, from the first day of the rate table, until a
+    look-up fails (before the table, an "unknown" entry, past the published horizon), a rate
+    is negative or open-ended (``valid_until`` None). A country's look-up gives the same quote
+    (its entries' rate, last day and citations) on every day of a segment, so the loop run on
+    any span inside the index visits the same segments, clipped to the span: :meth:`plan` is
+    then equal (``==``) to :func:`_plan`'s answer. It answers None for a span not fully inside
+    the index, which the caller then splits with :func:`_plan` (the same errors, word for word).
+    """
+
+    __slots__ = ("_basis", "_cited", "_end", "_first", "_parts", "_rates", "_starts", "day_count")
+
+    def __init__(self, first: dt.date | None, rate_at: RateLookup, day_count: DayCount) -> None:
+        self.day_count = day_count
+        # Per segment: its start, the part it makes when a span covers it whole, its rate as
+        # (numerator, 100 x year x denominator), and the citations of its quote.
+        self._starts: list[dt.date] = []
+        self._parts: list[_Part] = []
+        self._rates: list[tuple[Decimal, int, int, int]] = []
+        self._cited: list[tuple[Citation, ...]] = []
+        # The distinct citations of the segments i..j and a basis, by (i, j): at most one
+        # entry per pair of segments.
+        self._basis: dict[tuple[int, int], tuple[tuple[Citation, ...], tuple[Citation, ...]]] = {}
+        day = first
+        while day is not None:
+            try:
+                quote = rate_at(day)
+                if quote.rate < 0 or quote.valid_until is None:
+                    break
+                stop = min(_next_half_year_start(day), quote.valid_until + _ONE_DAY)
+            except (InkassoError, OverflowError, ValueError):  # no rate, or no date after 9999
+                break
+            year = day_count.year_length(day)
+            rate_numerator, rate_denominator = quote.rate.as_integer_ratio()
+            denominator = rate_denominator * _PERCENT * year
+            days = (stop - day).days
+            self._starts.append(day)
+            self._parts.append(
+                (day, stop, days, quote.rate, year, rate_numerator * days, denominator)
+            )
+            self._rates.append((quote.rate, year, rate_numerator, denominator))
+            self._cited.append(quote.basis)
+            day = stop
+        self._first = self._starts[0] if self._starts else dt.date.max
+        self._end = self._parts[-1][1] if self._parts else dt.date.min
+
+    def plan(self, start: dt.date, end: dt.date, basis: tuple[Citation, ...]) -> _Plan | None:
+        """The split of ``start <= d < end`` (``start < end``), or None outside the index."""
+        if start < self._first or end > self._end:
+            return None
+        starts = self._starts
+        first = bisect.bisect_right(starts, start) - 1
+        last = bisect.bisect_left(starts, end, first + 1) - 1
+        rate, year, rate_numerator, denominator = self._rates[first]
+        if first == last:
+            days = (end - start).days
+            numerator = rate_numerator * days
+            parts: tuple[_Part, ...] = ((start, end, days, rate, year, numerator, denominator),)
+            common = math.gcd(numerator, denominator)
+            factor_numerator, factor_denominator = numerator // common, denominator // common
+        else:
+            stop = starts[first + 1]
+            days = (stop - start).days
+            head: _Part = (start, stop, days, rate, year, rate_numerator * days, denominator)
+            rate, year, rate_numerator, denominator = self._rates[last]
+            stop = starts[last]
+            days = (end - stop).days
+            tail: _Part = (stop, end, days, rate, year, rate_numerator * days, denominator)
+            parts = (head, *self._parts[first + 1 : last], tail)
+            # The summed factor as _plan adds it: integers over a common denominator.
+            factor_numerator, factor_denominator = 0, 1
+            for part in parts:
+                numerator, denominator = part[5], part[6]
+                common = math.lcm(factor_denominator, denominator)
+                factor_numerator = factor_numerator * (common // factor_denominator) + (
+                    numerator * (common // denominator)
+                )
+                factor_denominator = common
+            common = math.gcd(factor_numerator, factor_denominator)
+            factor_numerator //= common
+            factor_denominator //= common
+        return _Plan(
+            parts,
+            factor_numerator,
+            factor_denominator,
+            self.day_count,
+            self._distinct(first, last, basis),
+        )
+
+    def _distinct(
+        self, first: int, last: int, basis: tuple[Citation, ...]
+    ) -> tuple[Citation, ...]:
+        # The basis is almost always the same citation objects, which the tuple comparison
+        # finds by identity, without comparing fields; another basis replaces the kept one.
+        kept = self._basis.get((first, last))
+        if kept is not None and kept[0] == basis:
+            return kept[1]
+        cited = [c for quoted in self._cited[first : last + 1] for c in quoted]
+        distinct = tuple(dict.fromkeys([*cited, *basis]))
+        if len(self._basis) >= _DISTINCT_KEPT:
+            self._basis.clear()
+        self._basis[first, last] = (basis, distinct)
+        return distinct
+
+
+# How often each law book other than the built-in one was split (at most _BOOKS_COUNTED books;
+# emptied when full), and after how many splits its rate index is built: building one costs
+# about as much as 25 splits through the rate look-ups (about 150 µs), which a book made for a
+# single call would never earn back.
+_BOOK_SPLITS: Final[dict[object, int]] = {}
+_BOOKS_COUNTED: Final = 256
+_INDEX_AFTER: Final = 8
+
+
+def _index_pays(key: object) -> bool:
+    """True for the built-in book (*key* None), and for a book split often enough already."""
+    if key is None:
+        return True
+    splits = _BOOK_SPLITS.get(key, 0)
+    if splits >= _INDEX_AFTER:
+        return True
+    if not splits and len(_BOOK_SPLITS) >= _BOOKS_COUNTED:  # a new book, and the table full
+        _BOOK_SPLITS.clear()
+    _BOOK_SPLITS[key] = splits + 1
+    return False
+
+
 def _accrue_planned(principal: Money, start: dt.date, end: dt.date, plan: _Plan) -> InterestResult:
     """The result of :func:`accrue` for a checked, non-negative *principal* and a span's plan.
 
@@ -591,17 +775,8 @@ def _accrue_planned(principal: Money, start: dt.date, end: dt.date, plan: _Plan)
     before; their exact sum equals ``p/q`` times the plan's summed factor (Fractions are kept in
     lowest terms, so it has the same numerator and denominator as the sum of the parts).
     """
-    numerator, denominator = principal.amount.as_integer_ratio()
-    periods = tuple(
-        [
-            InterestPeriod._trusted(  # noqa: SLF001 -- the engine's own trusted path
-                first, stop, days, rate, year, principal, Fraction(numerator * n, denominator * d)
-            )
-            for first, stop, days, rate, year, n, d in plan.parts
-        ]
-    )
-    total = Fraction(numerator * plan.factor_numerator, denominator * plan.factor_denominator)
-    return InterestResult._trusted(  # noqa: SLF001 -- the engine's own trusted path
+    periods, total = _planned_periods(principal, plan)
+    return _result(
         _round(total.numerator, total.denominator, principal.currency),
         total,
         principal,
@@ -611,6 +786,36 @@ def _accrue_planned(principal: Money, start: dt.date, end: dt.date, plan: _Plan)
         periods,
         plan.basis,
     )
+
+
+def _planned_periods(principal: Money, plan: _Plan) -> tuple[tuple[InterestPeriod, ...], Fraction]:
+    """The periods of :func:`_accrue_planned` and their exact sum."""
+    numerator, denominator = principal.amount.as_integer_ratio()
+    parts = plan.parts
+    if len(parts) == 1:
+        # One part: its exact interest is the total (both in lowest terms, so equal fields).
+        first, stop, days, rate, year, n, d = parts[0]
+        total = Fraction(numerator * n, denominator * d)
+        periods: tuple[InterestPeriod, ...] = (
+            _period(first, stop, days, rate, year, principal, total),
+        )
+    else:
+        periods = tuple(
+            [
+                _period(
+                    first,
+                    stop,
+                    days,
+                    rate,
+                    year,
+                    principal,
+                    Fraction(numerator * n, denominator * d),
+                )
+                for first, stop, days, rate, year, n, d in parts
+            ]
+        )
+        total = Fraction(numerator * plan.factor_numerator, denominator * plan.factor_denominator)
+    return periods, total
 
 
 def accrue(
@@ -700,13 +905,24 @@ class PaymentApplication:
         overpayment: Money,
     ) -> Self:
         # The engine's own construction path (see InterestPeriod._trusted).
-        self = object.__new__(cls)
-        _set(self, "payment", payment)
-        _set(self, "applied_on", applied_on)
-        _set(self, "to_interest", to_interest)
-        _set(self, "to_principal", to_principal)
-        _set(self, "overpayment", overpayment)
+        self = _new(cls)
+        _application_payment(self, payment)
+        _application_applied_on(self, applied_on)
+        _application_to_interest(self, to_interest)
+        _application_to_principal(self, to_principal)
+        _application_overpayment(self, overpayment)
         return self
+
+
+(
+    _application_payment,
+    _application_applied_on,
+    _application_to_interest,
+    _application_to_principal,
+    _application_overpayment,
+) = _slot_setters(
+    PaymentApplication, "payment", "applied_on", "to_interest", "to_principal", "overpayment"
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -758,13 +974,36 @@ class BalanceInterestResult:
             raise InvalidInput("nothing outstanding may be negative")
 
     @classmethod
-    def _trusted(cls, **fields: object) -> Self:
+    def _trusted(
+        cls,
+        *,
+        interest: Money,
+        exact: Fraction,
+        principal: Money,
+        start: dt.date,
+        until: dt.date,
+        payments_reduce: PaymentsReduce,
+        periods: tuple[InterestPeriod, ...],
+        applications: tuple[PaymentApplication, ...],
+        principal_outstanding: Money,
+        interest_outstanding: Money,
+        overpayment: Money,
+        basis: tuple[Citation, ...],
+    ) -> Self:
         # The engine's own construction path (see InterestPeriod._trusted); every field by name.
-        if fields.keys() != _BALANCE_FIELDS:
-            raise TypeError(sorted(fields.keys() ^ _BALANCE_FIELDS))  # pragma: no cover
-        self = object.__new__(cls)
-        for name, value in fields.items():
-            _set(self, name, value)
+        self = _new(cls)
+        _balance_interest(self, interest)
+        _balance_exact(self, exact)
+        _balance_principal(self, principal)
+        _balance_start(self, start)
+        _balance_until(self, until)
+        _balance_payments_reduce(self, payments_reduce)
+        _balance_periods(self, periods)
+        _balance_applications(self, applications)
+        _balance_principal_outstanding(self, principal_outstanding)
+        _balance_interest_outstanding(self, interest_outstanding)
+        _balance_overpayment(self, overpayment)
+        _balance_basis(self, basis)
         return self
 
     @property
@@ -877,8 +1116,36 @@ class BalanceInterestResult:
         )
 
 
-# The fields of BalanceInterestResult, which its trusted construction path must all set.
-_BALANCE_FIELDS: Final = frozenset(f.name for f in attrs.fields(BalanceInterestResult))
+(
+    _balance_interest,
+    _balance_exact,
+    _balance_principal,
+    _balance_start,
+    _balance_until,
+    _balance_payments_reduce,
+    _balance_periods,
+    _balance_applications,
+    _balance_principal_outstanding,
+    _balance_interest_outstanding,
+    _balance_overpayment,
+    _balance_basis,
+) = _slot_setters(
+    BalanceInterestResult,
+    "interest",
+    "exact",
+    "principal",
+    "start",
+    "until",
+    "payments_reduce",
+    "periods",
+    "applications",
+    "principal_outstanding",
+    "interest_outstanding",
+    "overpayment",
+    "basis",
+)
+
+_balance: Final = BalanceInterestResult._trusted  # noqa: SLF001 -- this module's own path
 
 # The columns of a balance calculation's notebook record (to_records / _repr_html_).
 _BALANCE_COLUMNS: Final = (
@@ -947,6 +1214,28 @@ def accrue_on_balance(
         raise InvalidInput(
             f"payments_reduce must be one of {list(PAYMENTS_REDUCE)}, got {payments_reduce!r}"
         )
+
+    def stretch(balance: Money, first: dt.date, end: dt.date) -> InterestResult:
+        return accrue(
+            balance, start=first, end=end, rate_at=rate_at, day_count=day_count, basis=basis
+        )
+
+    return _on_balance(principal, payments, start, until, payments_reduce, stretch)
+
+
+def _on_balance(  # noqa: PLR0917 -- accrue_on_balance's checked arguments, positional
+    principal: Money,
+    payments: Iterable[Payment],
+    start: dt.date,
+    until: dt.date,
+    payments_reduce: PaymentsReduce,
+    stretch: Callable[[Money, dt.date, dt.date], InterestResult],
+) -> BalanceInterestResult:
+    """accrue_on_balance for checked arguments; *stretch* gives the interest of one stretch.
+
+    ``stretch(balance, first, end)`` is :func:`accrue` on the balance for ``first <= d < end``
+    (``first < end``, a positive balance), or what a country module computes equal to it.
+    """
     currency = principal.currency
     zero = Money.zero(currency)
     balance = principal
@@ -960,9 +1249,7 @@ def accrue_on_balance(
     def run_to(day: dt.date) -> None:
         nonlocal accrued, cursor
         if day > cursor and balance.is_positive:
-            part = accrue(
-                balance, start=cursor, end=day, rate_at=rate_at, day_count=day_count, basis=basis
-            )
+            part = stretch(balance, cursor, day)
             periods.extend(part.periods)
             citations.update(dict.fromkeys(part.basis))
             accrued += part.exact
@@ -993,7 +1280,7 @@ def accrue_on_balance(
         )
     run_to(until)
     interest = round_interest(accrued, currency)
-    return BalanceInterestResult._trusted(  # noqa: SLF001 -- the engine's own trusted path
+    return _balance(
         interest=interest,
         exact=accrued,
         principal=principal,
@@ -1006,4 +1293,38 @@ def accrue_on_balance(
         interest_outstanding=interest - interest_paid,
         overpayment=Money.total((a.overpayment for a in applications), currency=currency),
         basis=tuple(citations),
+    )
+
+
+def _on_balance_without_payments(
+    principal: Money,
+    start: dt.date,
+    until: dt.date,
+    payments_reduce: PaymentsReduce,
+    plan: _Plan,
+) -> BalanceInterestResult:
+    """_on_balance with no payments and a positive *principal*, from the plan of the span.
+
+    The same result, field by field: with no payment there is one stretch, ``start <= d <
+    until``, on the whole principal. Its exact interest and its rounding are those of
+    :func:`_accrue_planned`; its citations are already distinct; nothing is paid, so the
+    interest outstanding is the interest (``x - 0`` is ``x``, digit for digit: the rounded
+    interest has exponent -2) and the overpayment is zero.
+    """
+    periods, exact = _planned_periods(principal, plan)
+    currency = principal.currency
+    interest = _round(exact.numerator, exact.denominator, currency)
+    return _balance(
+        interest=interest,
+        exact=exact,
+        principal=principal,
+        start=start,
+        until=until,
+        payments_reduce=payments_reduce,
+        periods=periods,
+        applications=(),
+        principal_outstanding=principal,
+        interest_outstanding=interest,
+        overpayment=Money.zero(currency),
+        basis=plan.basis,
     )

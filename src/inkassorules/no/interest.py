@@ -31,8 +31,9 @@ from typing import TYPE_CHECKING, Final
 from inkassorules._checks import check_date
 from inkassorules.calendar import calendar_for
 from inkassorules.claims import CURRENCY_OF
-from inkassorules.errors import CurrencyMismatch, InvalidInput, RuleRefused
+from inkassorules.errors import CurrencyMismatch, InkassoError, InvalidInput, RuleRefused
 from inkassorules.interest import (
+    PAYMENTS_REDUCE,
     BalanceInterestResult,
     DayCount,
     InterestResult,
@@ -40,7 +41,11 @@ from inkassorules.interest import (
     PaymentsReduce,
     RateInForce,
     _accrue_planned,
+    _index_pays,
+    _on_balance,
+    _on_balance_without_payments,
     _plan,
+    _RateIndex,
     accrue,
     accrue_on_balance,
     day_count_from_record,
@@ -73,6 +78,11 @@ DEMAND_PERIOD: Final = "no.interest.demand_period"
 _CURRENCY: Final = CURRENCY_OF["NO"]
 # How many spans (law book, due date, payment day) keep their split into half-years in memory.
 _PLANS_KEPT: Final = 4096
+# An empty list or tuple of payments: late_interest_on_balance's common case.
+_EMPTY_TYPES: Final = (list, tuple)
+_BOOK_OR_NONE: Final = (LawBook, type(None))
+# How many (law book, day count) keep their rate index (one entry per half-year) in memory.
+_INDEXES_KEPT: Final = 64
 
 _FRL_2 = Citation(
     "forsinkelsesrenteloven § 2 første ledd (renten løper fra forfallsdag, ellers etter påkrav)",
@@ -187,20 +197,51 @@ def late_interest(
     )
 
 
-@functools.lru_cache(maxsize=_PLANS_KEPT)
+# The splits of the spans asked for last (at most _PLANS_KEPT; emptied when full). A plain
+# dict: for a span seen for the first time it costs less than an LRU cache, whose upkeep costs
+# about as much as splitting a short span through the rate index (docs/performance.md).
+_PLANS: Final[dict[tuple[LawBook | None, dt.date, dt.date], _Plan]] = {}
+
+
 def _span_plan(key: LawBook | None, due_date: dt.date, paid_on: dt.date) -> _Plan:
     """The split of ``due_date <= d < paid_on`` into rate parts, read as late_interest reads it.
 
     Memoised: a law book is immutable, and a failed look-up (NotInForce) is not kept.
     """
-    day_count, citation = _day_count_on(key, due_date)
-    return _plan(
-        due_date,
-        paid_on,
-        lambda day: _rate_on(key, day),
-        day_count,
-        (citation, _FRL_3),
-    )
+    span = (key, due_date, paid_on)
+    plan = _PLANS.get(span)
+    if plan is None:
+        day_count, citation = _day_count_on(key, due_date)
+        plan = _split(key, due_date, paid_on, day_count, (citation, _FRL_3))
+        if len(_PLANS) >= _PLANS_KEPT:
+            _PLANS.clear()
+        _PLANS[span] = plan
+    return plan
+
+
+def _split(
+    key: LawBook | None,
+    start: dt.date,
+    end: dt.date,
+    day_count: DayCount,
+    basis: tuple[Citation, ...],
+) -> _Plan:
+    """The split of ``start <= d < end``: from the rate index, else by the rate look-ups."""
+    plan = _index(key, day_count).plan(start, end, basis) if _index_pays(key) else None
+    if plan is None:  # outside the index: the look-ups give the same split, or the same error
+        plan = _plan(start, end, lambda day: _rate_on(key, day), day_count, basis)
+    return plan
+
+
+@functools.lru_cache(maxsize=_INDEXES_KEPT)
+def _index(key: LawBook | None, day_count: DayCount) -> _RateIndex:
+    """The rate segments of a law book (see interest._RateIndex), built once per day count."""
+    book = _key_book(key)
+    try:
+        first: dt.date | None = book.parameter(RATE).first_valid_from
+    except InkassoError:
+        first = None  # an empty index: every span takes the look-ups, and their error
+    return _RateIndex(first, lambda day: late_interest_rate_in_force(on=day, law=book), day_count)
 
 
 @functools.lru_cache(maxsize=_PLANS_KEPT)
@@ -247,6 +288,32 @@ def late_interest_on_balance(
     ('530.54 NOK', '5417.81 NOK')
     """
     principal = _check_nok(principal)
+    if (
+        type(due_date) is dt.date
+        and type(until) is dt.date
+        and until > due_date
+        and principal.is_positive
+        and payments_reduce in PAYMENTS_REDUCE
+        and isinstance(law, _BOOK_OR_NONE)
+    ):
+        # The common case, split through the rate index: the same result as below.
+        key = _book_key(law)
+        if type(payments) in _EMPTY_TYPES and not payments:
+            # One stretch, due_date..until, split as late_interest splits it (and memoised).
+            plan = _span_plan(key, due_date, until)
+            return _on_balance_without_payments(principal, due_date, until, payments_reduce, plan)
+        convention, citation = _day_count_on(key, due_date)
+        cited = (citation, _FRL_3)
+        return _on_balance(
+            principal,
+            payments,
+            due_date,
+            until,
+            payments_reduce,
+            lambda balance, first, end: _accrue_planned(
+                balance, first, end, _split(key, first, end, convention, cited)
+            ),
+        )
     book = _book(law)
     check_date(due_date, "due_date")
     check_date(until, "until")
