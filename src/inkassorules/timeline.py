@@ -801,7 +801,11 @@ def _run(
             fee = _zero_fee(currency, "the creditor's policy is to charge no fees")
         else:
             fee = rules.fee(context, kind, planned)
-        ordinary = Money.total((s.fee.amount for s in steps), currency=currency) + fee.amount
+        ordinary = (
+            Money.total((s.fee.amount for s in steps), currency=currency)
+            if steps
+            else Money.zero(currency)  # Money.total of no fees, without the generator
+        ) + fee.amount
         fees_due = rules.fees_due(context, kind, fee) if policy.charge_fees else None
         deadline = rules.deadline(context, kind, planned, channel)
         latest = rules.latest(context, kind, planned)

@@ -41,7 +41,7 @@ from inkassorules.disputes import Dispute
 from inkassorules.disputes import Step as DisputeStep
 from inkassorules.fees import FeeCap
 from inkassorules.instalments import CONTRACT_TERM, AccelerationPolicy, InstalmentAgreement
-from inkassorules.law import Citation, LawBook, builtin
+from inkassorules.law import Citation, LawBook, builtin, cache_key
 from inkassorules.money import Money
 from inkassorules.no.contact import next_contact_window
 from inkassorules.no.fees import (
@@ -139,16 +139,28 @@ def _after(step: object, citation: Citation) -> _Lawful:
 
 def _earliest(context: _Context, kind: StepKind) -> _Lawful:
     due = context.claim.due_date
-    if kind is StepKind.REMINDER and context.policy.charge_fees:
-        return _from(earliest_fee_date(due_date=due, law=context.law))
     if kind is StepKind.COLLECTION_DEMAND:
         return _after(context.last(StepKind.COLLECTION_NOTICE), _DEMAND_AFTER_NOTICE)
     if kind is StepKind.LEGAL_ACTION:
         return _after(context.last(StepKind.COLLECTION_DEMAND), _LEGAL_AFTER_DEMAND)
+    fee_date = kind is StepKind.REMINDER and context.policy.charge_fees
+    if type(due) is dt.date:  # a date subclass might format differently: not memoised
+        return _after_due_kept(due, kind, fee_date, cache_key(context.law))
+    return _after_due(due, kind, fee_date, cache_key(context.law))
+
+
+def _after_due(due: dt.date, kind: StepKind, fee_date: bool, key: LawBook | None) -> _Lawful:
+    """The earliest day of a step that needs only the due date (and, for a fee, the data)."""
+    if fee_date:
+        return _from(earliest_fee_date(due_date=due, law=key))
     basis = (_AFTER_DUE,) if kind is StepKind.COLLECTION_NOTICE else ()
     return _Lawful(
         day=add_days(due, 1), reasons=(f"after the due date {due.isoformat()}",), basis=basis
     )
+
+
+# Pure and immutable: memoised per (due date, kind, fee, book); an error (NotInForce) is not kept.
+_after_due_kept: Final = functools.lru_cache(maxsize=4096)(_after_due)
 
 
 def _letters(context: _Context) -> tuple[FeeLetter, ...]:

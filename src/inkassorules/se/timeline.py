@@ -35,6 +35,7 @@ the caller extends the law book.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
@@ -45,7 +46,7 @@ from inkassorules.disputes import Step as DisputeStep
 from inkassorules.errors import InvalidInput
 from inkassorules.fees import FeeCap
 from inkassorules.instalments import CONTRACT_TERM, AccelerationPolicy, InstalmentAgreement
-from inkassorules.law import Citation, LawBook, builtin
+from inkassorules.law import Citation, LawBook, builtin, cache_key
 from inkassorules.money import Money
 from inkassorules.se.contact import next_contact_window
 from inkassorules.se.fees import (
@@ -71,7 +72,6 @@ from inkassorules.timeline import (
 )
 
 if TYPE_CHECKING:
-    import datetime as dt
     from collections.abc import Iterable, Sequence
 
     from inkassorules.claims import Claim, Payment
@@ -133,8 +133,15 @@ def _earliest(context: _Context, kind: StepKind) -> _Lawful:
             reasons=(f"after the inkassokrav deadline {demand.deadline.isoformat()}",),
             basis=(_AFTER_DEMAND,),
         )
-    calendar = calendar_for("SE", law=_given(context.law))
     due = context.claim.due_date
+    if type(due) is dt.date:  # a date subclass might format differently: not memoised
+        return _after_due_kept(due, cache_key(context.law))
+    return _after_due(due, cache_key(context.law))
+
+
+def _after_due(due: dt.date, key: LawBook | None) -> _Lawful:
+    """The first day after the due date rolled onto a vardag."""
+    calendar = calendar_for("SE", law=key)
     rolled = calendar.roll_forward(due)
     moved = "" if rolled == due else f" (moved from {due.isoformat()}, not a vardag)"
     return _Lawful(
@@ -142,6 +149,10 @@ def _earliest(context: _Context, kind: StepKind) -> _Lawful:
         reasons=(f"after the due date {rolled.isoformat()}{moved}",),
         basis=(_AFTER_DUE, calendar.citation),
     )
+
+
+# Pure and immutable: memoised per (due date, book); an error (NotInForce) is not kept.
+_after_due_kept: Final = functools.lru_cache(maxsize=4096)(_after_due)
 
 
 def _combine(*caps: FeeCap) -> FeeCap:
