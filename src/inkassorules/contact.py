@@ -37,7 +37,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Final, Literal, cast, get_args
+from typing import Final, Literal, NamedTuple, cast, get_args
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -422,9 +422,8 @@ def _cap_reason(count: int, channel: str, where: str, cap: int, per: str) -> str
     return f"{count} earlier {channel} contact(s) {where} reach the cap of {cap} {per}"
 
 
-@attrs.frozen
-class _Counts:
-    """Earlier contacts counted per local day, ISO week (Monday-Sunday) and month."""
+class _Counts(NamedTuple):
+    """Earlier contacts counted per local day, ISO week (Monday-Sunday) and month (private)."""
 
     days: Counter[dt.date]
     weeks: Counter[tuple[int, int]]

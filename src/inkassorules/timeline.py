@@ -50,7 +50,7 @@ import functools
 import importlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Final, Literal, TypeGuard, TypeVar
+from typing import Final, Literal, NamedTuple, TypeGuard, TypeVar
 
 import attrs
 
@@ -601,10 +601,11 @@ class NextStep:
 
 
 # -- the engine each country's rules plug into ----------------------------------------------
+# The private records below are NamedTuples, not attrs classes: they are never handed to users,
+# and a NamedTuple is cheaper to create at import and per step (docs/performance.md).
 
 
-@attrs.frozen(kw_only=True)
-class _Lawful:
+class _Lawful(NamedTuple):
     """A day with the reasons and citations that fix it (an earliest day or a deadline)."""
 
     day: dt.date
@@ -612,8 +613,7 @@ class _Lawful:
     basis: tuple[Citation, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
-class _Context:
+class _Context(NamedTuple):
     """What a country's rules see when they place a step."""
 
     claim: Claim
@@ -626,8 +626,7 @@ class _Context:
         return next((s for s in reversed(self.earlier) if s.kind is kind), None)
 
 
-@attrs.frozen(kw_only=True)
-class _Country:
+class _Country(NamedTuple):
     """One country's step rules, as :mod:`inkassorules.no.timeline` and ``se.timeline`` give."""
 
     code: str
