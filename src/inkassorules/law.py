@@ -106,7 +106,7 @@ class UnknownParameter(InkassoError, LookupError):
         super().__init__(f"no legal parameter named {name!r}")
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # immutable; hashed often to keep each citation once
 class Citation:
     """Hjemmel (legal basis): the source of one dated value or rule.
 
