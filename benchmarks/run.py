@@ -170,7 +170,50 @@ def bench_interest(repeat: int) -> list[tuple[str, ...]]:
                 f"{lib_us / min_us:.1f}x",
             )
         )
+    rows.append(bench_distinct_spans(repeat))
     return rows
+
+
+def distinct_spans(count: int, *, seed: int = 11) -> list[tuple[Decimal, dt.date, dt.date]]:
+    """*count* different spans due 2023-2025, 1-180 days long, with different principals."""
+    rng = random.Random(seed)
+    first = D(2023, 1, 1)
+    spans = {
+        (
+            Decimal(rng.randint(100, 5_000_000)).scaleb(-2),
+            first + dt.timedelta(days=rng.randrange(3 * 365)),
+            rng.randrange(1, 181),
+        )
+        for _ in range(count)
+    }
+    return [(p, due, due + dt.timedelta(days=days)) for p, due, days in sorted(spans)]
+
+
+def bench_distinct_spans(repeat: int, count: int = 20_000) -> tuple[str, ...]:
+    """Each span once: the library's memo of a span's split cannot help (a fresh set per run)."""
+    runs = [distinct_spans(count, seed=seed) for seed in range(repeat)]
+    for principal, due, paid in runs[0][:500]:
+        library = norway.late_interest(Money.of(principal, "NOK"), due_date=due, paid_on=paid)
+        if library.amount.amount != minimal_no_interest(principal, due, paid):
+            raise SystemExit(f"disagreement on {due}..{paid}")
+    lib_best = min_best = float("inf")
+    for spans in runs[1:] or runs:
+        monies = [(Money.of(p, "NOK"), due, paid) for p, due, paid in spans]
+        start = time.perf_counter()
+        for money, due, paid in monies:
+            norway.late_interest(money, due_date=due, paid_on=paid)
+        lib_best = min(lib_best, (time.perf_counter() - start) / len(spans) * 1e6)
+        start = time.perf_counter()
+        for principal, due, paid in spans:
+            minimal_no_interest(principal, due, paid)
+        min_best = min(min_best, (time.perf_counter() - start) / len(spans) * 1e6)
+    return (
+        f"{count:,} different spans, each once (1-180 d)",
+        f"{lib_best:.1f}",
+        f"{min_best:.1f}",
+        "",
+        f"{lib_best / min_best:.1f}x",
+    )
 
 
 # -- 2. 100 000 claims end to end -----------------------------------------------------------------
