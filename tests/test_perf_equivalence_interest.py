@@ -669,7 +669,7 @@ def test_the_rate_index_splits_as_the_look_ups_do(  # noqa: PLR0917 -- the drawn
     rate_at = no_rate_at(book) if country == "NO" else se_rate_at(book)
     expected = _plan_outcome(start, end, rate_at, convention, basis)
     key = None if book is builtin() else book
-    index = module._index(key, convention)
+    index = module._SPLITS.index(key, convention)
     got = index.plan(start, end, basis)
     event("outside the index" if got is None else "inside the index")
     if got is None:
@@ -678,7 +678,7 @@ def test_the_rate_index_splits_as_the_look_ups_do(  # noqa: PLR0917 -- the drawn
         assert got == expected
         assert isinstance(expected, tuple)  # a _Plan: the basis compared in order, too
         assert got.basis == expected[4]
-    assert outcome(lambda: module._split(key, start, end, convention, basis)) == expected
+    assert outcome(lambda: module._SPLITS.split(key, start, end, convention, basis)) == expected
 
 
 @settings(max_examples=EXAMPLES)

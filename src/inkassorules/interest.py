@@ -30,6 +30,7 @@ import bisect
 import calendar
 import datetime as dt
 import enum
+import functools
 import math
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
@@ -43,7 +44,7 @@ from inkassorules._html import html_table
 from inkassorules.calendar import add_days, add_months
 from inkassorules.claims import Payment
 from inkassorules.errors import CurrencyMismatch, DataFileError, InkassoError, InvalidInput
-from inkassorules.law import Citation, explain
+from inkassorules.law import Citation, LawBook, book_of, explain
 from inkassorules.money import CURRENCIES, DECIMAL_CONTEXT, MINOR_UNIT, Money
 
 if TYPE_CHECKING:
@@ -770,6 +771,84 @@ def _index_pays(key: object) -> bool:
         _BOOK_SPLITS.clear()
     _BOOK_SPLITS[key] = splits + 1
     return False
+
+
+class _Splits:
+    """One country's splits of spans into rate parts, memoised (its late_interest's engine room).
+
+    *rate* is the country's ``late_interest_rate_in_force(on=, law=)``; *first_day* gives the
+    first day a book's rate tables cover (it may raise InkassoError: then the index is empty and
+    every span takes the look-ups, with their errors). Keys are :func:`law.cache_key` values:
+    None for the built-in book. Every memo is bounded, and a failed look-up is never kept.
+    """
+
+    __slots__ = ("_first_day", "_indexes", "_plans", "_rate", "rate_on")
+
+    def __init__(
+        self,
+        rate: Callable[[dt.date, LawBook], RateInForce],
+        first_day: Callable[[LawBook], dt.date],
+    ) -> None:
+        self._rate = rate
+        self._first_day = first_day
+        self._indexes: dict[tuple[LawBook | None, DayCount], _RateIndex] = {}
+        self._plans: dict[tuple[object, ...], _Plan] = {}
+        # The rate on a day, memoised per day (a span's parts start on few days).
+        self.rate_on: Final = functools.lru_cache(maxsize=_SPLITS_KEPT)(self._rate_uncached)
+
+    def _rate_uncached(self, key: LawBook | None, day: dt.date) -> RateInForce:
+        return self._rate(day, book_of(key))
+
+    def index(self, key: LawBook | None, day_count: DayCount) -> _RateIndex:
+        """The rate segments of a book for one day count (see :class:`_RateIndex`)."""
+        found = self._indexes.get((key, day_count))
+        if found is None:
+            book = book_of(key)
+            try:
+                first: dt.date | None = self._first_day(book)
+            except InkassoError:
+                first = None  # an empty index: every span takes the look-ups, and their error
+            found = _RateIndex(first, lambda day: self._rate(day, book), day_count)
+            if len(self._indexes) >= _INDEXES_KEPT:
+                self._indexes.clear()
+            self._indexes[key, day_count] = found
+        return found
+
+    def split(
+        self,
+        key: LawBook | None,
+        start: dt.date,
+        end: dt.date,
+        day_count: DayCount,
+        basis: tuple[Citation, ...],
+    ) -> _Plan:
+        """The split of ``start <= d < end``: from the rate index, else by the rate look-ups."""
+        plan = self.index(key, day_count).plan(start, end, basis) if _index_pays(key) else None
+        if plan is None:  # outside the index: the look-ups give the same split, or the same error
+            plan = _plan(start, end, lambda day: self.rate_on(key, day), day_count, basis)
+        return plan
+
+    def kept(self, span: tuple[object, ...]) -> _Plan | None:
+        """The split memoised for *span* (a tuple that starts with the book's key), if any."""
+        return self._plans.get(span)
+
+    def keep(self, span: tuple[object, ...], plan: _Plan) -> _Plan:
+        """Memoise *plan* for *span*, and return it.
+
+        A plain dict, emptied when full: for a span seen for the first time it costs less than
+        an LRU cache, whose upkeep costs about as much as splitting a short span through the
+        rate index.
+        """
+        if len(self._plans) >= _SPLITS_KEPT:
+            self._plans.clear()
+        self._plans[span] = plan
+        return plan
+
+
+# How many spans, and rates per day, a country's _Splits keeps; and how many rate indexes (one
+# per book and day count; an index holds one entry per half-year).
+_SPLITS_KEPT: Final = 4096
+_INDEXES_KEPT: Final = 64
 
 
 def _accrue_planned(principal: Money, start: dt.date, end: dt.date, plan: _Plan) -> InterestResult:

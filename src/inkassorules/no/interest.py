@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Final
 from inkassorules._checks import check_date
 from inkassorules.calendar import calendar_for
 from inkassorules.claims import CURRENCY_OF
-from inkassorules.errors import CurrencyMismatch, InkassoError, InvalidInput, RuleRefused
+from inkassorules.errors import CurrencyMismatch, InvalidInput, RuleRefused
 from inkassorules.interest import (
     PAYMENTS_REDUCE,
     BalanceInterestResult,
@@ -41,11 +41,9 @@ from inkassorules.interest import (
     PaymentsReduce,
     RateInForce,
     _accrue_planned,
-    _index_pays,
     _on_balance,
     _on_balance_without_payments,
-    _plan,
-    _RateIndex,
+    _Splits,
     accrue,
     accrue_on_balance,
     day_count_from_record,
@@ -76,13 +74,11 @@ RATE: Final = "no.interest.late_interest_rate"
 DAY_COUNT: Final = "no.interest.day_count"
 DEMAND_PERIOD: Final = "no.interest.demand_period"
 _CURRENCY: Final = CURRENCY_OF["NO"]
-# How many spans (law book, due date, payment day) keep their split into half-years in memory.
+# How many (law book, day) keep their day-count convention in memory.
 _PLANS_KEPT: Final = 4096
 # An empty list or tuple of payments: late_interest_on_balance's common case.
 _EMPTY_TYPES: Final = (list, tuple)
 _BOOK_OR_NONE: Final = (LawBook, type(None))
-# How many (law book, day count) keep their rate index (one entry per half-year) in memory.
-_INDEXES_KEPT: Final = 64
 
 _FRL_2 = Citation(
     "forsinkelsesrenteloven § 2 første ledd (renten løper fra forfallsdag, ellers etter påkrav)",
@@ -197,63 +193,36 @@ def late_interest(
     )
 
 
-# The splits of the spans asked for last (at most _PLANS_KEPT; emptied when full). A plain
-# dict: for a span seen for the first time it costs less than an LRU cache, whose upkeep costs
-# about as much as splitting a short span through the rate index (docs/performance.md).
-_PLANS: Final[dict[tuple[LawBook | None, dt.date, dt.date], _Plan]] = {}
-
-
 def _span_plan(key: LawBook | None, due_date: dt.date, paid_on: dt.date) -> _Plan:
     """The split of ``due_date <= d < paid_on`` into rate parts, read as late_interest reads it.
 
     Memoised: a law book is immutable, and a failed look-up (NotInForce) is not kept.
     """
     span = (key, due_date, paid_on)
-    plan = _PLANS.get(span)
+    plan = _SPLITS.kept(span)
     if plan is None:
         day_count, citation = _day_count_on(key, due_date)
-        plan = _split(key, due_date, paid_on, day_count, (citation, _FRL_3))
-        if len(_PLANS) >= _PLANS_KEPT:
-            _PLANS.clear()
-        _PLANS[span] = plan
+        plan = _SPLITS.keep(
+            span, _SPLITS.split(key, due_date, paid_on, day_count, (citation, _FRL_3))
+        )
     return plan
 
 
-def _split(
-    key: LawBook | None,
-    start: dt.date,
-    end: dt.date,
-    day_count: DayCount,
-    basis: tuple[Citation, ...],
-) -> _Plan:
-    """The split of ``start <= d < end``: from the rate index, else by the rate look-ups."""
-    plan = _index(key, day_count).plan(start, end, basis) if _index_pays(key) else None
-    if plan is None:  # outside the index: the look-ups give the same split, or the same error
-        plan = _plan(start, end, lambda day: _rate_on(key, day), day_count, basis)
-    return plan
+def _first_rate_day(book: LawBook) -> dt.date:
+    return book.parameter(RATE).first_valid_from
 
 
-@functools.lru_cache(maxsize=_INDEXES_KEPT)
-def _index(key: LawBook | None, day_count: DayCount) -> _RateIndex:
-    """The rate segments of a law book (see interest._RateIndex), built once per day count."""
-    book = _key_book(key)
-    try:
-        first: dt.date | None = book.parameter(RATE).first_valid_from
-    except InkassoError:
-        first = None  # an empty index: every span takes the look-ups, and their error
-    return _RateIndex(first, lambda day: late_interest_rate_in_force(on=day, law=book), day_count)
+def _rate(day: dt.date, book: LawBook) -> RateInForce:
+    return late_interest_rate_in_force(on=day, law=book)
+
+
+_SPLITS: Final = _Splits(_rate, _first_rate_day)
 
 
 @functools.lru_cache(maxsize=_PLANS_KEPT)
 def _day_count_on(key: LawBook | None, day: dt.date) -> tuple[DayCount, Citation]:
     """_day_count, memoised per day."""
     return _day_count(day, _key_book(key))
-
-
-@functools.lru_cache(maxsize=_PLANS_KEPT)
-def _rate_on(key: LawBook | None, day: dt.date) -> RateInForce:
-    """late_interest_rate_in_force, memoised per day (a span's parts start on few days)."""
-    return late_interest_rate_in_force(on=day, law=_key_book(key))
 
 
 def _never(day: dt.date) -> RateInForce:  # pragma: no cover -- a zero span reads no rate
@@ -311,7 +280,7 @@ def late_interest_on_balance(
             until,
             payments_reduce,
             lambda balance, first, end: _accrue_planned(
-                balance, first, end, _split(key, first, end, convention, cited)
+                balance, first, end, _SPLITS.split(key, first, end, convention, cited)
             ),
         )
     book = _book(law)

@@ -36,7 +36,6 @@ from inkassorules.claims import CURRENCY_OF, DebtorKind
 from inkassorules.errors import (
     CurrencyMismatch,
     DataFileError,
-    InkassoError,
     InvalidInput,
     RuleRefused,
 )
@@ -49,11 +48,9 @@ from inkassorules.interest import (
     PaymentsReduce,
     RateInForce,
     _accrue_planned,
-    _index_pays,
     _on_balance,
     _on_balance_without_payments,
-    _plan,
-    _RateIndex,
+    _Splits,
     accrue,
     accrue_on_balance,
     day_count_from_record,
@@ -84,14 +81,12 @@ MARGIN: Final = "se.interest.margin"
 DAY_COUNT: Final = "se.interest.day_count"
 DEMAND_PERIOD: Final = "se.interest.demand_period"
 _CURRENCY: Final = CURRENCY_OF["SE"]
-# How many spans (law book, due date, payment day, day count) keep their split in memory.
+# How many (law book, day, day count) keep their day-count convention in memory.
 _PLANS_KEPT: Final = 4096
 # An empty list or tuple of payments: late_interest_on_balance's common case.
 _EMPTY_TYPES: Final = (list, tuple)
 _BOOK_OR_NONE: Final = (LawBook, type(None))
 _DAY_COUNT_OR_NONE: Final = (DayCount, type(None))
-# How many (law book, day count) keep their rate index (one entry per half-year) in memory.
-_INDEXES_KEPT: Final = 64
 _LAGEN: Final = "https://lagen.nu/1975:635"
 
 _RANTELAGEN_3 = Citation("3 § räntelagen (1975:635): ränta från förfallodagen", _LAGEN)
@@ -221,12 +216,6 @@ def late_interest(
     )
 
 
-# The splits of the spans asked for last (at most _PLANS_KEPT; emptied when full). A plain
-# dict: for a span seen for the first time it costs less than an LRU cache, whose upkeep costs
-# about as much as splitting a short span through the rate index (docs/performance.md).
-_PLANS: Final[dict[tuple[LawBook | None, dt.date, dt.date, DayCount | None], _Plan]] = {}
-
-
 def _span_plan(
     key: LawBook | None, due_date: dt.date, paid_on: dt.date, day_count: DayCount | None
 ) -> _Plan:
@@ -235,46 +224,29 @@ def _span_plan(
     Memoised: a law book is immutable, and a failed look-up (NotInForce) is not kept.
     """
     span = (key, due_date, paid_on, day_count)
-    plan = _PLANS.get(span)
+    plan = _SPLITS.kept(span)
     if plan is None:
         convention, citations = _day_count_on(key, due_date, day_count)
-        plan = _split(key, due_date, paid_on, convention, (*citations, _RANTELAGEN_6))
-        if len(_PLANS) >= _PLANS_KEPT:
-            _PLANS.clear()
-        _PLANS[span] = plan
-    return plan
-
-
-def _split(
-    key: LawBook | None,
-    start: dt.date,
-    end: dt.date,
-    day_count: DayCount,
-    basis: tuple[Citation, ...],
-) -> _Plan:
-    """The split of ``start <= d < end``: from the rate index, else by the rate look-ups."""
-    plan = _index(key, day_count).plan(start, end, basis) if _index_pays(key) else None
-    if plan is None:  # outside the index: the look-ups give the same split, or the same error
-        plan = _plan(start, end, lambda day: _rate_on(key, day), day_count, basis)
-    return plan
-
-
-@functools.lru_cache(maxsize=_INDEXES_KEPT)
-def _index(key: LawBook | None, day_count: DayCount) -> _RateIndex:
-    """The rate segments of a law book (see interest._RateIndex), built once per day count.
-
-    The rate needs both tables (referensränta and tillägg), so the index starts on the later
-    of their first days.
-    """
-    book = _key_book(key)
-    try:
-        first: dt.date | None = max(
-            book.parameter(REFERENCE_RATE).first_valid_from,
-            book.parameter(MARGIN).first_valid_from,
+        plan = _SPLITS.keep(
+            span,
+            _SPLITS.split(key, due_date, paid_on, convention, (*citations, _RANTELAGEN_6)),
         )
-    except InkassoError:
-        first = None  # an empty index: every span takes the look-ups, and their error
-    return _RateIndex(first, lambda day: late_interest_rate_in_force(on=day, law=book), day_count)
+    return plan
+
+
+def _first_rate_day(book: LawBook) -> dt.date:
+    # The rate needs both tables (referensränta and tillägg): the later of their first days.
+    return max(
+        book.parameter(REFERENCE_RATE).first_valid_from,
+        book.parameter(MARGIN).first_valid_from,
+    )
+
+
+def _rate(day: dt.date, book: LawBook) -> RateInForce:
+    return late_interest_rate_in_force(on=day, law=book)
+
+
+_SPLITS: Final = _Splits(_rate, _first_rate_day)
 
 
 @functools.lru_cache(maxsize=_PLANS_KEPT)
@@ -283,12 +255,6 @@ def _day_count_on(
 ) -> tuple[DayCount, tuple[Citation, ...]]:
     """_day_count, memoised per day and choice."""
     return _day_count(day, _key_book(key), chosen)
-
-
-@functools.lru_cache(maxsize=_PLANS_KEPT)
-def _rate_on(key: LawBook | None, day: dt.date) -> RateInForce:
-    """late_interest_rate_in_force, memoised per day (a span's parts start on few days)."""
-    return late_interest_rate_in_force(on=day, law=_key_book(key))
 
 
 def _known_types(law: object, day_count: object) -> bool:
@@ -352,7 +318,7 @@ def late_interest_on_balance(
             until,
             payments_reduce,
             lambda balance, first, end: _accrue_planned(
-                balance, first, end, _split(key, first, end, chosen, cited)
+                balance, first, end, _SPLITS.split(key, first, end, chosen, cited)
             ),
         )
     book = _book(law)
