@@ -916,71 +916,7 @@ def _check_arguments(
     return book, chosen
 
 
-def _plan(
-    rules: _Country,
-    claim: Claim,
-    *,
-    as_of: dt.date,
-    policy: CreditorPolicy | None,
-    payments: Iterable[Payment],
-    disputes: Iterable[Dispute],
-    agreement: InstalmentAgreement | None,
-    acceleration_policy: AccelerationPolicy,
-    contact_history: Iterable[dt.datetime],
-    law: LawBook | None,
-) -> Timeline:
-    """The whole timeline (see :func:`plan`)."""
-    return _planned(
-        Timeline,
-        rules,
-        claim,
-        as_of=as_of,
-        policy=policy,
-        payments=payments,
-        disputes=disputes,
-        agreement=agreement,
-        acceleration_policy=acceleration_policy,
-        contact_history=contact_history,
-        law=law,
-    )
-
-
-def _plan_next(
-    rules: _Country,
-    claim: Claim,
-    *,
-    as_of: dt.date,
-    policy: CreditorPolicy | None,
-    payments: Iterable[Payment],
-    disputes: Iterable[Dispute],
-    agreement: InstalmentAgreement | None,
-    acceleration_policy: AccelerationPolicy,
-    contact_history: Iterable[dt.datetime],
-    law: LawBook | None,
-) -> NextStep:
-    """``_next(_plan(...))`` without planning past the first step or building the Timeline.
-
-    A step depends only on the steps before it, so the first step is the same as the full
-    plan's; the Timeline that is not built would only hold it (its checks cannot fail on steps
-    the planner made: none is planned before as_of).
-    """
-    return _planned(
-        _next_of,
-        rules,
-        claim,
-        as_of=as_of,
-        policy=policy,
-        payments=payments,
-        disputes=disputes,
-        agreement=agreement,
-        acceleration_policy=acceleration_policy,
-        contact_history=contact_history,
-        law=law,
-        limit=1,
-    )
-
-
-def _planned(
+def _planned_as(
     make: Callable[..., _T],
     rules: _Country,
     claim: Claim,
@@ -1128,6 +1064,14 @@ def _next_of(
         reason=reason,
         basis=step.basis,
     )
+
+
+# The whole timeline (see plan), and its first step without planning past it or building the
+# Timeline (see next_step): a step depends only on the steps before it, so the first step is
+# the same as the full plan's, and the Timeline that is not built would only hold it (its
+# checks cannot fail on steps the planner made: none is planned before as_of).
+_plan: Final = functools.partial(_planned_as, Timeline)
+_plan_next: Final = functools.partial(_planned_as, _next_of, limit=1)
 
 
 def plan(
