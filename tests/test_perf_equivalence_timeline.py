@@ -239,7 +239,9 @@ def test_without_disputes_the_plan_equals_the_dispute_checked_plan(
         checked = _outcome(
             lambda call=call: call(claim, disputes=[resolved], **arguments)  # type: ignore[misc]
         )
-        assume(not str(checked).startswith("a dispute of 0.01"))
+        assume(
+            not isinstance(checked, InvalidInput) or not str(checked).startswith("a dispute of")
+        )
         if isinstance(fast, InkassoError):
             assert isinstance(checked, InkassoError), (fast, checked)
             assert _same_error(fast, checked), (fast, checked)
