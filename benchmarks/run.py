@@ -254,19 +254,23 @@ def timeline_next_step() -> Callable[..., object] | None:
     return getattr(timeline, "next_step", None)
 
 
+def consumer_claim(code: str, principal: Decimal, due: dt.date) -> Claim:
+    """A consumer's claim in country *code* (``"NO"`` or ``"SE"``), in its currency."""
+    return Claim(
+        principal=Money.of(principal, CURRENCY[code]),
+        due_date=due,
+        jurisdiction="NO" if code == "NO" else "SE",
+        debtor_kind=DebtorKind.CONSUMER,
+    )
+
+
 def evaluate(case: Case, *, with_step: bool = False) -> Money:
     """Everything a collection system asks of one claim on one day; returns the total cost."""
     code, principal, due, paid_after, contact_after, hour = case
     paid = due + dt.timedelta(days=paid_after)
     step = timeline_next_step() if with_step else None
     if step is not None:
-        claim = Claim(
-            principal=Money.of(principal, CURRENCY[code]),
-            due_date=due,
-            jurisdiction="NO" if code == "NO" else "SE",
-            debtor_kind=DebtorKind.CONSUMER,
-        )
-        step(claim, as_of=due + dt.timedelta(days=contact_after))
+        step(consumer_claim(code, principal, due), as_of=due + dt.timedelta(days=contact_after))
     if code == "NO":
         sent = due + dt.timedelta(days=14)
         reminder = norway.reminder_fee_cap(sent_on=sent, due_date=due)
@@ -297,13 +301,8 @@ def answer_templates() -> dict[str, Template]:
     if step is None:  # bench_claims asks for this only when next_step exists
         raise RuntimeError("this version of the library has no timeline.next_step")
     templates: dict[str, Template] = {}
-    for code, currency in CURRENCY.items():
-        claim = Claim(
-            principal=Money.of(1000, currency),
-            due_date=D(2024, 5, 3),
-            jurisdiction="NO" if code == "NO" else "SE",
-            debtor_kind=DebtorKind.CONSUMER,
-        )
+    for code in CURRENCY:
+        claim = consumer_claim(code, Decimal(1000), D(2024, 5, 3))
         answer: Any = step(claim, as_of=D(2024, 6, 10))
         templates[code] = (
             type(answer.step),
@@ -325,12 +324,7 @@ def floor_answer(case: Case) -> Any:
     code, principal, due, _, contact_after, _ = case
     step_type, step_fields, answer_type, answer_fields = answer_templates()[code]
     as_of = due + dt.timedelta(days=contact_after)
-    claim = Claim(
-        principal=Money.of(principal, CURRENCY[code]),
-        due_date=due,
-        jurisdiction="NO" if code == "NO" else "SE",
-        debtor_kind=DebtorKind.CONSUMER,
-    )
+    claim = consumer_claim(code, principal, due)
     rules = norway if code == "NO" else sweden
     interest = rules.late_interest_on_balance(claim.principal, (), due_date=due, until=as_of)
     step = step_type(
