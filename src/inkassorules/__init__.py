@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, cast
 from inkassorules.errors import (
     CurrencyMismatch,
     DataFileError,
+    DuplicateEvent,
     InkassoError,
     InvalidInput,
     NaiveDatetime,
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from inkassorules._protocols import Jurisdiction
     from inkassorules.allocation import Allocation, Component, allocate
     from inkassorules.calendar import BusinessCalendar, add_days, add_months, calendar_for
+    from inkassorules.case import Case
     from inkassorules.claims import Claim, DebtorKind, Payment
     from inkassorules.contact import (
         ChannelRule,
@@ -47,6 +49,16 @@ if TYPE_CHECKING:
         Window,
     )
     from inkassorules.disputes import Dispute, Step, StepDecision, may_take_step, withheld_amount
+    from inkassorules.events import (
+        AgreementCancelled,
+        AgreementMade,
+        ContactAttempt,
+        CreditGranted,
+        DueDatePostponed,
+        Event,
+        LegalActionFiled,
+        LetterSent,
+    )
     from inkassorules.fees import FeeCap
     from inkassorules.instalments import Acceleration, Instalment, InstalmentAgreement, accelerate
     from inkassorules.interest import (
@@ -66,34 +78,34 @@ if TYPE_CHECKING:
         validate_kid,
         validate_ocr,
     )
+    from inkassorules.steps import Channel, StepKind
     from inkassorules.texts import Message, PaymentDetails, render
-    from inkassorules.timeline import (
-        Channel,
-        CreditorPolicy,
-        NextStep,
-        StepKind,
-        Timeline,
-        next_step,
-        plan,
-    )
+    from inkassorules.timeline import CreditorPolicy, NextStep, Timeline, next_step, plan
 
 _LAZY: dict[str, str] = {
     "Acceleration": "inkassorules.instalments",
+    "AgreementCancelled": "inkassorules.events",
+    "AgreementMade": "inkassorules.events",
     "Allocation": "inkassorules.allocation",
     "BalanceInterestResult": "inkassorules.interest",
     "BusinessCalendar": "inkassorules.calendar",
-    "Channel": "inkassorules.timeline",
+    "Case": "inkassorules.case",
+    "Channel": "inkassorules.steps",
     "ChannelRule": "inkassorules.contact",
     "Citation": "inkassorules.law",
     "Claim": "inkassorules.claims",
     "Component": "inkassorules.allocation",
+    "ContactAttempt": "inkassorules.events",
     "ContactDecision": "inkassorules.contact",
     "ContactPolicy": "inkassorules.contact",
+    "CreditGranted": "inkassorules.events",
     "CreditorPolicy": "inkassorules.timeline",
     "DayCount": "inkassorules.interest",
     "DebtorKind": "inkassorules.claims",
     "Dispute": "inkassorules.disputes",
+    "DueDatePostponed": "inkassorules.events",
     "Entry": "inkassorules.law",
+    "Event": "inkassorules.events",
     "FeeCap": "inkassorules.fees",
     "Instalment": "inkassorules.instalments",
     "InstalmentAgreement": "inkassorules.instalments",
@@ -101,6 +113,8 @@ _LAZY: dict[str, str] = {
     "InterestResult": "inkassorules.interest",
     "InterestStart": "inkassorules.interest",
     "LawBook": "inkassorules.law",
+    "LegalActionFiled": "inkassorules.events",
+    "LetterSent": "inkassorules.events",
     "Message": "inkassorules.texts",
     "Money": "inkassorules.money",
     "NextStep": "inkassorules.timeline",
@@ -109,7 +123,7 @@ _LAZY: dict[str, str] = {
     "PaymentDetails": "inkassorules.texts",
     "Step": "inkassorules.disputes",
     "StepDecision": "inkassorules.disputes",
-    "StepKind": "inkassorules.timeline",
+    "StepKind": "inkassorules.steps",
     "Timeline": "inkassorules.timeline",
     "Window": "inkassorules.contact",
     "accelerate": "inkassorules.instalments",
@@ -140,23 +154,31 @@ __version__ = "0.1.0.dev0"
 
 __all__ = [
     "Acceleration",
+    "AgreementCancelled",
+    "AgreementMade",
     "Allocation",
     "BalanceInterestResult",
     "BusinessCalendar",
+    "Case",
     "Channel",
     "ChannelRule",
     "Citation",
     "Claim",
     "Component",
+    "ContactAttempt",
     "ContactDecision",
     "ContactPolicy",
+    "CreditGranted",
     "CreditorPolicy",
     "CurrencyMismatch",
     "DataFileError",
     "DayCount",
     "DebtorKind",
     "Dispute",
+    "DueDatePostponed",
+    "DuplicateEvent",
     "Entry",
+    "Event",
     "FeeCap",
     "InkassoError",
     "Instalment",
@@ -166,6 +188,8 @@ __all__ = [
     "InterestStart",
     "InvalidInput",
     "LawBook",
+    "LegalActionFiled",
+    "LetterSent",
     "Message",
     "Money",
     "NaiveDatetime",

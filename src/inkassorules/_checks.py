@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from inkassorules.errors import InvalidInput, NaiveDatetime
 
-__all__ = ["check_aware", "check_date", "check_decimal", "check_int"]
+__all__ = ["check_aware", "check_date", "check_decimal", "check_id", "check_int"]
 
 
 def check_date(value: object, argument: str) -> dt.date:
@@ -44,4 +44,13 @@ def check_decimal(value: object, argument: str) -> Decimal:
     """Return *value* if it is a finite Decimal, or raise."""
     if not isinstance(value, Decimal) or not value.is_finite():
         raise InvalidInput(f"{argument} must be a finite Decimal, got {value!r}")
+    return value
+
+
+def check_id(value: object, what: str = "an event") -> str | None:
+    """Return *value* if it is None or a non-empty string (an event's ``id``), or raise."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidInput(f"{what}'s id must be a non-empty string or None, got {value!r}")
     return value

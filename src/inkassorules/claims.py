@@ -25,7 +25,7 @@ from typing import Final
 
 import attrs
 
-from inkassorules._checks import check_date
+from inkassorules._checks import check_date, check_id
 from inkassorules.calendar import JurisdictionCode
 from inkassorules.errors import CurrencyMismatch, InvalidInput, UnknownJurisdiction
 from inkassorules.money import Currency, Money
@@ -139,11 +139,14 @@ class Payment:
             such as the day a payment order reached the bank, say so).
         designation: what the debtor said the payment is for, if anything (the debtor's own
             designation comes first in both countries' allocation rules).
+        id: the collection system's own key for the payment, if any (a case refuses a second
+            event with the same id).
     """
 
     amount: Money
     paid_on: dt.date
     designation: str | None = None
+    id: str | None = None
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.amount, Money):
@@ -151,3 +154,4 @@ class Payment:
         if not self.amount.is_positive:
             raise InvalidInput(f"a payment must be above zero, got {self.amount}")
         check_date(self.paid_on, "paid_on")
+        check_id(self.id, "a payment")

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from inkassorules._checks import check_date
+from inkassorules._checks import check_date, check_id
 from inkassorules.claims import Claim
 from inkassorules.errors import CurrencyMismatch, InvalidInput
 from inkassorules.law import Citation, explain
@@ -158,6 +158,8 @@ class Dispute:
             the debtor had reasonable grounds, INKL § 17; SE: sakligt grundad). An unfounded
             dispute (inability to pay, a bare refusal) withholds nothing.
         resolved_on: the day the dispute was clarified and collection may resume, or None.
+        id: the collection system's own key for the dispute, if any (a case refuses a second
+            event with the same id).
     """
 
     amount: Money
@@ -165,6 +167,7 @@ class Dispute:
     reason: str
     reasonable: bool = True
     resolved_on: dt.date | None = None
+    id: str | None = None
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.amount, Money):
@@ -184,6 +187,7 @@ class Dispute:
                 f"a dispute cannot be resolved ({self.resolved_on}) before it was raised "
                 f"({self.raised_on})"
             )
+        check_id(self.id, "a dispute")
 
     @classmethod
     def in_full(

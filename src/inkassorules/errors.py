@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CurrencyMismatch",
     "DataFileError",
+    "DuplicateEvent",
     "InkassoError",
     "InvalidInput",
     "NaiveDatetime",
@@ -152,3 +153,21 @@ class RuleRefused(InkassoError, ValueError):
     def __init__(self, message: str, *, rule: str) -> None:
         self.rule = rule
         super().__init__(f"{message} ({rule})")
+
+
+class DuplicateEvent(InvalidInput):
+    """An event with an ``id`` the case already holds was added again.
+
+    A collection system that retries a booking must not book a fee, a payment or a letter
+    twice: the case refuses the second event instead of keeping both.
+
+    Attributes:
+        id: the repeated id.
+    """
+
+    def __init__(self, event_id: str) -> None:
+        self.id = event_id
+        super().__init__(
+            f"the case already holds an event with id {event_id!r}; an event is recorded once "
+            "(give a new id to a new event, or leave the retried one out)"
+        )
