@@ -21,6 +21,7 @@ import pytest
 from hypothesis import assume, event, given, settings
 from hypothesis import strategies as st
 
+from inkassorules import AgreementMade, Case, ContactAttempt, Event
 from inkassorules import contact as engine
 from inkassorules import strategies as ist
 from inkassorules.claims import Claim, DebtorKind, Payment
@@ -55,9 +56,9 @@ LAST_DUE = dt.date(2026, 6, 20)
 # -- next_step ------------------------------------------------------------------------------
 
 
-def reference_next_step(claim: Claim, **arguments: object) -> NextStep:
+def reference_next_step(case: Case, **arguments: object) -> NextStep:
     """next_step as it was: plan the whole timeline, answer with its first step."""
-    return _next(plan(claim, **arguments))  # type: ignore[arg-type]
+    return _next(plan(case, **arguments))  # type: ignore[arg-type]
 
 
 @st.composite
@@ -86,14 +87,13 @@ def creditor_policies(draw: st.DrawFn, code: str) -> CreditorPolicy:
         days_between_steps=draw(st.integers(0, 4)),
         preferred_channel=draw(st.none() | st.sampled_from(list(Channel))),
         channels=channels,
-        reminder_fee_agreed=draw(st.booleans()),
         charge_fees=draw(st.booleans()),
         letter_delivery_days=draw(st.none() | st.integers(0, 4)),
     )
 
 
 @st.composite
-def next_step_cases(draw: st.DrawFn) -> tuple[Claim, dict[str, object]]:
+def next_step_cases(draw: st.DrawFn) -> tuple[Case, dict[str, object]]:
     code = draw(st.sampled_from(["NO", "SE"]))
     currency = CURRENCY[code]
     claim = draw(
@@ -108,6 +108,8 @@ def next_step_cases(draw: st.DrawFn) -> tuple[Claim, dict[str, object]]:
             debtor_kinds=st.sampled_from(list(DebtorKind)),
         )
     )
+    claim = attrs.evolve(claim, reminder_fee_agreed=draw(st.booleans()))
+    events: list[Event] = []
     as_of = claim.due_date + dt.timedelta(days=draw(st.integers(0, 75)))
     arguments: dict[str, object] = {"as_of": as_of}
     if draw(st.booleans()):
@@ -124,8 +126,7 @@ def next_step_cases(draw: st.DrawFn) -> tuple[Claim, dict[str, object]]:
         for percent, day in paid
         if (claim.principal * Fraction(percent, 100)).rounded().is_positive
     ]
-    if payments:
-        arguments["payments"] = payments
+    events.extend(payments)
     disputes = []
     for share, raised, reasonable, resolved in draw(
         st.lists(
@@ -151,27 +152,36 @@ def next_step_cases(draw: st.DrawFn) -> tuple[Claim, dict[str, object]]:
                 resolved_on=None if resolved is None else raised_on + dt.timedelta(days=resolved),
             )
         )
-    if disputes:
-        arguments["disputes"] = disputes
+    events.extend(disputes)
     if draw(st.integers(0, 5)) == 0:
-        arguments["agreement"] = draw(
+        agreement = draw(
             ist.instalment_agreements(
                 currency=currency,
                 signing_dates=st.dates(min_value=claim.due_date, max_value=as_of),
                 max_instalments=6,
             )
         )
+        events.append(AgreementMade(agreement=agreement))
+        # Only payments made under the agreement count towards it (as before, when the
+        # planner was given the agreement and the payments separately, they had to be).
+        events = [
+            e for e in events if not isinstance(e, Payment) or e.paid_on >= agreement.signed_on
+        ]
     if draw(st.booleans()):
         zone = time_zone(code)
         midnight = dt.datetime.combine(as_of, dt.time(), tzinfo=zone)
-        arguments["contact_history"] = draw(
+        calls = draw(
             ist.contact_histories(
                 min_value=midnight - dt.timedelta(days=20),
                 max_value=midnight + dt.timedelta(days=20),
                 max_size=8,
             )
         )
-    return claim, arguments
+        # Calls after as_of are not part of the case as of that day: keep those up to it.
+        events.extend(
+            ContactAttempt(at=m, channel=Channel.PHONE) for m in calls if m.date() <= as_of
+        )
+    return Case(claim=claim, events=events), arguments
 
 
 def _outcome(call: Callable[[], NextStep]) -> NextStep | InkassoError:
@@ -188,14 +198,14 @@ def _same_error(left: InkassoError, right: InkassoError) -> bool:
 @settings(max_examples=150)
 @given(next_step_cases())
 def test_next_step_equals_the_first_step_of_the_full_plan(
-    case: tuple[Claim, dict[str, object]],
+    case: tuple[Case, dict[str, object]],
 ) -> None:
     claim, arguments = case
     reference = _outcome(lambda: reference_next_step(claim, **arguments))
-    country = COUNTRY_TIMELINE[claim.jurisdiction]
+    country = COUNTRY_TIMELINE[claim.claim.jurisdiction]
     for fast in (
         _outcome(lambda: next_step(claim, **arguments)),  # type: ignore[arg-type]
-        _outcome(lambda: country.next_step(claim, **arguments)),
+        _outcome(lambda: country.next_step(claim, **arguments)),  # type: ignore[arg-type]
     ):
         if isinstance(fast, InkassoError):
             # Every error of the fast path is an error of the full plan, word for word.
@@ -220,16 +230,16 @@ def test_next_step_equals_the_first_step_of_the_full_plan(
 @settings(max_examples=100)
 @given(next_step_cases(), st.integers(0, 30))
 def test_without_disputes_the_plan_equals_the_dispute_checked_plan(
-    case: tuple[Claim, dict[str, object]], days_before: int
+    case: tuple[Case, dict[str, object]], days_before: int
 ) -> None:
     # Without disputes the planner skips may_take_step (performance.md, third round). The
     # reference runs it: a dispute resolved before the due date stands on no day, so every
     # step is judged by may_take_step and allowed in full, nothing withheld, with no basis.
-    claim, arguments = case
-    arguments.pop("disputes", None)
-    raised_on = claim.due_date - dt.timedelta(days=days_before + 1)
+    full, arguments = case
+    claim = Case(claim=full.claim, events=[e for e in full.events if not isinstance(e, Dispute)])
+    raised_on = claim.claim.due_date - dt.timedelta(days=days_before + 1)
     resolved = Dispute(
-        amount=Money.of("0.01", claim.currency),  # at most any principal the planner sees
+        amount=Money.of("0.01", claim.claim.currency),  # at most any principal the planner sees
         raised_on=raised_on,
         reason="settled before the due date",
         resolved_on=raised_on + dt.timedelta(days=days_before),
@@ -237,7 +247,7 @@ def test_without_disputes_the_plan_equals_the_dispute_checked_plan(
     for call in (plan, next_step):
         fast = _outcome(lambda call=call: call(claim, **arguments))  # type: ignore[misc]
         checked = _outcome(
-            lambda call=call: call(claim, disputes=[resolved], **arguments)  # type: ignore[misc]
+            lambda call=call: call(claim.add(resolved), **arguments)  # type: ignore[misc]
         )
         assume(
             not isinstance(checked, InvalidInput) or not str(checked).startswith("a dispute of")

@@ -7,6 +7,7 @@ from datetime import date
 import attrs
 import pytest
 
+from inkassorules import Case
 from inkassorules.claims import Claim, DebtorKind
 from inkassorules.disputes import Dispute
 from inkassorules.errors import InvalidInput
@@ -192,7 +193,7 @@ def test_interest_over_two_rates_is_shown_per_rate() -> None:
 
 def test_partial_dispute_is_shown_as_withheld() -> None:
     defect = Dispute(amount=Money.of("2000", "NOK"), raised_on=date(2026, 3, 1), reason="damaged")
-    step = plan(NO_CLAIM, as_of=date(2026, 3, 2), disputes=[defect]).steps[1]
+    step = plan(Case(claim=NO_CLAIM, events=[defect]), as_of=date(2026, 3, 2)).steps[1]
     body = plain(render(step, claim=NO_CLAIM, locale="nb", payment=NO_PAY))
     assert "Omtvistet beløp som ikke kreves nå: 2 000,00 kr" in body
     assert "Hovedstol: 6 000,00 kr" in body

@@ -8,6 +8,7 @@ from datetime import date
 import attrs
 import pytest
 
+from inkassorules import Case, ContactAttempt
 from inkassorules.claims import Claim, DebtorKind
 from inkassorules.errors import InvalidInput, NaiveDatetime
 from inkassorules.law import builtin
@@ -81,7 +82,7 @@ def test_practice_needs_a_known_country() -> None:
 def test_plan_is_deterministic_and_checks_its_arguments() -> None:
     first = plan(no_claim(), as_of=date(2026, 3, 2))
     assert first == plan(no_claim(), as_of=date(2026, 3, 2), law=builtin())
-    with pytest.raises(InvalidInput, match="Claim"):
+    with pytest.raises(InvalidInput, match="expected a Case"):
         plan("claim", as_of=date(2026, 3, 2))  # type: ignore[arg-type]
     with pytest.raises(InvalidInput, match="as_of"):
         plan(no_claim(), as_of=dt.datetime(2026, 3, 2, tzinfo=dt.UTC))
@@ -89,10 +90,10 @@ def test_plan_is_deterministic_and_checks_its_arguments() -> None:
         plan(no_claim(), as_of=date(2026, 3, 2), policy="fast")  # type: ignore[arg-type]
     with pytest.raises(InvalidInput, match="LawBook"):
         plan(no_claim(), as_of=date(2026, 3, 2), law={})  # type: ignore[arg-type]
-    with pytest.raises(InvalidInput, match="Payment"):
-        plan(no_claim(), as_of=date(2026, 3, 2), payments=["100"])  # type: ignore[list-item]
+    with pytest.raises(InvalidInput, match="events must be one of"):
+        Case(claim=no_claim(), events=["100"])
     with pytest.raises(NaiveDatetime):
-        plan(no_claim(), as_of=date(2026, 3, 2), contact_history=[dt.datetime(2026, 3, 1, 9)])
+        ContactAttempt(at=dt.datetime(2026, 3, 1, 9), channel=Channel.PHONE)
 
 
 def test_country_module_refuses_a_claim_of_the_other_country() -> None:

@@ -13,11 +13,10 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
     from decimal import Decimal
 
+    from inkassorules.case import Case
     from inkassorules.claims import Claim, Payment
     from inkassorules.contact import ContactDecision, ContactPolicy
-    from inkassorules.disputes import Dispute
     from inkassorules.fees import FeeCap
-    from inkassorules.instalments import AccelerationPolicy, InstalmentAgreement
     from inkassorules.interest import (
         BalanceInterestResult,
         InterestResult,
@@ -139,34 +138,24 @@ class Jurisdiction(Protocol):
 
     def plan(
         self,
-        claim: Claim,
+        case: Case | Claim,
         *,
         as_of: dt.date,
         policy: CreditorPolicy | None = None,
-        payments: Iterable[Payment] = (),
-        disputes: Iterable[Dispute] = (),
-        agreement: InstalmentAgreement | None = None,
-        acceleration_policy: AccelerationPolicy = ...,
-        contact_history: Iterable[dt.datetime] = (),
         law: LawBook | None = None,
     ) -> Timeline:
-        """The collection timeline for *claim*, made on *as_of*."""
+        """The collection timeline for *case*: the steps taken, then those planned on *as_of*."""
         ...
 
     def next_step(
         self,
-        claim: Claim,
+        case: Case | Claim,
         *,
         as_of: dt.date,
         policy: CreditorPolicy | None = None,
-        payments: Iterable[Payment] = (),
-        disputes: Iterable[Dispute] = (),
-        agreement: InstalmentAgreement | None = None,
-        acceleration_policy: AccelerationPolicy = ...,
-        contact_history: Iterable[dt.datetime] = (),
         law: LawBook | None = None,
     ) -> NextStep:
-        """What may be done for *claim* on *as_of*, or from when."""
+        """What may be done for *case* on *as_of*, or from when."""
         ...
 
 

@@ -151,7 +151,7 @@ class Case:
     """
 
     claim: Claim
-    events: tuple[Event, ...] = ()
+    events: tuple[Event, ...] = attrs.field(default=(), converter=_check_events)
 
     def __attrs_post_init__(self) -> None:
         # Checked here, not in attrs validators (they can be switched off globally).

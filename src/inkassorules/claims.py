@@ -88,6 +88,9 @@ class Claim:
         debtor_kind: consumer, business or public body.
         invoice_date: when the invoice was issued, if known; not after the due date.
         reference: the creditor's own reference (invoice number), free text.
+        reminder_fee_agreed: Sweden: a påminnelseavgift was agreed no later than when the debt
+            arose (2 § lag 1981:739); without it no reminder fee may be charged. Default False.
+            Norway has no such condition (the purregebyr follows from inkassoforskriften).
     """
 
     principal: Money
@@ -96,6 +99,7 @@ class Claim:
     debtor_kind: DebtorKind
     invoice_date: dt.date | None = None
     reference: str | None = None
+    reminder_fee_agreed: bool = False
 
     def __attrs_post_init__(self) -> None:
         # Checked here, not in attrs validators, which can be switched off globally.
@@ -117,6 +121,10 @@ class Claim:
                 raise InvalidInput(
                     f"invoice_date {self.invoice_date} is after due_date {self.due_date}"
                 )
+        if not isinstance(self.reminder_fee_agreed, bool):
+            raise InvalidInput(
+                f"reminder_fee_agreed must be True or False, got {self.reminder_fee_agreed!r}"
+            )
 
     @property
     def currency(self) -> Currency:

@@ -773,17 +773,24 @@ _PLAN_COLUMNS: Final = (
 
 def _cmd_plan(args: argparse.Namespace) -> None:
     # Imported here, so that the other subcommands do not depend on the timeline module.
+    from inkassorules.case import Case  # noqa: PLC0415
     from inkassorules.timeline import CreditorPolicy, plan  # noqa: PLC0415
 
     claim = _claim(args)
     as_of: dt.date = args.as_of or _today()
     payments = [_payment(text, claim.currency) for text in args.payment]
+    for payment in payments:
+        if payment.paid_on > as_of:
+            raise InvalidInput(
+                f"--payment on {payment.paid_on.isoformat()} is after --as-of "
+                f"{as_of.isoformat()}: a plan knows only the payments made by the day it is made"
+            )
     policy = (
         CreditorPolicy.earliest_lawful()
         if args.policy == "earliest-lawful"
         else CreditorPolicy.practice(claim.jurisdiction)
     )
-    timeline = plan(claim, as_of=as_of, policy=policy, payments=payments)
+    timeline = plan(Case(claim=claim, events=payments), as_of=as_of, policy=policy)
     if args.json:
         _print_json({"timeline": unstructure(timeline)})
         return

@@ -56,16 +56,16 @@ import attrs
 from inkassorules._checks import check_aware, check_date, check_int
 from inkassorules._html import html_table
 from inkassorules.calendar import add_days
+from inkassorules.case import Case, as_case
 from inkassorules.claims import Claim, Payment
 from inkassorules.contact import time_zone
 from inkassorules.disputes import Dispute, may_take_step
 from inkassorules.disputes import Step as DisputeStep
 from inkassorules.errors import CurrencyMismatch, InvalidInput, RuleRefused
+from inkassorules.events import AgreementCancelled, LegalActionFiled, LetterSent
 from inkassorules.fees import FeeCap
 from inkassorules.instalments import (
-    CONTRACT_TERM,
     Acceleration,
-    AccelerationPolicy,
     InstalmentAgreement,
     accelerate,
 )
@@ -88,10 +88,11 @@ __all__ = [
 ]
 
 
-Status = Literal["overdue", "due", "planned"]
-"""A step's status on ``as_of``: its day has passed, is ``as_of``, or lies ahead."""
+Status = Literal["taken", "overdue", "due", "planned"]
+"""A step's status on ``as_of``: taken (recorded in the case), or planned: its day has passed,
+is ``as_of``, or lies ahead."""
 
-Governor = Literal["law", "policy", "as_of", "contact window"]
+Governor = Literal["law", "policy", "as_of", "contact window", "recorded"]
 
 _T = TypeVar("_T")
 """What decided a step's planned day (the latest of the candidates)."""
@@ -131,8 +132,6 @@ class CreditorPolicy:
             set none) before the next step; the next step is never before the day after it.
         preferred_channel: the customer's preferred channel, used first where the step allows.
         channels: a channel per kind, overriding the preferred channel.
-        reminder_fee_agreed: Sweden: a påminnelseavgift was agreed no later than when the debt
-            arose (2 § lag 1981:739). Default False: no fee.
         charge_fees: whether the creditor charges the fees the law allows.
         letter_delivery_days: the creditor's estimate of the days a letter takes to reach the
             debtor; needed for a Swedish inkassokrav by letter (4 bank days from likely
@@ -147,7 +146,6 @@ class CreditorPolicy:
     days_between_steps: int = 0
     preferred_channel: Channel | None = None
     channels: Mapping[StepKind, Channel] = attrs.field(factory=dict, converter=_channel_map)
-    reminder_fee_agreed: bool = False
     charge_fees: bool = True
     letter_delivery_days: int | None = None
 
@@ -158,9 +156,8 @@ class CreditorPolicy:
             raise InvalidInput(f"name must be a string, got {name!r}")
         self._check_steps()
         self._check_channels()
-        for flag in ("reminder_fee_agreed", "charge_fees"):
-            if not isinstance(getattr(self, flag), bool):
-                raise InvalidInput(f"{flag} must be True or False")
+        if not isinstance(self.charge_fees, bool):
+            raise InvalidInput(f"charge_fees must be True or False, got {self.charge_fees!r}")
 
     def _check_steps(self) -> None:
         if not self.steps:
@@ -273,7 +270,12 @@ def _amount(money: Money) -> str:
 
 @attrs.frozen(kw_only=True)
 class Step:
-    """Skritt / åtgärd (one planned step of a collection timeline).
+    """Skritt / åtgärd (one step of a collection timeline: taken, or planned).
+
+    A step the case records as taken (a :class:`~inkassorules.events.LetterSent` or
+    :class:`~inkassorules.events.LegalActionFiled`) has status ``"taken"``, is governed by
+    ``"recorded"``, and shows the day it was taken and the fee it charged (its ``fee``; the audit
+    says whether it was lawful, :func:`~inkassorules.audit`).
 
     Attributes:
         number: 1 for the first step of the timeline, 2 for the next, ...
@@ -283,13 +285,15 @@ class Step:
             day it may carry its fee).
         planned_on: the day the timeline takes it: never before ``earliest_lawful`` or the
             timeline's ``as_of``.
-        governed_by: what decided ``planned_on``: ``"law"``, ``"policy"``, ``"as_of"`` or
-            ``"contact window"``.
-        status: ``"overdue"`` (its day had passed on ``as_of``), ``"due"`` or ``"planned"``.
+        governed_by: what decided ``planned_on``: ``"law"``, ``"policy"``, ``"as_of"``,
+            ``"contact window"``, or ``"recorded"`` for a step taken.
+        status: ``"taken"`` (recorded in the case), or for a planned step ``"overdue"`` (its
+            day had passed on ``as_of``), ``"due"`` or ``"planned"``.
         channel: sms, email, letter or phone.
         contact_at: for a phone step, the first moment of the lawful contact window (aware, in
             Europe/Oslo or Europe/Stockholm); None otherwise.
-        fee: the fee cap of this step (zero with the reason when none may be charged).
+        fee: the fee cap of this step (zero with the reason when none may be charged); for a
+            step taken, the fee it charged, as recorded.
         interest: late interest accrued from the interest start to ``planned_on`` on the
             balance payments left.
         principal: the principal due on ``planned_on`` (less any disputed part withheld).
@@ -401,14 +405,15 @@ class Step:
 
 @attrs.frozen(kw_only=True)
 class Timeline:
-    """Innkrevingsløp / indrivningsplan (the planned steps for one claim, made on ``as_of``).
+    """Innkrevingsløp / indrivningsplan (the steps of one case: taken, then planned on ``as_of``).
 
     Attributes:
-        claim: the claim planned (after an acceleration: the accelerated balance, due on the
-            acceleration date).
+        claim: the claim planned (with a postponed due date or credits: as they stand on
+            ``as_of``; after an acceleration: the accelerated balance, due on the acceleration
+            date).
         as_of: the day the plan was made.
         policy: the creditor policy used.
-        steps: the steps, in order.
+        steps: the steps taken (status ``"taken"``), then the steps planned, in order.
         interest_start: when late interest starts, and why.
         stopped: why escalation stops before the last step (dispute, payment, agreement), or
             None.
@@ -435,11 +440,26 @@ class Timeline:
         check_date(self.as_of, "as_of")
         previous: Step | None = None
         for step in self.steps:
-            if step.planned_on < self.as_of:
+            if step.status == "taken":
+                if step.planned_on > self.as_of:
+                    raise InvalidInput(f"step {step.number} is taken after as_of {self.as_of}")
+                if previous is not None and previous.status != "taken":
+                    raise InvalidInput("the steps taken come before the steps planned")
+            elif step.planned_on < self.as_of:
                 raise InvalidInput(f"step {step.number} is planned before as_of {self.as_of}")
             if previous is not None and step.planned_on < previous.planned_on:
-                raise InvalidInput("steps must be in order of their planned day")
+                raise InvalidInput("steps must be in order of their day")
             previous = step
+
+    @property
+    def taken(self) -> tuple[Step, ...]:
+        """The steps the case records as taken, in order."""
+        return tuple(s for s in self.steps if s.status == "taken")
+
+    @property
+    def planned(self) -> tuple[Step, ...]:
+        """The steps still to take, in order."""
+        return tuple(s for s in self.steps if s.status != "taken")
 
     @property
     def agreement_holds(self) -> bool:
@@ -666,12 +686,14 @@ def _run(
     contact_history: tuple[dt.datetime, ...],
     law: LawBook,
     start: InterestStart,
+    taken: tuple[Step, ...] = (),
     limit: int | None = None,
 ) -> tuple[list[Step], str | None, tuple[Dispute, ...], list[str], list[Citation]]:
-    # limit: stop after that many steps (next_step needs only the first; the steps already
-    # planned do not depend on the later ones, so they are the same as in the full plan).
-    kinds = _country_kinds(rules.code, policy.steps)
-    steps: list[Step] = []
+    # taken: the steps the case records, which the plan continues from. limit: stop after that
+    # many planned steps (next_step needs only the first; the steps already planned do not
+    # depend on the later ones, so they are the same as in the full plan).
+    kinds = _country_kinds(rules.code, policy.steps, _taken_kinds(taken))
+    steps: list[Step] = list(taken)
     notes: list[str] = []
     basis: list[Citation] = []
     currency = claim.currency
@@ -732,7 +754,7 @@ def _run(
         remaining = kinds[index + 1 :]
         steps.append(
             Step(
-                number=index + 1,
+                number=len(steps) + 1,
                 kind=kind,
                 name=rules.names[kind],
                 earliest_lawful=lawful.day,
@@ -773,23 +795,32 @@ def _run(
                 ),
             )
         )
-        if limit is not None and len(steps) >= limit:
+        if limit is not None and len(steps) - len(taken) >= limit:
             break
     return steps, None, (), notes, basis
 
 
-@functools.lru_cache(maxsize=256)
-def _country_kinds(code: str, steps: tuple[StepKind, ...]) -> tuple[StepKind, ...]:
-    """The country's kinds of step that *steps* holds, in the country's order.
+def _taken_kinds(taken: tuple[Step, ...]) -> tuple[StepKind, ...]:
+    return tuple(dict.fromkeys(s.kind for s in taken))
 
-    Checked once per (country, steps): a kind whose required earlier kind is missing raises
-    RuleRefused (an error is not remembered, so it is raised again on every call).
+
+@functools.lru_cache(maxsize=256)
+def _country_kinds(
+    code: str, steps: tuple[StepKind, ...], taken: tuple[StepKind, ...] = ()
+) -> tuple[StepKind, ...]:
+    """The country's kinds of step that *steps* holds and are still to take, in order.
+
+    The plan continues from the highest step *taken*: only kinds of a higher level are still
+    to take. Checked once per (country, steps, taken): a kind whose required earlier kind is
+    neither taken nor planned raises RuleRefused (an error is not remembered, so it is raised
+    again on every call).
     """
     rules = _rules(code)
-    kinds = tuple(k for k in rules.kinds if k in steps)
+    top = max((k.level for k in taken), default=0)
+    kinds = tuple(k for k in rules.kinds if k in steps and k.level > top)
     for kind in kinds:
         needed = rules.requires.get(kind)
-        if needed is not None and needed not in kinds:
+        if needed is not None and needed not in kinds and needed not in taken:
             raise RuleRefused(
                 f"the {rules.names[kind]} needs the {rules.names[needed]} first; add "
                 f"{needed.value} to the policy's steps",
@@ -816,16 +847,16 @@ def _practice(code: str) -> CreditorPolicy:
 
 def _check_arguments(
     rules: _Country,
-    claim: object,
+    case: Case,
     *,
     as_of: object,
     policy: object,
     law: object,
 ) -> tuple[LawBook, CreditorPolicy]:
-    if not isinstance(claim, Claim):
-        raise InvalidInput(f"claim must be a Claim, got {claim!r}")
-    if claim.jurisdiction != rules.code:
-        raise InvalidInput(f"a {claim.jurisdiction} claim cannot be planned by {rules.code} rules")
+    if case.claim.jurisdiction != rules.code:
+        raise InvalidInput(
+            f"a {case.claim.jurisdiction} case cannot be planned by {rules.code} rules"
+        )
     check_date(as_of, "as_of")
     book = builtin() if law is None else law
     if not isinstance(book, LawBook):
@@ -836,46 +867,158 @@ def _check_arguments(
     return book, chosen
 
 
-def _planned_as(
-    make: Callable[..., _T],
+def _taken_steps(
     rules: _Country,
     claim: Claim,
     *,
+    events: tuple[LetterSent | LegalActionFiled, ...],
+    payments: tuple[Payment, ...],
+    start: InterestStart,
+    law: LawBook,
+) -> tuple[Step, ...]:
+    """The steps *events* record, as timeline steps with the amounts due on their days."""
+    steps: list[Step] = []
+    currency = claim.currency
+    zero = Money.zero(currency)
+    for event in events:
+        if isinstance(event, LetterSent):
+            kind, day, charged = event.kind, event.sent_on, event.fee_charged
+            channel, deadline = event.channel, event.deadline
+        else:
+            kind, day = StepKind.LEGAL_ACTION, event.on
+            charged = zero if event.fee_charged is None else event.fee_charged
+            channel, deadline = Channel.LETTER, None
+        name = rules.names[kind]
+        interest = rules.interest(
+            claim.principal, tuple(p for p in payments if p.paid_on <= day), start.start, day, law
+        )
+        fees = Money.total((s.fee.amount for s in steps), currency=currency) + charged
+        recorded = f"taken on {day.isoformat()}: recorded in the case" + (
+            f" (id {event.id})" if event.id is not None else ""
+        )
+        steps.append(
+            Step(
+                number=len(steps) + 1,
+                kind=kind,
+                name=name,
+                earliest_lawful=day,
+                planned_on=day,
+                governed_by="recorded",
+                status="taken",
+                channel=channel,
+                contact_at=None,
+                fee=FeeCap(amount=charged, reasons=(f"recorded: the {name} charged {charged}",)),
+                interest=interest,
+                principal=interest.principal_outstanding,
+                interest_due=interest.interest_outstanding,
+                fees=fees,
+                withheld=zero,
+                deadline=deadline,
+                latest_on=None,
+                next_kind=None,
+                reasons=(recorded,),
+                basis=interest.basis,
+            )
+        )
+    return tuple(steps)
+
+
+def _as_planned(claim: Claim, case: Case, as_of: dt.date) -> tuple[Claim | None, list[str]]:
+    """The claim as it stands on *as_of*: postponed due date, less credits (None: all credited)."""
+    notes: list[str] = []
+    due = case.due_date_on(as_of)
+    credited = case.credited_on(as_of)
+    if due != claim.due_date:
+        agreed = [p.agreed_on for p in case.postponements if p.agreed_on <= as_of][-1]
+        notes.append(
+            f"the due date was postponed from {claim.due_date.isoformat()} to "
+            f"{due.isoformat()} (agreed on {agreed.isoformat()}): the plan counts from the new "
+            "due date"
+        )
+    if credited >= claim.principal:
+        return None, notes
+    if credited.is_positive:
+        notes.append(
+            f"credits of {credited} lower the principal to {claim.principal - credited} "
+            "(prisavslag / kreditnota)"
+        )
+    if due == claim.due_date and not credited.is_positive:
+        return claim, notes
+    invoice = claim.invoice_date
+    return (
+        attrs.evolve(
+            claim,
+            due_date=due,
+            principal=claim.principal - credited,
+            invoice_date=None if invoice is None or invoice > due else invoice,
+        ),
+        notes,
+    )
+
+
+def _planned_as(
+    make: Callable[..., _T],
+    rules: _Country,
+    case: Case,
+    *,
     as_of: dt.date,
     policy: CreditorPolicy | None,
-    payments: Iterable[Payment],
-    disputes: Iterable[Dispute],
-    agreement: InstalmentAgreement | None,
-    acceleration_policy: AccelerationPolicy,
-    contact_history: Iterable[dt.datetime],
     law: LawBook | None,
     limit: int | None = None,
 ) -> _T:
     # make: Timeline, or _next_of; it is called with the Timeline's fields by keyword.
-    book, chosen = _check_arguments(rules, claim, as_of=as_of, policy=policy, law=law)
-    paid = _check_payments(payments, claim, as_of)
-    disputed = tuple(d for d in _check_sequence(disputes, "disputes", Dispute) if _is_dispute(d))
-    history = tuple(
-        check_aware(m, "contact_history")
-        for m in _check_sequence(contact_history, "contact_history", dt.datetime)
-    )
+    book, chosen = _check_arguments(rules, case, as_of=as_of, policy=policy, law=law)
+    known = case.until(as_of) if case.events else case
+    later = case.after(as_of) if case.events else ()
     notes: list[str] = []
+    if later:
+        notes.append(
+            f"{len(later)} event(s) after {as_of.isoformat()} are not part of this plan: a plan "
+            "knows the history up to the day it is made"
+        )
+    planned_claim, claim_notes = _as_planned(known.claim, known, as_of)
+    notes.extend(claim_notes)
+    paid = tuple(known.payments)
+    disputed = known.disputes
+    history = tuple(a.at for a in known.contact_attempts if a.channel is Channel.PHONE)
     basis: list[Citation] = []
+    claim = known.claim if planned_claim is None else planned_claim
+    start = rules.interest_start(claim, book)
+    taken = _taken_steps(
+        rules, claim, events=known.steps_taken, payments=paid, start=start, law=book
+    )
+    if planned_claim is None:
+        return make(
+            claim=claim,
+            as_of=as_of,
+            policy=chosen,
+            steps=taken,
+            interest_start=start,
+            stopped="the claim is credited in full: nothing is left to collect",
+            notes=tuple(notes),
+        )
+    notes.extend(
+        f"an instalment agreement was cancelled on {cancelled.on.isoformat()}: collection "
+        "goes on from the history"
+        for cancelled in known.events
+        if isinstance(cancelled, AgreementCancelled)
+    )
+    made = known.agreement_on(as_of)
+    agreement = None if made is None else made.agreement
     acceleration: Acceleration | None = None
-    if agreement is not None:
-        if not isinstance(agreement, InstalmentAgreement):
-            raise InvalidInput(f"agreement must be an InstalmentAgreement, got {agreement!r}")
-        if agreement.currency != claim.currency:
-            raise CurrencyMismatch(claim.currency, agreement.currency, context="the agreement")
-        acceleration = accelerate(agreement, paid, on=as_of, policy=acceleration_policy, law=law)
+    if made is not None:
+        agreement = made.agreement
+        under = tuple(p for p in paid if p.paid_on >= agreement.signed_on)
+        acceleration = accelerate(
+            agreement, under, on=as_of, policy=made.acceleration_policy, law=law
+        )
         if acceleration is None:
-            start = rules.interest_start(claim, book)
-            status = agreement.status(paid, on=as_of)
+            status = agreement.status(under, on=as_of)
             return make(
                 claim=claim,
                 as_of=as_of,
                 policy=chosen,
-                steps=(),
+                steps=taken,
                 interest_start=start,
                 stopped=(
                     f"the instalment agreement signed {agreement.signed_on.isoformat()} holds on "
@@ -883,6 +1026,7 @@ def _planned_as(
                     "escalation while it holds"
                 ),
                 agreement=agreement,
+                notes=tuple(notes),
                 basis=status.basis,
             )
         notes.append(
@@ -901,6 +1045,7 @@ def _planned_as(
             invoice_date=None,
         )
         paid = ()  # the accelerated balance already counts every payment up to as_of
+        start = rules.interest_start(claim, book)
     elif paid:
         total = Money.total((p.amount for p in paid), currency=claim.currency)
         notes.append(
@@ -908,7 +1053,6 @@ def _planned_as(
             "reduce the amount due: interest first, then principal (costs -> interest -> "
             "principal, as allocate; no fee of this plan is charged before as_of)"
         )
-    start = rules.interest_start(claim, book)
     steps, stopped, standing, more_notes, more_basis = _run(
         rules,
         claim,
@@ -919,6 +1063,7 @@ def _planned_as(
         contact_history=history,
         law=book,
         start=start,
+        taken=taken,
         limit=limit,
     )
     return make(
@@ -955,17 +1100,23 @@ def _next_of(
     **_timeline: object,
 ) -> NextStep:
     """:func:`_next` from a timeline's fields (the others, in *_timeline*, are not needed)."""
-    if not steps:
+    step = next((s for s in steps if s.status != "taken"), None)
+    if step is None:
+        if stopped is None:
+            stopped = (
+                "no step left: the case has taken every step of the policy"
+                if steps
+                else "no step: the policy has none for this country"
+            )
         return NextStep(
             as_of=as_of,
             step=None,
             lawful_today=False,
             planned_on=None,
             earliest_on=None,
-            reason=stopped or "no step: the policy has none for this country",
+            reason=stopped,
             basis=basis,
         )
-    step = steps[0]
     earliest = max(step.earliest_lawful, as_of)
     today = step.earliest_lawful <= as_of and (
         step.contact_at is None or step.contact_at.date() == as_of
@@ -995,75 +1146,53 @@ _plan_next: Final = functools.partial(_planned_as, _next_of, limit=1)
 
 
 def plan(
-    claim: Claim,
+    case: Case | Claim,
     *,
     as_of: dt.date,
     policy: CreditorPolicy | None = None,
-    payments: Iterable[Payment] = (),
-    disputes: Iterable[Dispute] = (),
-    agreement: InstalmentAgreement | None = None,
-    acceleration_policy: AccelerationPolicy = CONTRACT_TERM,
-    contact_history: Iterable[dt.datetime] = (),
     law: LawBook | None = None,
 ) -> Timeline:
-    """Innkrevingsløp / indrivningsplan (collection timeline) for *claim*, made on *as_of*.
+    """Innkrevingsløp / indrivningsplan (collection timeline) for *case*, made on *as_of*.
 
-    Dispatches on ``claim.jurisdiction`` to :func:`inkassorules.no.timeline.plan` or
-    :func:`inkassorules.se.timeline.plan`. See the module docstring for how days are chosen.
+    The steps the case records as taken (status ``"taken"``, with their days and the fees they
+    charged), then the steps still to take, planned from that history: after the highest step
+    taken, the next kind of step of the policy, on the later of the policy's day and the
+    earliest lawful day (the last letter's deadline, the fee limits given the fees already
+    charged, a dispute standing, an agreement holding or failed, a postponed due date). Events
+    after *as_of* are not part of the plan (a note says how many). A bare claim is a case
+    without events. Dispatches on the claim's jurisdiction to
+    :func:`inkassorules.no.timeline.plan` or :func:`inkassorules.se.timeline.plan`.
 
     Args:
-        claim: the claim.
+        case: the case (a :class:`~inkassorules.case.Case`, or a bare claim).
         as_of: the day the plan is made; no step is planned before it.
         policy: the creditor's practice; None for :meth:`CreditorPolicy.practice`.
-        payments: payments made up to *as_of* (none may be later).
-        disputes: the debtor's disputes (see :class:`~inkassorules.disputes.Dispute`).
-        agreement: an instalment agreement on the claim, if one was made.
-        acceleration_policy: how the agreement fails (see
-            :func:`~inkassorules.instalments.accelerate`).
-        contact_history: earlier phone contacts with the debtor (aware datetimes), for the
-            frequency caps of phone steps.
         law: the legal data to use (default: the built-in data).
 
     Raises:
-        InvalidInput: for arguments of the wrong kind, a payment after *as_of*, or a policy
-            that sends a written step by phone.
-        RuleRefused: for a policy whose steps skip one the law requires first (NO: a
-            betalingsoppfordring without an inkassovarsel).
+        InvalidInput: for arguments of the wrong kind, or a policy that sends a written step
+            by phone.
+        RuleRefused: for a policy whose steps skip one the law requires first and the case has
+            not taken (NO: a betalingsoppfordring without an inkassovarsel).
         NotInForce, RateNotPublished: when a fee, rate or calendar is not known on a planned
             day (e.g. the Swedish referensränta after 2026-06-30: extend the law book).
     """
-    if not isinstance(claim, Claim):
-        raise InvalidInput(f"claim must be a Claim, got {claim!r}")
-    return _plan(
-        _rules(claim.jurisdiction),
-        claim,
-        as_of=as_of,
-        policy=policy,
-        payments=payments,
-        disputes=disputes,
-        agreement=agreement,
-        acceleration_policy=acceleration_policy,
-        contact_history=contact_history,
-        law=law,
-    )
+    checked = as_case(case)
+    return _plan(_rules(checked.claim.jurisdiction), checked, as_of=as_of, policy=policy, law=law)
 
 
 def next_step(
-    claim: Claim,
+    case: Case | Claim,
     *,
     as_of: dt.date,
     policy: CreditorPolicy | None = None,
-    payments: Iterable[Payment] = (),
-    disputes: Iterable[Dispute] = (),
-    agreement: InstalmentAgreement | None = None,
-    acceleration_policy: AccelerationPolicy = CONTRACT_TERM,
-    contact_history: Iterable[dt.datetime] = (),
     law: LawBook | None = None,
 ) -> NextStep:
-    """Neste skritt / nästa åtgärd (what may be done for *claim* on *as_of*, or when).
+    """Neste skritt / nästa åtgärd (what may be done for *case* on *as_of*, or when).
 
-    The first step of :func:`plan` with the same arguments: whether the law allows it on
-    *as_of*, and the day it is planned.
+    The first step still to take in :func:`plan` with the same arguments: whether the law
+    allows it on *as_of*, the day it is planned, and what it may charge given what the case
+    has charged already.
 
     >>> from datetime import date
     >>> from inkassorules import Claim, DebtorKind, Money
@@ -1082,17 +1211,7 @@ def next_step(
     Raises:
         The errors of :func:`plan`, for the arguments and for the first step.
     """
-    if not isinstance(claim, Claim):
-        raise InvalidInput(f"claim must be a Claim, got {claim!r}")
+    checked = as_case(case)
     return _plan_next(
-        _rules(claim.jurisdiction),
-        claim,
-        as_of=as_of,
-        policy=policy,
-        payments=payments,
-        disputes=disputes,
-        agreement=agreement,
-        acceleration_policy=acceleration_policy,
-        contact_history=contact_history,
-        law=law,
+        _rules(checked.claim.jurisdiction), checked, as_of=as_of, policy=policy, law=law
     )

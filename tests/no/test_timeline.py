@@ -13,9 +13,10 @@ from zoneinfo import ZoneInfo
 import attrs
 import pytest
 
+from inkassorules import AgreementMade, Case, ContactAttempt, LetterSent
 from inkassorules.claims import Claim, DebtorKind, Payment
 from inkassorules.disputes import Dispute
-from inkassorules.errors import InvalidInput, RuleRefused
+from inkassorules.errors import RuleRefused
 from inkassorules.instalments import InstalmentAgreement
 from inkassorules.money import Money
 from inkassorules.no import contact_allowed
@@ -177,7 +178,7 @@ def test_overdue_steps_are_planned_for_as_of_never_earlier() -> None:
 
 def test_payment_reduces_interest_then_principal() -> None:
     paid = Payment(amount=nok("3000"), paid_on=date(2026, 3, 20))
-    timeline = plan(claim(), as_of=date(2026, 3, 25), payments=[paid])
+    timeline = plan(Case(claim=claim(), events=[paid]), as_of=date(2026, 3, 25))
     first = timeline.steps[0]
     # to 20 Mar: 960 x 18/365 = 47.3425 -> 47.34 interest paid first, then 2952.66 principal;
     # 8000 - 2952.66 = 5047.34; then 5047.34 x 12 % x 5/365 = 8.2970: total exact 55.6395 ->
@@ -189,32 +190,54 @@ def test_payment_reduces_interest_then_principal() -> None:
 
 def test_paid_in_full_stops_the_timeline() -> None:
     paid = Payment(amount=nok("8100"), paid_on=date(2026, 3, 20))
-    timeline = plan(claim(), as_of=date(2026, 3, 25), payments=[paid])
+    timeline = plan(Case(claim=claim(), events=[paid]), as_of=date(2026, 3, 25))
     assert timeline.steps == ()
     assert timeline.stopped is not None
     assert "paid in full" in timeline.stopped
-    answer = next_step(claim(), as_of=date(2026, 3, 25), payments=[paid])
+    answer = next_step(Case(claim=claim(), events=[paid]), as_of=date(2026, 3, 25))
     assert answer.step is None
     assert "paid in full" in answer.reason
 
 
 def test_disputed_claim_stops_at_the_dispute() -> None:
     dispute = Dispute.in_full(claim(), raised_on=date(2026, 3, 20), reason="never ordered")
-    timeline = plan(claim(), as_of=date(2026, 3, 2), disputes=[dispute])
-    # friendly reminder (7 Mar) and purring (16 Mar) come before the objection; the
-    # inkassovarsel of 31 Mar stops (inkassoloven § 17, Ot.prp. nr. 2 pkt. 5.7.7)
-    assert [s.kind for s in timeline.steps] == [StepKind.FRIENDLY_REMINDER, StepKind.REMINDER]
+    friendly = LetterSent(
+        kind=StepKind.FRIENDLY_REMINDER,
+        sent_on=date(2026, 3, 7),
+        fee_charged=nok("0"),
+        deadline=None,
+        channel=Channel.SMS,
+    )
+    purring = LetterSent(
+        kind=StepKind.REMINDER,
+        sent_on=date(2026, 3, 16),
+        fee_charged=nok("38"),
+        deadline=date(2026, 3, 30),
+        channel=Channel.EMAIL,
+    )
+    case = Case(claim=claim(), events=[dispute, purring, friendly])
+    timeline = plan(case, as_of=date(2026, 3, 20))
+    # the friendly reminder (7 Mar) and purring (16 Mar) were taken before the objection; the
+    # inkassovarsel stops (inkassoloven § 17, Ot.prp. nr. 2 pkt. 5.7.7)
+    assert [(s.kind, s.status) for s in timeline.steps] == [
+        (StepKind.FRIENDLY_REMINDER, "taken"),
+        (StepKind.REMINDER, "taken"),
+    ]
     assert timeline.stopped is not None
     assert "inkassovarsel stops" in timeline.stopped
     assert timeline.disputes == (dispute,)
-    later = next_step(claim(), as_of=date(2026, 3, 25), disputes=[dispute])
+    later = next_step(case, as_of=date(2026, 3, 25))
     assert later.step is None
     assert "stops for the disputed" in later.reason
+    # the day before the objection the plan goes on with the inkassovarsel
+    before = next_step(case, as_of=date(2026, 3, 19))
+    assert before.step is not None
+    assert before.step.kind is StepKind.COLLECTION_NOTICE
 
 
 def test_partial_dispute_collects_the_undisputed_part() -> None:
     defect = Dispute(amount=nok("2000"), raised_on=date(2026, 3, 1), reason="damaged door")
-    timeline = plan(claim(), as_of=date(2026, 3, 2), disputes=[defect])
+    timeline = plan(Case(claim=claim(), events=[defect]), as_of=date(2026, 3, 2))
     assert len(timeline.steps) == 5
     assert all(s.principal == nok("6000") and s.withheld == nok("2000") for s in timeline.steps)
     assert timeline.steps[0].provisional  # collecting the undisputed part is practice in Norway
@@ -224,7 +247,10 @@ def test_partial_dispute_collects_the_undisputed_part() -> None:
 def test_instalment_agreement_replaces_escalation_while_it_holds() -> None:
     agreement = InstalmentAgreement.plan(nok("8000"), count=4, signed_on=date(2026, 4, 1))
     first = [Payment(amount=nok("2000"), paid_on=date(2026, 4, 1))]
-    timeline = plan(claim(), as_of=date(2026, 4, 15), agreement=agreement, payments=first)
+    timeline = plan(
+        Case(claim=claim(), events=[*first, AgreementMade(agreement=agreement)]),
+        as_of=date(2026, 4, 15),
+    )
     assert timeline.steps == ()
     assert timeline.agreement_holds
     assert timeline.stopped is not None
@@ -234,7 +260,10 @@ def test_instalment_agreement_replaces_escalation_while_it_holds() -> None:
 def test_accelerated_agreement_continues_from_the_acceleration() -> None:
     agreement = InstalmentAgreement.plan(nok("8000"), count=4, signed_on=date(2026, 4, 1))
     first = [Payment(amount=nok("2000"), paid_on=date(2026, 4, 1))]
-    timeline = plan(claim(), as_of=date(2026, 5, 15), agreement=agreement, payments=first)
+    timeline = plan(
+        Case(claim=claim(), events=[*first, AgreementMade(agreement=agreement)]),
+        as_of=date(2026, 5, 15),
+    )
     assert timeline.acceleration is not None
     # instalment 2 (2000, due 1 May) was missed: 8000 - 2000 = 6000 fell due on 1 May
     assert timeline.acceleration.amount == nok("6000")
@@ -277,10 +306,11 @@ def test_phone_step_is_placed_in_the_next_contact_window() -> None:
 
 def test_phone_step_respects_the_contact_history() -> None:
     policy = attrs.evolve(CreditorPolicy.practice("NO"), preferred_channel=Channel.PHONE)
-    called = [dt.datetime(2026, 3, 7, 9, 0, tzinfo=OSLO)]  # one call already on Saturday 7 Mar
-    friendly = plan(claim(), as_of=date(2026, 3, 2), policy=policy, contact_history=called).steps[
-        0
-    ]
+    called = ContactAttempt(at=dt.datetime(2026, 3, 7, 9, 0, tzinfo=OSLO), channel=Channel.PHONE)
+    # one call already on Saturday 7 Mar, the day the friendly reminder is due
+    friendly = plan(
+        Case(claim=claim(), events=[called]), as_of=date(2026, 3, 7), policy=policy
+    ).steps[0]
     assert friendly.contact_at == dt.datetime(2026, 3, 9, 8, 0, tzinfo=OSLO)
 
 
@@ -295,13 +325,20 @@ def test_a_redated_claim_is_just_another_claim() -> None:
     assert plan(moved, as_of=date(2026, 3, 2)).steps[1].planned_on == date(2026, 4, 15)
 
 
-def test_payment_after_as_of_is_refused() -> None:
-    with pytest.raises(InvalidInput, match="after as_of"):
-        plan(
-            claim(),
-            as_of=date(2026, 3, 2),
-            payments=[Payment(amount=nok("10"), paid_on=date(2026, 3, 3))],
-        )
+def test_events_after_as_of_are_not_part_of_the_plan() -> None:
+    # A plan knows the history up to the day it is made: a later payment is left out, and a
+    # note says so (it used to be refused; a case file may hold later events).
+    later = Payment(amount=nok("10"), paid_on=date(2026, 3, 3))
+    timeline = plan(Case(claim=claim(), events=[later]), as_of=date(2026, 3, 2))
+    assert timeline == attrs.evolve(
+        plan(claim(), as_of=date(2026, 3, 2)),
+        notes=(
+            (
+                "1 event(s) after 2026-03-02 are not part of this plan: a plan knows the "
+                "history up to the day it is made"
+            ),
+        ),
+    )
 
 
 def test_legal_action_after_six_months_says_a_new_demand_is_needed() -> None:

@@ -9,6 +9,7 @@ import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from inkassorules import Case, ContactAttempt
 from inkassorules.claims import Claim, DebtorKind, Payment
 from inkassorules.money import Money
 from inkassorules.no import contact as no_contact
@@ -54,7 +55,6 @@ def policies(draw: st.DrawFn, code: str) -> CreditorPolicy:
         ),
         days_between_steps=draw(st.integers(min_value=0, max_value=4)),
         preferred_channel=draw(st.none() | st.sampled_from(list(Channel))),
-        reminder_fee_agreed=draw(st.booleans()),
         charge_fees=draw(st.booleans()),
         letter_delivery_days=draw(st.integers(min_value=0, max_value=4)),
     )
@@ -62,7 +62,7 @@ def policies(draw: st.DrawFn, code: str) -> CreditorPolicy:
 
 @st.composite
 def cases(draw: st.DrawFn) -> tuple[Claim, CreditorPolicy, dt.date, tuple[Payment, ...]]:
-    claim = draw(claims())
+    claim = attrs.evolve(draw(claims()), reminder_fee_agreed=draw(st.booleans()))
     as_of = claim.due_date + dt.timedelta(days=draw(st.integers(min_value=0, max_value=30)))
     payments: tuple[Payment, ...] = ()
     if draw(st.booleans()) and as_of > claim.due_date:
@@ -76,7 +76,7 @@ def cases(draw: st.DrawFn) -> tuple[Claim, CreditorPolicy, dt.date, tuple[Paymen
 
 def _plan(case: tuple[Claim, CreditorPolicy, dt.date, tuple[Payment, ...]]) -> Timeline:
     claim, policy, as_of, payments = case
-    return plan(claim, as_of=as_of, policy=policy, payments=payments)
+    return plan(Case(claim=claim, events=[*payments]), as_of=as_of, policy=policy)
 
 
 @settings(max_examples=40)
@@ -157,7 +157,14 @@ def test_phone_steps_are_in_allowed_contact_windows(
     zone = CONTACT[claim.jurisdiction]
     start = dt.datetime.combine(as_of, dt.time(9), tzinfo=dt.UTC)
     history = [start + dt.timedelta(hours=h) for h in hours]
-    timeline = plan(claim, as_of=as_of, policy=phone, payments=payments, contact_history=history)
+    timeline = plan(
+        Case(
+            claim=claim,
+            events=[*payments, *(ContactAttempt(at=m, channel=Channel.PHONE) for m in history)],
+        ),
+        as_of=as_of,
+        policy=phone,
+    )
     for step in timeline.steps:
         if step.channel is Channel.PHONE:
             assert step.contact_at is not None

@@ -11,6 +11,7 @@ from datetime import date
 import attrs
 import pytest
 
+from inkassorules import Case, LetterSent
 from inkassorules.claims import Claim, DebtorKind
 from inkassorules.disputes import Dispute
 from inkassorules.errors import InvalidInput, RateNotPublished
@@ -94,8 +95,10 @@ def test_business_claim_matches_hand_computed_golden_case() -> None:
 
 def test_consumer_pays_only_the_agreed_reminder_fee_and_the_krav_fee() -> None:
     consumer = claim(debtor_kind=DebtorKind.CONSUMER)
-    agreed = attrs.evolve(CreditorPolicy.practice("SE"), reminder_fee_agreed=True)
-    steps = plan(consumer, as_of=date(2026, 2, 2), policy=agreed).steps
+    # 2 § lag 1981:739: the påminnelseavgift must be agreed when the debt arose (a fact of the
+    # claim, Claim.reminder_fee_agreed).
+    agreed = attrs.evolve(consumer, reminder_fee_agreed=True)
+    steps = plan(agreed, as_of=date(2026, 2, 2)).steps
     assert [s.fee.amount for s in steps] == [sek("60"), sek("180"), sek("680")]
     assert [s.fees for s in steps] == [sek("60"), sek("240"), sek("920")]
     not_agreed = plan(consumer, as_of=date(2026, 2, 2)).steps
@@ -151,8 +154,28 @@ def test_practice_steps_are_policy_options() -> None:
 
 def test_disputed_claim_does_not_go_to_kronofogden() -> None:
     dispute = Dispute.in_full(claim(), raised_on=date(2026, 2, 20), reason="never delivered")
-    timeline = plan(claim(), as_of=date(2026, 2, 2), disputes=[dispute])
-    assert [s.kind for s in timeline.steps] == [StepKind.REMINDER, StepKind.COLLECTION_DEMAND]
+    reminder = LetterSent(
+        kind=StepKind.REMINDER,
+        sent_on=date(2026, 2, 7),
+        fee_charged=sek("0"),
+        deadline=date(2026, 2, 17),
+        channel=Channel.EMAIL,
+    )
+    krav = LetterSent(
+        kind=StepKind.COLLECTION_DEMAND,
+        sent_on=date(2026, 2, 18),
+        fee_charged=sek("180"),
+        deadline=date(2026, 2, 26),
+        channel=Channel.EMAIL,
+    )
+    case = Case(claim=claim(), events=[reminder, krav, dispute])
+    timeline = plan(case, as_of=date(2026, 2, 27))
+    # the krav's deadline has run out, but a sakligt grundad invändning keeps the claim from
+    # Kronofogden (6 § inkassolagen; Finansinspektionen)
+    assert [(s.kind, s.status) for s in timeline.steps] == [
+        (StepKind.REMINDER, "taken"),
+        (StepKind.COLLECTION_DEMAND, "taken"),
+    ]
     assert timeline.stopped is not None
     assert "betalningsföreläggande stops" in timeline.stopped
 

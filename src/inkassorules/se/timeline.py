@@ -41,11 +41,10 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
 from inkassorules.calendar import add_days, calendar_for
-from inkassorules.disputes import Dispute
+from inkassorules.case import Case, as_case
 from inkassorules.disputes import Step as DisputeStep
 from inkassorules.errors import InvalidInput
 from inkassorules.fees import FeeCap
-from inkassorules.instalments import CONTRACT_TERM, AccelerationPolicy, InstalmentAgreement
 from inkassorules.law import Citation, LawBook, builtin, cache_key
 from inkassorules.money import Money
 from inkassorules.se.contact import next_contact_window
@@ -72,7 +71,7 @@ from inkassorules.timeline import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Sequence
 
     from inkassorules.claims import Claim, Payment
     from inkassorules.interest import BalanceInterestResult, InterestStart
@@ -169,7 +168,7 @@ def _fee(context: _Context, kind: StepKind, sent_on: dt.date) -> FeeCap:
         return reminder_fee_cap(
             sent_on=sent_on,
             due_date=due,
-            fee_agreed=context.policy.reminder_fee_agreed,
+            fee_agreed=context.claim.reminder_fee_agreed,
             law=_given(context.law),
         )
     if kind is StepKind.COLLECTION_DEMAND:
@@ -306,60 +305,28 @@ _RULES: Final = _Country(
 
 
 def plan(
-    claim: Claim,
+    case: Case | Claim,
     *,
     as_of: dt.date,
     policy: CreditorPolicy | None = None,
-    payments: Iterable[Payment] = (),
-    disputes: Iterable[Dispute] = (),
-    agreement: InstalmentAgreement | None = None,
-    acceleration_policy: AccelerationPolicy = CONTRACT_TERM,
-    contact_history: Iterable[dt.datetime] = (),
     law: LawBook | None = None,
 ) -> Timeline:
-    """Indrivningsplan (Swedish collection timeline) for *claim*, made on *as_of*.
+    """Indrivningsplan (Swedish collection timeline) for *case*, made on *as_of*.
 
     See :func:`inkassorules.timeline.plan` for the arguments and errors.
     """
-    return _plan(
-        _RULES,
-        claim,
-        as_of=as_of,
-        policy=policy,
-        payments=payments,
-        disputes=disputes,
-        agreement=agreement,
-        acceleration_policy=acceleration_policy,
-        contact_history=contact_history,
-        law=law,
-    )
+    return _plan(_RULES, as_case(case), as_of=as_of, policy=policy, law=law)
 
 
 def next_step(
-    claim: Claim,
+    case: Case | Claim,
     *,
     as_of: dt.date,
     policy: CreditorPolicy | None = None,
-    payments: Iterable[Payment] = (),
-    disputes: Iterable[Dispute] = (),
-    agreement: InstalmentAgreement | None = None,
-    acceleration_policy: AccelerationPolicy = CONTRACT_TERM,
-    contact_history: Iterable[dt.datetime] = (),
     law: LawBook | None = None,
 ) -> NextStep:
-    """Nästa åtgärd (the next Swedish collection step) for *claim* on *as_of*.
+    """Nästa åtgärd (the next Swedish collection step) for *case* on *as_of*.
 
     See :func:`inkassorules.timeline.next_step` for the arguments and errors.
     """
-    return _plan_next(
-        _RULES,
-        claim,
-        as_of=as_of,
-        policy=policy,
-        payments=payments,
-        disputes=disputes,
-        agreement=agreement,
-        acceleration_policy=acceleration_policy,
-        contact_history=contact_history,
-        law=law,
-    )
+    return _plan_next(_RULES, as_case(case), as_of=as_of, policy=policy, law=law)
