@@ -163,11 +163,16 @@ _after_due_kept: Final = functools.lru_cache(maxsize=4096)(_after_due)
 
 
 def _letters(context: _Context) -> tuple[FeeLetter, ...]:
+    # A letter the case took before the due date the plan counts from (a due date postponed
+    # later, or an accelerated balance) still counts towards the limits of inkassoforskriften
+    # § 1-3, as a letter of that due date: the reading that cannot overcharge (its deadline can
+    # only get shorter, so it can only make a second fee harder to earn).
+    due = context.claim.due_date
     return tuple(
         FeeLetter(
             kind=_LETTERS[step.kind],
-            sent_on=step.planned_on,
-            deadline=step.deadline,
+            sent_on=max(step.planned_on, due),
+            deadline=None if step.deadline is None else max(step.deadline, due),
             fee_charged=step.fee.allowed,
         )
         for step in context.earlier
