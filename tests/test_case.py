@@ -476,3 +476,34 @@ def test_letters_before_an_acceleration_still_count_towards_the_fee_limits() -> 
     assert answer.step.kind is StepKind.COLLECTION_NOTICE
     assert answer.step.fee.amount == nok("0")
     assert plan(case, as_of=date(2026, 6, 10)).acceleration is not None
+
+
+def test_a_payment_after_the_known_rates_leaves_the_principal_unknown() -> None:
+    # Interest first, then principal: a payment on 3 August 2026 pays interest accrued at the
+    # 2026 H2 referensränta, which the built-in data does not have, so the principal left after
+    # it cannot be known either; the days of the steps still can.
+    from inkassorules.errors import NotInForce
+    from inkassorules.texts import PaymentDetails, render
+
+    claim = Claim(
+        principal=sek("10000"),
+        due_date=date(2026, 6, 1),
+        jurisdiction="SE",
+        debtor_kind=DebtorKind.CONSUMER,
+    )
+    case = Case(claim=claim, events=[Payment(amount=sek("4000"), paid_on=date(2026, 8, 3))])
+    answer = next_step(case, as_of=date(2026, 8, 10))
+    assert answer.step is not None
+    assert answer.step.planned_on == date(2026, 8, 10)
+    assert [u.field for u in answer.step.unknown] == ["interest", "principal"]
+    assert answer.step.principal is None
+    # a payment before the horizon leaves the principal known
+    early = Case(claim=claim, events=[Payment(amount=sek("4000"), paid_on=date(2026, 6, 30))])
+    step = next_step(early, as_of=date(2026, 8, 10)).step
+    assert step is not None
+    assert [u.field for u in step.unknown] == ["interest"]
+    assert step.principal is not None
+    # a letter must state the amount due: it is not written with an unknown one
+    pay = PaymentDetails(account="5050-1055", reference="1234567897", creditor="Exempel AB")
+    with pytest.raises(NotInForce, match="the interest of the betalningspåminnelse"):
+        render(answer.step, case=case, locale="sv", payment=pay)

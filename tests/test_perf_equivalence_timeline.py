@@ -270,8 +270,11 @@ def test_a_later_step_beyond_the_data_does_not_stop_next_step() -> None:
         jurisdiction="SE",
         debtor_kind=DebtorKind.CONSUMER,
     )
-    with pytest.raises(RateNotPublished):
-        plan(claim, as_of=dt.date(2026, 6, 10))
+    # The full plan keeps that step, with its interest unknown (issue 15: partial results)
+    last = plan(claim, as_of=dt.date(2026, 6, 10)).steps[-1]
+    assert last.kind is StepKind.LEGAL_ACTION
+    assert [u.field for u in last.unknown] == ["interest"]
+    assert "2026 H2" in last.unknown[0].reason
     answer = next_step(claim, as_of=dt.date(2026, 6, 10))
     assert answer.step is not None
     assert answer.step.kind is StepKind.REMINDER

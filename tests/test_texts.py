@@ -66,7 +66,7 @@ def se_steps():
 def test_every_step_and_locale_renders_the_required_content(locale: str) -> None:
     for steps, claim, pay in ((no_steps(), NO_CLAIM, NO_PAY), (se_steps(), SE_CLAIM, SE_PAY)):
         for step in steps:
-            message = render(step, claim=claim, locale=locale, payment=pay)
+            message = render(step, case=claim, locale=locale, payment=pay)
             body = plain(message)
             assert claim.reference in message.subject
             assert pay.reference in body
@@ -90,7 +90,7 @@ _IF_UNPAID = {"nb": "innen", "sv": "senast", "en": "by"}
 
 def test_norwegian_reminder_golden_text() -> None:
     purring = no_steps()[1]
-    message = render(purring, claim=NO_CLAIM, locale="nb", payment=NO_PAY)
+    message = render(purring, case=NO_CLAIM, locale="nb", payment=NO_PAY)
     assert message.subject == "Purring: faktura 2026-117"
     assert plain(message).splitlines()[3:8] == [
         "Hovedstol: 8 000,00 kr",
@@ -130,7 +130,7 @@ def test_norwegian_collection_notice_states_that_inkasso_follows(
 ) -> None:
     # inkassoloven § 9: the varsel must say clearly that inkasso will follow
     notice = no_steps()[2]
-    message = render(notice, claim=NO_CLAIM, locale=locale, payment=NO_PAY)
+    message = render(notice, case=NO_CLAIM, locale=locale, payment=NO_PAY)
     assert sentence in plain(message)
     assert message.subject.startswith(
         {"nb": "Inkassovarsel", "sv": "Inkassovarsel", "en": "Collection notice"}[locale]
@@ -140,7 +140,7 @@ def test_norwegian_collection_notice_states_that_inkasso_follows(
 @pytest.mark.parametrize("locale", LOCALES)
 def test_swedish_inkassokrav_shows_the_5_paragraph_split(locale: str) -> None:
     krav = next(s for s in se_steps() if s.kind is StepKind.COLLECTION_DEMAND)
-    body = plain(render(krav, claim=SE_CLAIM, locale=locale, payment=SE_PAY))
+    body = plain(render(krav, case=SE_CLAIM, locale=locale, payment=SE_PAY))
     # capital, interest (rate, capital, period) and costs separately (5 § inkassolagen)
     expected = {
         "sv": [
@@ -184,7 +184,7 @@ def test_swedish_inkassokrav_shows_the_5_paragraph_split(locale: str) -> None:
 def test_interest_over_two_rates_is_shown_per_rate() -> None:
     claim = attrs.evolve(NO_CLAIM, due_date=date(2026, 6, 1))
     demand = plan(claim, as_of=date(2026, 6, 1)).steps[3]  # 15 July: H1 12.00 %, H2 12.25 %
-    body = plain(render(demand, claim=claim, locale="en", payment=NO_PAY))
+    body = plain(render(demand, case=claim, locale="en", payment=NO_PAY))
     assert (
         "late interest at 12.00% on NOK8,000.00 from 1 June 2026 to 30 June 2026 inclusive" in body
     )
@@ -194,7 +194,7 @@ def test_interest_over_two_rates_is_shown_per_rate() -> None:
 def test_partial_dispute_is_shown_as_withheld() -> None:
     defect = Dispute(amount=Money.of("2000", "NOK"), raised_on=date(2026, 3, 1), reason="damaged")
     step = plan(Case(claim=NO_CLAIM, events=[defect]), as_of=date(2026, 3, 2)).steps[1]
-    body = plain(render(step, claim=NO_CLAIM, locale="nb", payment=NO_PAY))
+    body = plain(render(step, case=NO_CLAIM, locale="nb", payment=NO_PAY))
     assert "Omtvistet beløp som ikke kreves nå: 2 000,00 kr" in body
     assert "Hovedstol: 6 000,00 kr" in body
 
@@ -203,33 +203,33 @@ def test_no_shaming_words() -> None:
     shaming = ("skyldig", "straff", "skam", "svartelist", "shame", "criminal", "blacklist")
     for step in no_steps():
         for locale in LOCALES:
-            body = plain(render(step, claim=NO_CLAIM, locale=locale, payment=NO_PAY)).lower()
+            body = plain(render(step, case=NO_CLAIM, locale=locale, payment=NO_PAY)).lower()
             assert not any(word in body for word in shaming)
 
 
 def test_reference_is_validated_for_the_country() -> None:
     step = no_steps()[1]
     with pytest.raises(InvalidChecksum):
-        render(step, claim=NO_CLAIM, locale="nb", payment=attrs.evolve(NO_PAY, reference="12345"))
+        render(step, case=NO_CLAIM, locale="nb", payment=attrs.evolve(NO_PAY, reference="12345"))
     mod11 = attrs.evolve(NO_PAY, reference=make_kid("1234", algorithm="mod11"))
-    assert "12343" in render(step, claim=NO_CLAIM, locale="nb", payment=mod11).body
+    assert "12343" in render(step, case=NO_CLAIM, locale="nb", payment=mod11).body
     se_step = se_steps()[0]
     with pytest.raises(InvalidChecksum):
         render(
-            se_step, claim=SE_CLAIM, locale="sv", payment=attrs.evolve(SE_PAY, reference="12345")
+            se_step, case=SE_CLAIM, locale="sv", payment=attrs.evolve(SE_PAY, reference="12345")
         )
 
 
 def test_bad_arguments() -> None:
     step = no_steps()[1]
     with pytest.raises(InvalidInput, match="locale"):
-        render(step, claim=NO_CLAIM, locale="de", payment=NO_PAY)  # type: ignore[arg-type]
+        render(step, case=NO_CLAIM, locale="de", payment=NO_PAY)  # type: ignore[arg-type]
     with pytest.raises(InvalidInput, match="the claim in SEK"):
-        render(step, claim=SE_CLAIM, locale="en", payment=SE_PAY)
+        render(step, case=SE_CLAIM, locale="en", payment=SE_PAY)
     with pytest.raises(InvalidInput, match="PaymentDetails"):
-        render(step, claim=NO_CLAIM, locale="en", payment="1503")  # type: ignore[arg-type]
+        render(step, case=NO_CLAIM, locale="en", payment="1503")  # type: ignore[arg-type]
     with pytest.raises(InvalidInput, match="Step"):
-        render("step", claim=NO_CLAIM, locale="en", payment=NO_PAY)  # type: ignore[arg-type]
+        render("step", case=NO_CLAIM, locale="en", payment=NO_PAY)  # type: ignore[arg-type]
     with pytest.raises(InvalidInput, match="account"):
         PaymentDetails(account=" ", reference="12344")
     with pytest.raises(InvalidInput, match="creditor"):
@@ -239,8 +239,8 @@ def test_bad_arguments() -> None:
 def test_collection_demand_must_name_the_creditor() -> None:
     demand = no_steps()[3]
     with pytest.raises(InvalidInput, match="must name the creditor"):
-        render(demand, claim=NO_CLAIM, locale="nb", payment=attrs.evolve(NO_PAY, creditor=None))
-    body = plain(render(demand, claim=NO_CLAIM, locale="nb", payment=NO_PAY))
+        render(demand, case=NO_CLAIM, locale="nb", payment=attrs.evolve(NO_PAY, creditor=None))
+    body = plain(render(demand, case=NO_CLAIM, locale="nb", payment=NO_PAY))
     # inkassoloven § 10: pay or object; further costs and legal collection if unpaid
     assert (
         "Betal, eller si fra til oss hvis du mener kravet ikke er riktig, innen 29. april 2026."
@@ -248,14 +248,14 @@ def test_collection_demand_must_name_the_creditor() -> None:
     )
     assert "kan kravet bli sendt til forliksrådet eller namsmannen for rettslig inndriving" in body
     last = attrs.evolve(demand, next_kind=None)
-    assert "forliksrådet" in render(last, claim=NO_CLAIM, locale="nb", payment=NO_PAY).body
+    assert "forliksrådet" in render(last, case=NO_CLAIM, locale="nb", payment=NO_PAY).body
 
 
 def test_without_reference_or_deadline() -> None:
     claim = attrs.evolve(NO_CLAIM, reference=None)
     friendly = plan(claim, as_of=date(2026, 3, 2)).steps[0]
     message = render(
-        friendly, claim=claim, locale="en", payment=attrs.evolve(NO_PAY, creditor=None)
+        friendly, case=claim, locale="en", payment=attrs.evolve(NO_PAY, creditor=None)
     )
     assert message.subject == "Reminder: the invoice due on 2 March 2026"
     assert "Please pay as soon as you can." in message.body
@@ -265,7 +265,7 @@ def test_without_reference_or_deadline() -> None:
 
 def test_locale_is_an_argument_not_the_process_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     step = no_steps()[1]
-    before = render(step, claim=NO_CLAIM, locale="en", payment=NO_PAY)
+    before = render(step, case=NO_CLAIM, locale="en", payment=NO_PAY)
     monkeypatch.setenv("LANG", "sv_SE.UTF-8")
     monkeypatch.setenv("LC_ALL", "sv_SE.UTF-8")
-    assert render(step, claim=NO_CLAIM, locale="en", payment=NO_PAY) == before
+    assert render(step, case=NO_CLAIM, locale="en", payment=NO_PAY) == before

@@ -928,6 +928,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     timeline.add_argument("--json", action="store_true", help="print JSON instead of a table")
     timeline.set_defaults(run=_cmd_plan)
+
+    from inkassorules._cli_case import add_case_commands  # noqa: PLC0415 -- imports this module
+
+    add_case_commands(commands)
     return parser
 
 
@@ -957,7 +961,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args.run(args)
     except (InkassoError, OSError, ArithmeticError) as error:
-        print(f"inkassorules {args.command}: error: {_one_line(error)}", file=sys.stderr)
+        command = " ".join(filter(None, (args.command, getattr(args, "case_command", None))))
+        print(f"inkassorules {command}: error: {_one_line(error)}", file=sys.stderr)
         return EXIT_USAGE
     return 0
 

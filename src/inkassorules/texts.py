@@ -27,7 +27,7 @@ rightfulness check before a betalingsoppfordring, inkassoloven § 10) are the ca
 >>> claim = Claim(principal=Money.of("8000", "NOK"), due_date=date(2026, 3, 2),
 ...               jurisdiction="NO", debtor_kind=DebtorKind.CONSUMER, reference="2026-117")
 >>> notice = plan(claim, as_of=date(2026, 3, 2)).steps[2]
->>> message = render(notice, claim=claim, locale="nb",
+>>> message = render(notice, case=claim, locale="nb",
 ...                  payment=PaymentDetails(account="1503.12.34567", reference="12344"))
 >>> message.subject
 'Inkassovarsel: faktura 2026-117'
@@ -55,8 +55,9 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 
 import attrs
 
+from inkassorules.case import Case, as_case
 from inkassorules.claims import Claim
-from inkassorules.errors import InvalidInput
+from inkassorules.errors import InvalidInput, NotInForce
 from inkassorules.formatting import LOCALES, Locale, format_date, format_money, format_rate
 from inkassorules.money import MINOR_UNIT, Money
 from inkassorules.references import InvalidChecksum, validate_kid, validate_ocr
@@ -430,12 +431,17 @@ def _interest_details(periods: tuple[InterestPeriod, ...]) -> list[tuple[Interes
     ]
 
 
-def render(step: Step, *, claim: Claim, locale: Locale, payment: PaymentDetails) -> Message:
+def render(step: Step, *, case: Case | Claim, locale: Locale, payment: PaymentDetails) -> Message:
     """Purretekst / kravtext (the message for one step, in *locale*).
 
+    The step comes from :func:`~inkassorules.plan` or :func:`~inkassorules.next_step` of the
+    *case*, so the letter states the amounts due on its day (the fees the case has charged
+    included) and the deadline it really sets.
+
     Args:
-        step: a step of a timeline planned for *claim*.
-        claim: the claim (its reference names the invoice; its country picks KID or OCR).
+        step: a step of a timeline planned for *case*.
+        case: the case (or a bare claim); the claim's reference names the invoice, its country
+            picks KID or OCR.
         locale: ``"nb"``, ``"sv"`` or ``"en"``; never read from the process.
         payment: the account and KID / OCR reference to pay with, and the creditor's name.
 
@@ -446,18 +452,10 @@ def render(step: Step, *, claim: Claim, locale: Locale, payment: PaymentDetails)
         InvalidInput: for an unknown locale, a step in another currency, or a reference that is
             not a valid KID (MOD10 or MOD11) for a Norwegian claim or OCR number for a Swedish
             one (:class:`~inkassorules.references.InvalidChecksum` and its kin).
+        NotInForce: when the step's amount due cannot be known yet (a rate not yet published
+            on its day): a letter must state it.
     """
-    if locale not in LOCALES:
-        raise InvalidInput(f"locale must be one of {sorted(LOCALES)}, got {locale!r}")
-    arguments: tuple[object, object, object] = (step, claim, payment)
-    if not isinstance(arguments[0], Step) or not isinstance(arguments[1], Claim):
-        raise InvalidInput("render needs a timeline Step and its Claim")
-    if not isinstance(arguments[2], PaymentDetails):
-        raise InvalidInput(f"payment must be PaymentDetails, got {payment!r}")
-    if step.principal.currency != claim.currency:
-        raise InvalidInput(
-            f"the step is in {step.principal.currency}, the claim in {claim.currency}"
-        )
+    claim = _checked(step, case, locale, payment)
     if step.kind is StepKind.COLLECTION_DEMAND and payment.creditor is None:
         raise InvalidInput(
             "a collection demand must name the creditor (inkassoloven § 10 annet ledd; 5 § "
@@ -492,11 +490,34 @@ def render(step: Step, *, claim: Claim, locale: Locale, payment: PaymentDetails)
     return Message(subject=subject[:1].upper() + subject[1:], body="\n".join(lines))
 
 
+def _checked(step: Step, case: Case | Claim, locale: Locale, payment: PaymentDetails) -> Claim:
+    """The claim of *case*, once every argument of :func:`render` is of the right kind."""
+    if locale not in LOCALES:
+        raise InvalidInput(f"locale must be one of {sorted(LOCALES)}, got {locale!r}")
+    arguments: tuple[object, object, object] = (step, case, payment)
+    if not isinstance(arguments[0], Step) or not isinstance(arguments[1], Case | Claim):
+        raise InvalidInput("render needs a timeline Step and its Case (or Claim)")
+    claim = as_case(case).claim
+    if step.unknown:
+        first = step.unknown[0]
+        raise NotInForce(f"the {first.field} of the {step.name}", step.planned_on, first.reason)
+    if not isinstance(arguments[2], PaymentDetails):
+        raise InvalidInput(f"payment must be PaymentDetails, got {payment!r}")
+    if step.fee.amount.currency != claim.currency:
+        raise InvalidInput(
+            f"the step is in {step.fee.amount.currency}, the claim in {claim.currency}"
+        )
+    return claim
+
+
 def _amounts(step: Step, words: _Words, locale: Locale) -> list[str]:
     """Principal, interest (rate, capital, period), fees, withheld and total: one line each."""
 
-    def money(amount: Money) -> str:
+    def money(amount: Money | None) -> str:
+        assert amount is not None  # noqa: S101 -- render refuses a step with unknown amounts
         return format_money(amount.rounded(to=MINOR_UNIT), locale=locale)
+
+    periods = () if step.interest is None else step.interest.periods
 
     details = [
         words.interest_detail.format(
@@ -505,7 +526,7 @@ def _amounts(step: Step, words: _Words, locale: Locale) -> list[str]:
             start=format_date(run[0].start, locale=locale),
             last=format_date(run[-1].last_day, locale=locale),
         )
-        for run in _interest_details(step.interest.periods)
+        for run in _interest_details(periods)
     ]
     interest = f"{words.interest}: {money(step.interest_due)}"
     lines = [

@@ -61,7 +61,7 @@ from inkassorules.claims import Claim, Payment
 from inkassorules.contact import time_zone
 from inkassorules.disputes import Dispute, may_take_step
 from inkassorules.disputes import Step as DisputeStep
-from inkassorules.errors import CurrencyMismatch, InvalidInput, RuleRefused
+from inkassorules.errors import CurrencyMismatch, InvalidInput, NotInForce, RuleRefused
 from inkassorules.events import AgreementCancelled, LegalActionFiled, LetterSent
 from inkassorules.fees import FeeCap
 from inkassorules.instalments import (
@@ -264,8 +264,31 @@ class CreditorPolicy:
         raise InvalidInput(f"jurisdiction must be 'NO' or 'SE', got {jurisdiction!r}")
 
 
-def _amount(money: Money) -> str:
-    return str(money.rounded(to=MINOR_UNIT).amount)
+def _amount(money: Money | None) -> str:
+    return UNKNOWN if money is None else str(money.rounded(to=MINOR_UNIT).amount)
+
+
+UNKNOWN: Final = "unknown"
+"""What a record or table shows for an amount that cannot be known yet (see :class:`Unknown`)."""
+
+
+@attrs.frozen(kw_only=True)
+class Unknown:
+    """Ukjent / okänt (a value of a planned step the law data cannot give yet, and why).
+
+    A plan keeps every step whose day and kind the law decides. Where a step's interest or
+    amount due depends on a value the data does not have on that step's day (a half-year's rate
+    not yet published), the field is None and an ``Unknown`` says which field and why, instead
+    of the whole plan failing. What *is* that number (:func:`~inkassorules.balance`,
+    ``late_interest``) still refuses.
+
+    Attributes:
+        field: the field of the step (``"interest"``, ``"principal"``).
+        reason: why it cannot be known (the refusal of the rule that needed the value).
+    """
+
+    field: str
+    reason: str
 
 
 @attrs.frozen(kw_only=True)
@@ -295,9 +318,12 @@ class Step:
         fee: the fee cap of this step (zero with the reason when none may be charged); for a
             step taken, the fee it charged, as recorded.
         interest: late interest accrued from the interest start to ``planned_on`` on the
-            balance payments left.
-        principal: the principal due on ``planned_on`` (less any disputed part withheld).
-        interest_due: the interest accrued and not paid on ``planned_on``.
+            balance payments left; None when a rate it needs is not known yet (see
+            ``unknown``).
+        principal: the principal due on ``planned_on`` (less any disputed part withheld); None
+            when it cannot be known yet.
+        interest_due: the interest accrued and not paid on ``planned_on``; None when it cannot
+            be known yet.
         fees: the fees due on ``planned_on``: this step's and the earlier steps' (for a business
             debtor, from the collection demand on, at least the fixed compensation, which
             covers the fees up to its amount).
@@ -308,6 +334,8 @@ class Step:
         next_kind: the kind of the following step if the debtor does not pay, or None.
         reasons: how the day, the fee and the deadline were decided.
         basis: the citations of every rule and dated value used.
+        unknown: the fields that cannot be known yet, each with the reason (empty when all
+            are known).
     """
 
     number: int
@@ -320,9 +348,9 @@ class Step:
     channel: Channel
     contact_at: dt.datetime | None
     fee: FeeCap
-    interest: BalanceInterestResult
-    principal: Money
-    interest_due: Money
+    interest: BalanceInterestResult | None
+    principal: Money | None
+    interest_due: Money | None
     fees: Money
     withheld: Money
     deadline: dt.date | None
@@ -330,6 +358,7 @@ class Step:
     next_kind: StepKind | None
     reasons: tuple[str, ...] = ()
     basis: tuple[Citation, ...] = ()
+    unknown: tuple[Unknown, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         # Invariants checked here, not in attrs validators (they can be switched off).
@@ -344,16 +373,25 @@ class Step:
             raise InvalidInput(f"deadline {self.deadline} is before the step ({self.planned_on})")
         if self.contact_at is not None:
             check_aware(self.contact_at, "contact_at")
-        currency = self.principal.currency
-        for part in (self.interest_due, self.fees, self.withheld, self.fee.amount):
-            if part.currency != currency:
+        currency = self.fee.amount.currency
+        parts = (self.principal, self.interest_due, self.fees, self.withheld)
+        for part in parts:
+            if part is not None and part.currency != currency:
                 raise CurrencyMismatch(currency, part.currency, context="a step's amounts")
-        if self.principal.is_negative or self.interest_due.is_negative or self.fees.is_negative:
+        if any(part is not None and part.is_negative for part in parts[:3]):
             raise InvalidInput("no part of the amount due may be negative")
+        missing = {u.field for u in self.unknown}
+        for name, field in (("interest", "interest"), ("interest_due", "interest")):
+            if getattr(self, name) is None and field not in missing:
+                raise InvalidInput(f"a step's {name} may be None only with the reason in unknown")
+        if self.principal is None and "principal" not in missing:
+            raise InvalidInput("a step's principal may be None only with the reason in unknown")
 
     @property
-    def total(self) -> Money:
-        """Principal + interest + fees due on ``planned_on``."""
+    def total(self) -> Money | None:
+        """Principal + interest + fees due on ``planned_on``; None if a part is unknown."""
+        if self.principal is None or self.interest_due is None:
+            return None
         return self.principal + self.interest_due + self.fees
 
     @property
@@ -368,11 +406,16 @@ class Step:
             f"{self.planned_on.isoformat()} by {self.channel.value} [{self.status}; "
             f"{self.governed_by} governed; earliest lawful {self.earliest_lawful.isoformat()}]"
         )
+
+        def shown(money: Money | None) -> str:
+            return UNKNOWN if money is None else str(money)
+
         amounts = (
-            f"   due: principal {self.principal}, interest {self.interest_due}, fees "
-            f"{self.fees}; total {self.total}; fee of this step {self.fee.amount}"
+            f"   due: principal {shown(self.principal)}, interest {shown(self.interest_due)}, "
+            f"fees {self.fees}; total {shown(self.total)}; fee of this step {self.fee.amount}"
         )
         lines = [head, amounts]
+        lines.extend(f"   {u.field} unknown: {u.reason}" for u in self.unknown)
         if self.deadline is not None:
             lines.append(f"   deadline {self.deadline.isoformat()}")
         lines.extend(f"   {reason}" for reason in self.reasons)
@@ -398,7 +441,7 @@ class Step:
             "interest": _amount(self.interest_due),
             "fees": _amount(self.fees),
             "total": _amount(self.total),
-            "currency": self.principal.currency,
+            "currency": self.fee.amount.currency,
             "deadline": "" if self.deadline is None else self.deadline.isoformat(),
         }
 
@@ -460,6 +503,11 @@ class Timeline:
     def planned(self) -> tuple[Step, ...]:
         """The steps still to take, in order."""
         return tuple(s for s in self.steps if s.status != "taken")
+
+    @property
+    def unknown(self) -> tuple[str, ...]:
+        """Why some amounts of the plan cannot be known yet: each reason once, in order."""
+        return tuple(dict.fromkeys(u.reason for s in self.steps for u in s.unknown))
 
     @property
     def agreement_holds(self) -> bool:
@@ -675,6 +723,62 @@ def _place(
     return planned, governed, status, contact_at, reasons
 
 
+class _Due(NamedTuple):
+    """The amount due on a day, as far as the law data lets it be known."""
+
+    interest: BalanceInterestResult | None
+    principal: Money | None
+    interest_due: Money | None
+    unknown: tuple[Unknown, ...] = ()
+
+    @property
+    def basis(self) -> tuple[Citation, ...]:
+        return () if self.interest is None else self.interest.basis
+
+    @property
+    def settled(self) -> bool:
+        """True if nothing of the principal and the interest is left."""
+        return (
+            self.principal is not None
+            and self.interest_due is not None
+            and self.principal.is_zero
+            and self.interest_due.is_zero
+        )
+
+
+def _due(  # noqa: PLR0917 -- the interest rule's own arguments, in its order
+    rules: _Country,
+    principal: Money,
+    payments: Sequence[Payment],
+    start: dt.date,
+    day: dt.date,
+    law: LawBook,
+) -> _Due:
+    """Interest to *day* on the balance *payments* leave; what cannot be known, and why.
+
+    A rate not yet in the data on a day up to *day* (``NotInForce``, e.g. ``RateNotPublished``)
+    leaves the interest unknown. The principal is still known when the interest up to the last
+    payment is: no later payment changes it.
+    """
+    try:
+        result = rules.interest(principal, payments, start, day, law)
+    except NotInForce as error:
+        reason = str(error)
+    else:
+        return _Due(result, result.principal_outstanding, result.interest_outstanding)
+    last = max((p.paid_on for p in payments), default=None)
+    left: Money | None = principal
+    if last is not None:
+        try:
+            left = rules.interest(principal, payments, start, last, law).principal_outstanding
+        except NotInForce:
+            left = None
+    unknown = [Unknown(field="interest", reason=reason)]
+    if left is None:
+        unknown.append(Unknown(field="principal", reason=reason))
+    return _Due(None, left, None, tuple(unknown))
+
+
 def _run(
     rules: _Country,
     claim: Claim,
@@ -733,8 +837,8 @@ def _run(
         else:
             # may_take_step without disputes: allowed, nothing withheld, no reasons or basis.
             disputed, disputed_basis = Money.zero(currency), ()
-        interest = rules.interest(claim.principal, payments, start.start, planned, law)
-        if interest.principal_outstanding.is_zero and interest.interest_outstanding.is_zero:
+        due = _due(rules, claim.principal, payments, start.start, planned, law)
+        if due.settled:
             return steps, "the claim is paid in full (principal and interest)", (), notes, basis
         if kind is StepKind.FRIENDLY_REMINDER:
             fee = _zero_fee(currency, "a friendly reminder carries no fee (creditor policy)")
@@ -750,7 +854,7 @@ def _run(
         fees_due = rules.fees_due(context, kind, fee) if policy.charge_fees else None
         deadline = rules.deadline(context, kind, planned, channel)
         latest = rules.latest(context, kind, planned)
-        withheld = min(disputed, interest.principal_outstanding)
+        withheld = disputed if due.principal is None else min(disputed, due.principal)
         remaining = kinds[index + 1 :]
         steps.append(
             Step(
@@ -764,9 +868,9 @@ def _run(
                 channel=channel,
                 contact_at=contact_at,
                 fee=fee,
-                interest=interest,
-                principal=interest.principal_outstanding - withheld,
-                interest_due=interest.interest_outstanding,
+                interest=due.interest,
+                principal=None if due.principal is None else due.principal - withheld,
+                interest_due=due.interest_due,
                 fees=ordinary if fees_due is None else fees_due.amount,
                 withheld=withheld,
                 deadline=None if deadline is None else deadline.day,
@@ -788,11 +892,12 @@ def _run(
                             *(() if fees_due is None else fees_due.basis),
                             *(() if deadline is None else deadline.basis),
                             *(() if latest is None else latest.basis),
-                            *interest.basis,
+                            *due.basis,
                             *disputed_basis,
                         )
                     )
                 ),
+                unknown=due.unknown,
             )
         )
         if limit is not None and len(steps) - len(taken) >= limit:
@@ -889,8 +994,13 @@ def _taken_steps(
             charged = zero if event.fee_charged is None else event.fee_charged
             channel, deadline = Channel.LETTER, None
         name = rules.names[kind]
-        interest = rules.interest(
-            claim.principal, tuple(p for p in payments if p.paid_on <= day), start.start, day, law
+        due = _due(
+            rules,
+            claim.principal,
+            tuple(p for p in payments if p.paid_on <= day),
+            start.start,
+            day,
+            law,
         )
         fees = Money.total((s.fee.amount for s in steps), currency=currency) + charged
         recorded = f"taken on {day.isoformat()}: recorded in the case" + (
@@ -908,16 +1018,17 @@ def _taken_steps(
                 channel=channel,
                 contact_at=None,
                 fee=FeeCap(amount=charged, reasons=(f"recorded: the {name} charged {charged}",)),
-                interest=interest,
-                principal=interest.principal_outstanding,
-                interest_due=interest.interest_outstanding,
+                interest=due.interest,
+                principal=due.principal,
+                interest_due=due.interest_due,
                 fees=fees,
                 withheld=zero,
                 deadline=deadline,
                 latest_on=None,
                 next_kind=None,
                 reasons=(recorded,),
-                basis=interest.basis,
+                basis=due.basis,
+                unknown=due.unknown,
             )
         )
     return tuple(steps)

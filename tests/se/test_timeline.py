@@ -17,6 +17,7 @@ from inkassorules.disputes import Dispute
 from inkassorules.errors import InvalidInput, RateNotPublished
 from inkassorules.money import Money
 from inkassorules.se import timeline as se_timeline
+from inkassorules.se.interest import late_interest
 from inkassorules.timeline import Channel, CreditorPolicy, StepKind, next_step, plan
 
 
@@ -195,10 +196,35 @@ def test_krav_by_letter_needs_the_delivery_estimate() -> None:
     )
 
 
-def test_interest_after_the_published_rates_fails_closed() -> None:
-    # the referensränta for 2026 H2 was not found: interest days after 30 June raise
+def test_interest_after_the_published_rates_is_unknown_not_guessed() -> None:
+    # The referensränta for 2026 H2 is not in the built-in data: a plan keeps every step whose
+    # day and kind the law decides, and says which amounts cannot be known, and why.
+    timeline = plan(claim(due_date=date(2026, 6, 22)), as_of=date(2026, 6, 22))
+    reminder, krav = timeline.steps[:2]
+    assert reminder.planned_on == date(2026, 6, 27)
+    assert reminder.unknown == ()
+    assert reminder.interest_due is not None
+    assert krav.interest is None
+    assert krav.interest_due is None
+    assert krav.total is None
+    assert [u.field for u in krav.unknown] == ["interest"]
+    assert "2026 H2" in krav.unknown[0].reason
+    assert krav.principal == sek("10000")  # no payment: the principal is known
+    assert krav.fee.amount == sek("180")  # the fee does not depend on the rate
+    assert timeline.unknown == (krav.unknown[0].reason,)
+    assert "interest unknown: " in krav.explain()
+    assert krav.to_record()["interest"] == "unknown"
+    # the interest up to 1 July runs through 30 June, the last day the data knows; from 2 July
+    # on it is unknown
+    known = next_step(claim(due_date=date(2026, 6, 22)), as_of=date(2026, 7, 1))
+    unknown = next_step(claim(due_date=date(2026, 6, 22)), as_of=date(2026, 7, 2))
+    assert known.step is not None
+    assert unknown.step is not None
+    assert known.step.unknown == ()
+    assert [u.field for u in unknown.step.unknown] == ["interest"]
+    # what *is* the unknown number still refuses
     with pytest.raises(RateNotPublished):
-        plan(claim(due_date=date(2026, 6, 22)), as_of=date(2026, 6, 22))
+        late_interest(sek("10000"), due_date=date(2026, 6, 22), paid_on=date(2026, 7, 2))
 
 
 def test_next_step_says_when() -> None:

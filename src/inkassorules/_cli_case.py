@@ -1,0 +1,304 @@
+"""The ``inkassorules case`` commands: a case file in, next step, plan, balance and audit out.
+
+``case next FILE``, ``case plan FILE``, ``case balance FILE --on DATE`` and ``case audit FILE``
+read a case file (JSON, as ``serialization.to_json`` writes a :class:`~inkassorules.case.Case`;
+``-`` reads standard input) and print a readable answer, or JSON with ``--json``. Loaded by
+:mod:`inkassorules.cli` when it builds its parser.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from typing import TYPE_CHECKING, Final
+
+from inkassorules.case import Case
+from inkassorules.claims import Payment
+from inkassorules.cli import _date, _describe, _print_basis, _print_json, _table, _today
+from inkassorules.disputes import Dispute
+from inkassorules.errors import InvalidInput
+from inkassorules.events import (
+    AgreementMade,
+    ContactAttempt,
+    CreditGranted,
+    DueDatePostponed,
+    Event,
+    LegalActionFiled,
+    LetterSent,
+)
+from inkassorules.money import MINOR_UNIT, Money
+from inkassorules.serialization import from_json, unstructure
+from inkassorules.timeline import UNKNOWN, CreditorPolicy, _rules, next_step, plan
+
+if TYPE_CHECKING:
+    import argparse
+    import datetime as dt
+
+    from inkassorules.cli import _Parser
+    from inkassorules.timeline import Step, Timeline
+
+__all__ = ["MAX_CASE_FILE_BYTES", "add_case_commands", "read_case"]
+
+MAX_CASE_FILE_BYTES: Final = 16 * 1024 * 1024
+"""The largest case file the command line reads (16 MiB): a limit against runaway input."""
+
+
+def _read_text(path: str) -> str:
+    if path == "-":
+        text = sys.stdin.read(MAX_CASE_FILE_BYTES + 1)
+    else:
+        try:
+            info = os.stat(path)  # noqa: PTH116 -- one call for the kind and the size
+        except OSError as error:
+            raise InvalidInput(f"cannot read the case file {path!r}: {error.strerror}") from None
+        if not stat.S_ISREG(info.st_mode):
+            raise InvalidInput(
+                f"the case file {path!r} is not a regular file; give a file, or - for stdin"
+            )
+        if info.st_size > MAX_CASE_FILE_BYTES:
+            raise InvalidInput(
+                f"the case file {path!r} has {info.st_size} bytes; the limit is "
+                f"{MAX_CASE_FILE_BYTES}"
+            )
+        try:
+            with open(path, "rb") as file:  # noqa: PTH123
+                data = file.read(MAX_CASE_FILE_BYTES + 1)
+        except OSError as error:
+            raise InvalidInput(f"cannot read the case file {path!r}: {error.strerror}") from None
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise InvalidInput(f"the case file {path!r} is not UTF-8 text") from None
+    if len(text) > MAX_CASE_FILE_BYTES:
+        raise InvalidInput(f"the case file is longer than {MAX_CASE_FILE_BYTES} bytes")
+    return text
+
+
+def read_case(path: str) -> Case:
+    """The case in the JSON file at *path* (``-``: standard input).
+
+    Raises:
+        InvalidInput: for a file that is not there, not a regular file, too large, not UTF-8,
+            not JSON, or not a case (the message names the field).
+    """
+    text = _read_text(path)
+    try:
+        return from_json(text, Case)
+    except RecursionError:
+        raise InvalidInput("the case file is nested too deeply to be a case") from None
+
+
+def _policy(args: argparse.Namespace, case: Case) -> CreditorPolicy:
+    if args.policy == "earliest-lawful":
+        return CreditorPolicy.earliest_lawful()
+    return CreditorPolicy.practice(case.claim.jurisdiction)
+
+
+def _plain(money: Money | None) -> str:
+    return UNKNOWN if money is None else str(money.rounded(to=MINOR_UNIT).amount)
+
+
+_HISTORY_COLUMNS: Final = (
+    ("day", "Day"),
+    ("event", "Event"),
+    ("amount", "Amount"),
+    ("details", "Details"),
+)
+
+
+def _event_row(case: Case, event: Event) -> dict[str, str]:  # noqa: PLR0911 -- one per kind
+    names = _rules(case.claim.jurisdiction).names
+    day = case.day_of(event).isoformat()
+    if isinstance(event, LetterSent):
+        until = "" if event.deadline is None else f"deadline {event.deadline.isoformat()}; "
+        return {
+            "day": day,
+            "event": f"{names[event.kind]} sent",
+            "amount": f"fee {_plain(event.fee_charged)}",
+            "details": f"{until}by {event.channel.value}",
+        }
+    if isinstance(event, LegalActionFiled):
+        fee = "" if event.fee_charged is None else f"fee {_plain(event.fee_charged)}"
+        return {"day": day, "event": "legal step filed", "amount": fee, "details": event.venue}
+    if isinstance(event, Payment):
+        return {"day": day, "event": "payment", "amount": _plain(event.amount), "details": ""}
+    if isinstance(event, Dispute):
+        status = "reasonable" if event.reasonable else "unfounded"
+        if event.resolved_on is not None:
+            status += f", resolved {event.resolved_on.isoformat()}"
+        return {
+            "day": day,
+            "event": "dispute raised",
+            "amount": _plain(event.amount),
+            "details": f"{event.reason} ({status})",
+        }
+    if isinstance(event, CreditGranted):
+        return {"day": day, "event": "credit", "amount": _plain(event.amount), "details": ""}
+    if isinstance(event, ContactAttempt):
+        reached = "reached" if event.reached else "not reached"
+        at = event.at.astimezone(case.zone).strftime("%H:%M")
+        return {
+            "day": day,
+            "event": f"{event.channel.value} contact",
+            "amount": "",
+            "details": f"{at}, {reached}",
+        }
+    if isinstance(event, DueDatePostponed):
+        new = event.new_due_date.isoformat()
+        return {"day": day, "event": "due date postponed", "amount": "", "details": f"to {new}"}
+    if isinstance(event, AgreementMade):
+        count = len(event.agreement.instalments)
+        return {
+            "day": day,
+            "event": "instalment agreement",
+            "amount": _plain(event.agreement.total),
+            "details": f"{count} instalment(s)",
+        }
+    return {"day": day, "event": "agreement cancelled", "amount": "", "details": ""}
+
+
+def _print_history(case: Case, on: dt.date) -> None:
+    known = case.until(on)
+    later = len(case.events) - len(known.events)
+    print(f"Case: {_describe(case.claim)}")
+    if not known.events:
+        print(f"History up to {on.isoformat()}: none")
+    else:
+        print(f"History up to {on.isoformat()} (amounts in {case.claim.currency}):")
+        rows = [_event_row(case, e) for e in known.events]
+        for line in _table(rows, _HISTORY_COLUMNS, right=("amount",)):
+            print(f"  {line}")
+    if later:
+        print(f"  ({later} later event(s) in the file are not part of the answer)")
+
+
+_PLAN_COLUMNS: Final = (
+    ("number", "No."),
+    ("name", "Step"),
+    ("status", "Status"),
+    ("planned_on", "Day"),
+    ("earliest_lawful", "Earliest"),
+    ("channel", "Channel"),
+    ("fee", "Fee"),
+    ("interest", "Interest"),
+    ("total", "Total due"),
+    ("deadline", "Deadline"),
+)
+_RIGHT: Final = ("number", "fee", "interest", "total")
+
+
+def _print_step(step: Step, currency: str) -> None:
+    rows = [
+        ("earliest lawful day", step.earliest_lawful.isoformat()),
+        ("planned on", f"{step.planned_on.isoformat()} ({step.governed_by} governed)"),
+        ("channel", step.channel.value),
+        ("fee (cap)", f"{_plain(step.fee.amount)} {currency}"),
+        ("deadline", "none" if step.deadline is None else step.deadline.isoformat()),
+        ("principal", f"{_plain(step.principal)} {currency}"),
+        ("interest", f"{_plain(step.interest_due)} {currency}"),
+        ("fees", f"{_plain(step.fees)} {currency}"),
+        ("total due", f"{_plain(step.total)} {currency}"),
+    ]
+    if step.withheld.is_positive:
+        rows.insert(6, ("withheld (disputed)", f"{_plain(step.withheld)} {currency}"))
+    if step.contact_at is not None:
+        rows.insert(3, ("contact from", step.contact_at.isoformat(timespec="minutes")))
+    width = max(len(label) for label, _ in rows)
+    for label, value in rows:
+        print(f"  {label.ljust(width)}  {value}")
+    print("  how the day and the fee were decided:")
+    for reason in step.reasons:
+        print(f"    - {reason}")
+    for unknown in step.unknown:
+        print(f"  {unknown.field} is unknown: {unknown.reason}")
+
+
+def _cmd_next(args: argparse.Namespace) -> None:
+    case = read_case(args.file)
+    as_of: dt.date = args.as_of or _today()
+    answer = next_step(case, as_of=as_of, policy=_policy(args, case), law=args.law_book)
+    if args.json:
+        _print_json({"next_step": unstructure(answer)})
+        return
+    _print_history(case, as_of)
+    print()
+    step = answer.step
+    if step is None:
+        print(f"Next step on {as_of.isoformat()}: none. {answer.reason}")
+        return
+    verdict = "lawful today" if answer.lawful_today else answer.reason
+    print(f"Next step on {as_of.isoformat()}: {step.name} ({step.kind.value}): {verdict}")
+    _print_step(step, case.claim.currency)
+    if answer.basis:
+        print("Sources:")
+        _print_basis(answer.basis, indent="  ")
+
+
+def _print_timeline(timeline: Timeline) -> None:
+    for line in _table(timeline.to_records(), _PLAN_COLUMNS, right=_RIGHT):
+        print(line)
+    for reason in timeline.unknown:
+        print(f"unknown: {reason}")
+    for note in timeline.notes:
+        print(f"note: {note}")
+    if timeline.stopped:
+        print(f"stopped: {timeline.stopped}")
+
+
+def _cmd_plan(args: argparse.Namespace) -> None:
+    case = read_case(args.file)
+    as_of: dt.date = args.as_of or _today()
+    timeline = plan(case, as_of=as_of, policy=_policy(args, case), law=args.law_book)
+    if args.json:
+        _print_json({"timeline": unstructure(timeline)})
+        return
+    _print_history(case, as_of)
+    print()
+    print(f"policy: {timeline.policy.name}; {timeline.interest_start.explain().splitlines()[0]}")
+    print()
+    _print_timeline(timeline)
+    print(
+        f"Amounts in {case.claim.currency}. Status 'taken' is what the case records; the "
+        "other steps are planned from it."
+    )
+
+
+def add_case_commands(
+    commands: argparse._SubParsersAction[_Parser],
+) -> None:
+    """Add ``case next`` and ``case plan`` to the command line's subcommands."""
+    case = commands.add_parser(
+        "case", help="a case file (a claim with its history): next step, plan, balance, audit"
+    )
+    actions = case.add_subparsers(dest="case_command", required=True)
+
+    def common(parser: _Parser) -> None:
+        parser.add_argument("file", help="the case file (JSON), or - for standard input")
+        parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+        parser.set_defaults(law_book=None)
+
+    def planning(parser: _Parser) -> None:
+        parser.add_argument(
+            "--as-of", type=_date, help="the day to answer for (YYYY-MM-DD); default: today"
+        )
+        parser.add_argument(
+            "--policy",
+            choices=("practice", "earliest-lawful"),
+            default="practice",
+            help="the creditor's practice (default) or every step on its earliest lawful day",
+        )
+
+    next_parser = actions.add_parser(
+        "next", help="the next lawful step, continuing from the steps the case has taken"
+    )
+    common(next_parser)
+    planning(next_parser)
+    next_parser.set_defaults(run=_cmd_next)
+
+    plan_parser = actions.add_parser(
+        "plan", help="the steps taken, then the steps still to take, planned from the history"
+    )
+    common(plan_parser)
+    planning(plan_parser)
+    plan_parser.set_defaults(run=_cmd_plan)
