@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import pytest
 from dateutil.relativedelta import relativedelta
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from inkassorules.allocation import Component, allocate
 from inkassorules.claims import Claim, DebtorKind, Payment
 from inkassorules.disputes import Dispute, Step, may_take_step, withheld_amount
+from inkassorules.errors import NotInForce
 from inkassorules.instalments import (
     MAX_INSTALMENTS,
     InstalmentAgreement,
@@ -22,6 +24,7 @@ from inkassorules.instalments import (
 from inkassorules.money import Money
 
 CURRENCIES = st.sampled_from(["NOK", "SEK"])
+NEW_KKRL = dt.date(2026, 11, 20)  # the new konsumentkreditlag (directive (EU) 2023/2225) applies
 DAYS = st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2040, 12, 31))
 INTERVALS = st.sampled_from(
     [
@@ -128,6 +131,11 @@ def test_consumer_credit_acceleration_never_demands_more_than_total_minus_paymen
 ):
     plan, payments, on = case
     notice = plan.signed_on + dt.timedelta(days=notice_offset)
+    if plan.signed_on >= NEW_KKRL:
+        # The new konsumentkreditlag applies (not in the data): refused, never 2010:1846.
+        with pytest.raises(NotInForce, match="2023/2225"):
+            accelerate(plan, payments, on=on, policy=SwedishConsumerCredit())
+        return
     notices = () if consumer_credit_grounds(plan, payments, on=notice) is None else (notice,)
     acceleration = accelerate(
         plan, payments, on=on, policy=SwedishConsumerCredit(notices_sent_on=notices)
@@ -161,8 +169,13 @@ def test_a_plan_paid_on_time_never_accelerates(data, plan, later):
     assert accelerate(plan, payments, on=on) is None
     status = plan.status(payments, on=on)
     assert status.overdue.is_zero
-    if plan.currency == "SEK":
+    if plan.currency == "SEK" and plan.signed_on < NEW_KKRL:
         assert consumer_credit_grounds(plan, payments, on=on) is None
+    elif plan.currency == "SEK":
+        # From 2026-11-20 the new konsumentkreditlag (directive (EU) 2023/2225) applies; its
+        # rules are not in the data, so the 2010:1846 grounds are refused, never applied.
+        with pytest.raises(NotInForce, match="2023/2225"):
+            consumer_credit_grounds(plan, payments, on=on)
 
 
 @settings(max_examples=80)
