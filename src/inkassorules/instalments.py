@@ -791,6 +791,16 @@ class NorwegianConsumerCredit:
     collection-stage avdragsordning is an inference (a plan giving a consumer time to pay is a
     credit), like the Swedish policy.
 
+    >>> from datetime import date
+    >>> from inkassorules import Money, Payment
+    >>> loan = InstalmentAgreement.plan(Money.of("12000", "NOK"), count=12,
+    ...     signed_on=date(2026, 1, 15))
+    >>> paid = [Payment(amount=Money.of("1000", "NOK"), paid_on=date(2026, 1, 15))]
+    >>> accelerate(loan, paid, on=date(2026, 6, 1), policy=NorwegianConsumerCredit()) is None
+    True
+    >>> str(accelerate(loan, paid, on=date(2026, 2, 16)).amount)  # the plain contract term
+    '11000.00 NOK'
+
     Attributes:
         notices_sent_on: the days the creditor sent a written notice that it demands the
             remainder (krav om førtidig tilbakebetaling) because of a material breach.

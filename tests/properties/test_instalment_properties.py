@@ -13,14 +13,16 @@ from hypothesis import strategies as st
 from inkassorules.allocation import Component, allocate
 from inkassorules.claims import Claim, DebtorKind, Payment
 from inkassorules.disputes import Dispute, Step, may_take_step, withheld_amount
-from inkassorules.errors import NotInForce
+from inkassorules.errors import NotInForce, RuleRefused
 from inkassorules.instalments import (
     MAX_INSTALMENTS,
     InstalmentAgreement,
+    NorwegianConsumerCredit,
     SwedishConsumerCredit,
     accelerate,
     consumer_credit_grounds,
 )
+from inkassorules.law import builtin
 from inkassorules.money import Money
 
 CURRENCIES = st.sampled_from(["NOK", "SEK"])
@@ -149,6 +151,47 @@ def test_consumer_credit_acceleration_never_demands_more_than_total_minus_paymen
         assert acceleration.fell_due_on == notice + dt.timedelta(days=28)
         # Under KKrL the creditor may never demand earlier than under the plain contract term.
         assert accelerate(plan, payments, on=on) is not None
+
+
+_FAL_BOOK = builtin().extend(
+    "no.consumer_credit.notice_days",
+    [
+        {
+            "valid_from": dt.date(2023, 1, 1),
+            "value": 14,
+            "citation": "test value: a caller-supplied notice period",
+            "url": "https://example.org/test",
+            "confidence": "medium",
+        }
+    ],
+    replace_unknown=True,
+)
+
+
+@settings(max_examples=40)
+@given(case=plans_with_payments(currency="NOK"), notice_offset=st.integers(0, 400))
+def test_norwegian_consumer_credit_never_demands_more_or_earlier_than_the_contract_term(
+    case, notice_offset
+):
+    plan, payments, on = case
+    if plan.signed_on < dt.date(2023, 1, 1):
+        return  # the caller-supplied notice period above covers the 2020 act only
+    notice = plan.signed_on + dt.timedelta(days=notice_offset)
+    policy = NorwegianConsumerCredit(notices_sent_on=(notice,))
+    try:
+        acceleration = accelerate(plan, payments, on=on, policy=policy, law=_FAL_BOOK)
+    except RuleRefused:
+        event("refused: fewer than three missed")
+        return
+    paid = Money.total((p.amount for p in payments if p.paid_on <= on), currency=plan.currency)
+    event(f"accelerated={acceleration is not None}")
+    if acceleration is not None:
+        assert acceleration.amount.is_positive
+        assert acceleration.amount <= plan.total - paid
+        assert acceleration.fell_due_on == notice + dt.timedelta(days=14)
+        contract = accelerate(plan, payments, on=on)
+        assert contract is not None
+        assert contract.fell_due_on <= acceleration.fell_due_on
 
 
 @st.composite
