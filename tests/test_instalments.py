@@ -590,10 +590,12 @@ def test_kkrl_values_day_before_and_day_of_the_table_start():
         "notice_days",
         "cures_per_credit",
     ]
+    # Correction (issue 14 item 8): konsumentkreditlagen (2010:1846) applies from 2011-01-01
+    # (lagen.nu: "Ikraft 2011-01-01"), not from 2014-04-10 (the day SFS 2014:201 was issued).
     for name in names:
-        with pytest.raises(NotInForce, match="the table starts 2014-04-10"):
-            book.at(f"se.consumer_credit.{name}", date(2014, 4, 9))
-    values = {n: book.at(f"se.consumer_credit.{n}", date(2014, 4, 10)).value for n in names}
+        with pytest.raises(NotInForce, match="the table starts 2011-01-01"):
+            book.at(f"se.consumer_credit.{name}", date(2010, 12, 31))
+    values = {n: book.at(f"se.consumer_credit.{n}", date(2011, 1, 1)).value for n in names}
     assert values == {
         "late_months": 1,
         "single_share": Fraction(1, 10),
@@ -605,12 +607,16 @@ def test_kkrl_values_day_before_and_day_of_the_table_start():
 
 
 def test_kkrl_uses_the_values_of_the_signing_date():
-    too_early = _se_plan(signed=date(2014, 4, 9))
+    # Correction (issue 14 item 8): the boundary moved from 2014-04-10 to 2011-01-01.
+    too_early = _se_plan(signed=date(2010, 12, 31))
     with pytest.raises(NotInForce, match="se.consumer_credit"):
-        consumer_credit_grounds(too_early, [], on=date(2014, 6, 1))
+        consumer_credit_grounds(too_early, [], on=date(2011, 6, 1))
     assert (
-        consumer_credit_grounds(_se_plan(signed=date(2014, 4, 10)), [], on=date(2014, 4, 10))
-        is None
+        consumer_credit_grounds(_se_plan(signed=date(2011, 1, 1)), [], on=date(2011, 1, 1)) is None
+    )
+    # Signed on 2014-04-09, the day before SFS 2014:201 was issued: now covered.
+    assert (
+        consumer_credit_grounds(_se_plan(signed=date(2014, 4, 9)), [], on=date(2014, 6, 1)) is None
     )
 
 

@@ -7,14 +7,21 @@ builds one whose instalments add up to the total exactly, to the øre / öre.
 :func:`accelerate` says whether the whole remainder has fallen due ("hele restbeløpet forfaller" /
 "hela skulden förfaller till betalning").
 
-Two acceleration policies exist, chosen by the caller:
+Three acceleration policies exist, chosen by the caller:
 
 * :data:`CONTRACT_TERM` (the default): the plain contract term of practice, "if one instalment is
-  not paid on time, the whole remaining amount falls due at once". Norway has no statutory
-  acceleration rule for collection-stage plans (NOT FOUND, shared/domain/norway.md § 11); in
-  Sweden outside consumer credit such clauses are judged under general contract law.
-* :class:`SwedishConsumerCredit`: konsumentkreditlag (2010:1846) 33-34 §§. Applying KKrL to a
-  collection-stage amorteringsplan is an inference (low-medium confidence).
+  not paid on time, the whole remaining amount falls due at once". It is a contract term, not
+  law: Norway has no statutory acceleration rule for collection-stage plans (NOT FOUND,
+  shared/domain/norway.md § 11); in Sweden outside consumer credit such clauses are judged under
+  general contract law.
+* :class:`SwedishConsumerCredit`: konsumentkreditlag (2010:1846) 33-34 §§, for agreements signed
+  from 2011-01-01 up to 2026-11-19 (from 2026-11-20 the new konsumentkreditlag implementing
+  directive (EU) 2023/2225 applies, which the data does not hold: ``NotInForce``). Applying KKrL
+  to a collection-stage amorteringsplan is an inference (low-medium confidence).
+* :class:`NorwegianConsumerCredit`: finansavtaleloven, early demand only for vesentlig
+  mislighold (material breach) after a notice. The library checks the floor practice sets (at
+  least three missed instalments) and reads the notice period from data, where it is NOT FOUND
+  (``NotInForce`` until the caller supplies it).
 
 Payments are applied to the oldest instalment first. This is the library's convention; for
 consumer credit agreements Norwegian finansavtaleloven (2020) § 2-9 (3) is reported to apply the
@@ -71,6 +78,7 @@ __all__ = [
     "Instalment",
     "InstalmentAgreement",
     "InstalmentStatus",
+    "NorwegianConsumerCredit",
     "SwedishConsumerCredit",
     "accelerate",
     "consumer_credit_grounds",
@@ -111,18 +119,20 @@ _OLDEST_FIRST: Final[dict[JurisdictionCode, Citation]] = {
 
 _CONTRACT_TERM_CITATION: Final[dict[JurisdictionCode, Citation]] = {
     "NO": Citation(
-        "Avtalevilkår i avdragsordningen: hele restbeløpet forfaller når et avdrag ikke betales "
-        "i tide (contract term; no statutory acceleration rule found for inkasso payment plans)",
+        "Contract term, not law: avtalevilkår i avdragsordningen, hele restbeløpet forfaller når "
+        "et avdrag ikke betales i tide (no statutory acceleration rule found for inkasso "
+        "payment plans)",
         "https://www.inkassoguiden.no/inkassosporsmal/199-dette-bor-du-vite-for-du-inngar-en-"
         "avdragsordning-med-inkassobyraet",
         "medium",
-        note="practice, not statute: NOT FOUND in statute (norway.md § 11); for consumer credit "
-        "agreements finansavtaleloven governs early demand (text not retrieved)",
+        note="a contract term, not statute: NOT FOUND in statute (norway.md § 11); for a "
+        "consumer credit agreement finansavtaleloven allows early demand only for vesentlig "
+        "mislighold: select NorwegianConsumerCredit",
     ),
     "SE": Citation(
-        "Avtalsvillkor i amorteringsplanen: hela skulden förfaller när en avbetalning inte "
-        "betalas i tid (contract term; judged under 36 § avtalslagen, for consumer terms lag "
-        "1994:1512)",
+        "Contract term, not law: avtalsvillkor i amorteringsplanen, hela skulden förfaller när "
+        "en avbetalning inte betalas i tid (judged under 36 § avtalslagen, for consumer terms "
+        "lag 1994:1512)",
         "https://www.konsumenternas.se/lana/olika-lan/om-konsumtionslan/sa-fungerar-ett-lan/"
         "saga-upp-lan",
         "medium",
@@ -698,8 +708,10 @@ class ContractTerm:
     """Hele restbeløpet forfaller / hela skulden förfaller (the plain contract term).
 
     One instalment not paid in full by its deadline makes the whole remainder due, from that
-    deadline. The practice the library serves; no statute requires or limits it for Norwegian
-    collection-stage plans (NOT FOUND) or Swedish plans outside consumer credit.
+    deadline. A contract term, not law: the practice the library serves; no statute requires
+    or limits it for Norwegian collection-stage plans (NOT FOUND) or Swedish plans outside
+    consumer credit. For consumer credit select :class:`SwedishConsumerCredit` or
+    :class:`NorwegianConsumerCredit`.
     """
 
 
@@ -711,6 +723,10 @@ def _check_notices(value: Iterable[dt.date]) -> tuple[dt.date, ...]:
     return tuple(sorted(check_date(day, "notices_sent_on") for day in value))
 
 
+def _check_unpaid_interest(value: Iterable[dt.date]) -> tuple[dt.date, ...]:
+    return tuple(sorted(check_date(day, "late_interest_unpaid") for day in value))
+
+
 @attrs.frozen(kw_only=True)
 class SwedishConsumerCredit:
     """Betalning i förtid (konsumentkreditlag (2010:1846) 33-34 §§), a policy the caller selects.
@@ -718,13 +734,76 @@ class SwedishConsumerCredit:
     The creditor may demand early payment only if the consumer is more than one month late with
     more than 10 % of the kreditfordran (33 § first paragraph 1), or with more than 5 % across
     two or more instalments that fell due at different times (point 2), and only with at least
-    four weeks' notice from the day the notice is sent (34 §). If the consumer pays the amount
-    that was overdue when the notice was sent within the notice period, the acceleration lapses;
-    this cure can be used once per credit. Points 3-5 of 33 § (other substantial delay, security,
-    evasion) are judgements the library does not make.
+    four weeks' notice from the day the notice is sent (34 §). If the consumer pays the overdue
+    amounts plus dröjsmålsränta within the notice period, the acceleration lapses; this cure can
+    be used once per credit (Konsumenternas: "betalar de förfallna beloppen plus dröjsmålsränta.
+    Men den möjligheten kan du bara utnyttja en gång per lån"). Points 3-5 of 33 § (other
+    substantial delay, security, evasion) are judgements the library does not make.
+
+    The payments of the agreement are applied to its instalments, so the ledger does not see
+    the dröjsmålsränta: name in *late_interest_unpaid* the notices within whose period the
+    consumer did not pay it. By default the library takes the interest as paid with the overdue
+    amounts, the reading that cannot accelerate a credit that may have been cured.
+
+    Agreements signed from 2026-11-20 fall under the new konsumentkreditlag implementing
+    directive (EU) 2023/2225, whose rules are not in the data: :func:`accelerate` raises
+    ``NotInForce`` naming it, unless the caller supplies the values (docs/instalments.md).
 
     Attributes:
         notices_sent_on: the days the creditor sent a notice of early payment (uppsägning).
+        late_interest_unpaid: the notices (by the day each was sent) within whose notice period
+            the consumer did not pay the dröjsmålsränta on the overdue amounts; paying the
+            amounts alone does not cure those.
+    """
+
+    notices_sent_on: tuple[dt.date, ...] = attrs.field(default=(), converter=_check_notices)
+    late_interest_unpaid: tuple[dt.date, ...] = attrs.field(
+        default=(), converter=_check_unpaid_interest
+    )
+
+    def __attrs_post_init__(self) -> None:
+        # The converters can be bypassed with attrs.evolve tricks; check again.
+        for day in self.notices_sent_on:
+            check_date(day, "notices_sent_on")
+        for day in self.late_interest_unpaid:
+            if check_date(day, "late_interest_unpaid") not in self.notices_sent_on:
+                raise InvalidInput(
+                    f"late_interest_unpaid names {day.isoformat()}, which is not one of "
+                    "notices_sent_on; name the notice by the day it was sent"
+                )
+
+
+@attrs.frozen(kw_only=True)
+class NorwegianConsumerCredit:
+    """Vesentlig mislighold (finansavtaleloven, a Norwegian consumer-credit policy to select).
+
+    For a consumer credit agreement the creditor may demand the whole remainder early only for
+    a vesentlig mislighold (material breach) by the consumer (finansavtaleloven 1999 § 52,
+    inkassoguiden; the same condition in finansavtaleloven LOV-2020-12-18-146, whose section
+    number was not confirmed), after a written notice. Whether a breach is material is a
+    judgement the library does not make. It checks the floor Finansklagenemnda's practice sets
+    ("to misligholdte terminer er i utgangspunktet ikke nok", FinKN 2021-11): a notice sent while
+    fewer than ``no.consumer_credit.min_missed_instalments`` (3) instalments are overdue is
+    refused. The notice period (``no.consumer_credit.notice_days``) was NOT FOUND: after a valid
+    notice :func:`accelerate` raises ``NotInForce`` until the caller supplies it with
+    ``LawBook.extend(..., replace_unknown=True)``. Whether paying the arrears within the notice
+    period undoes the demand was not researched. Applying finansavtaleloven to a
+    collection-stage avdragsordning is an inference (a plan giving a consumer time to pay is a
+    credit), like the Swedish policy.
+
+    >>> from datetime import date
+    >>> from inkassorules import Money, Payment
+    >>> loan = InstalmentAgreement.plan(Money.of("12000", "NOK"), count=12,
+    ...     signed_on=date(2026, 1, 15))
+    >>> paid = [Payment(amount=Money.of("1000", "NOK"), paid_on=date(2026, 1, 15))]
+    >>> accelerate(loan, paid, on=date(2026, 6, 1), policy=NorwegianConsumerCredit()) is None
+    True
+    >>> str(accelerate(loan, paid, on=date(2026, 2, 16)).amount)  # the plain contract term
+    '11000.00 NOK'
+
+    Attributes:
+        notices_sent_on: the days the creditor sent a written notice that it demands the
+            remainder (krav om førtidig tilbakebetaling) because of a material breach.
     """
 
     notices_sent_on: tuple[dt.date, ...] = attrs.field(default=(), converter=_check_notices)
@@ -735,7 +814,7 @@ class SwedishConsumerCredit:
             check_date(day, "notices_sent_on")
 
 
-AccelerationPolicy = ContractTerm | SwedishConsumerCredit
+AccelerationPolicy = ContractTerm | SwedishConsumerCredit | NorwegianConsumerCredit
 """The acceleration policies :func:`accelerate` accepts."""
 
 
@@ -747,9 +826,10 @@ class Acceleration:
         amount: the whole remaining balance on the day asked: the total minus every payment made
             up to that day, including payments made after the acceleration.
         fell_due_on: the day the remainder fell due: the missed instalment's due date plus the
-            grace period (contract term), or the day the notice period ended (KKrL 34 §).
+            grace period (contract term), or the day the notice period ended (KKrL 34 §,
+            finansavtaleloven).
         missed: the first instalment not paid on time.
-        notice_sent_on: the notice that took effect (KKrL policy), or None.
+        notice_sent_on: the notice that took effect (consumer-credit policies), or None.
         basis: the rules and dated values used.
     """
 
@@ -910,7 +990,10 @@ def consumer_credit_grounds(
 
     Raises:
         InvalidInput: for an agreement not in SEK.
-        NotInForce: if the agreement was signed before the KKrL table starts (2014-04-10).
+        NotInForce: if the agreement was signed before konsumentkreditlagen (2010:1846) applied
+            (2011-01-01), or on or after 2026-11-20, when the new konsumentkreditlag
+            implementing directive (EU) 2023/2225 applies (not in the data; the caller may
+            supply its values, docs/instalments.md).
     """
     check_date(on, "on")
     values = _kkrl_values(agreement, law)
@@ -936,8 +1019,10 @@ def accelerate(
     plus grace) makes the remainder due from that deadline, also if it was paid later (the
     creditor may waive this; the library says what may be demanded). Under
     :class:`SwedishConsumerCredit` a notice must have been sent on a day a 33 § ground held; the
-    remainder falls due when the four-week notice ends, unless the consumer paid the amount that
-    was overdue at the notice within that time and has not used the one cure before.
+    remainder falls due when the four-week notice ends, unless the consumer paid the amounts
+    that were overdue at the notice, plus dröjsmålsränta, within that time and has not used the
+    one cure before. Under :class:`NorwegianConsumerCredit` a notice must have been sent while at
+    least three instalments were overdue; the remainder falls due when the notice period ends.
 
     >>> from datetime import date
     >>> from inkassorules import Money, Payment
@@ -952,8 +1037,11 @@ def accelerate(
     Raises:
         InvalidInput: for bad payments, a policy of the wrong kind or country, or a notice dated
             before signing.
-        RuleRefused: if a KKrL notice was sent on a day no 33 § ground held.
-        NotInForce: if a KKrL value is not in force on the signing date.
+        RuleRefused: if a KKrL notice was sent on a day no 33 § ground held, or a
+            finansavtaleloven notice while fewer than three instalments were overdue.
+        NotInForce: if a consumer-credit value is not in force on the signing date: KKrL
+            before 2011-01-01 or from 2026-11-20 (the new konsumentkreditlag), and the
+            Norwegian notice period (NOT FOUND) unless the caller supplies it.
     """
     check_date(on, "on")
     if not isinstance(agreement, InstalmentAgreement):
@@ -975,8 +1063,13 @@ def accelerate(
         return _accelerate_kkrl(
             agreement, ledger=ledger, policy=policy, on=on, remaining=remaining, law=law
         )
+    if isinstance(policy, NorwegianConsumerCredit):
+        return _accelerate_fal(
+            agreement, ledger=ledger, policy=policy, on=on, remaining=remaining, law=law
+        )
     raise InvalidInput(
-        f"policy must be CONTRACT_TERM or SwedishConsumerCredit(...), got {policy!r}"
+        "policy must be CONTRACT_TERM, SwedishConsumerCredit(...) or "
+        f"NorwegianConsumerCredit(...), got {policy!r}"
     )
 
 
@@ -1017,7 +1110,12 @@ def _accelerate_kkrl(
         for instalment in agreement.instalments:
             if agreement.deadline(instalment) < sent_on:
                 overdue_then += instalment.amount
-        cured = ledger.paid_by(min(effective, on)) >= overdue_then
+        # 34 §: the overdue amounts plus dröjsmålsränta (Konsumenternas); the interest is not in
+        # the ledger, so the caller says when it was not paid.
+        cured = (
+            ledger.paid_by(min(effective, on)) >= overdue_then
+            and sent_on not in policy.late_interest_unpaid
+        )
         if cures_left > 0 and cured:
             cures_left -= 1
             continue
@@ -1029,5 +1127,70 @@ def _accelerate_kkrl(
             missed=grounds.late_instalments[0],
             notice_sent_on=sent_on,
             basis=(*grounds.basis, notice_rule, values.citations["cures"], _OLDEST_FIRST["SE"]),
+        )
+    return None
+
+
+# -- acceleration: finansavtaleloven (Norwegian consumer credit) -------------------------------
+
+_FAL_MIN_MISSED: Final = "no.consumer_credit.min_missed_instalments"
+_FAL_NOTICE: Final = "no.consumer_credit.notice_days"
+
+
+def _missed_at(agreement: InstalmentAgreement, ledger: _Ledger, day: dt.date) -> list[Instalment]:
+    """The instalments whose deadline passed before *day* and that are not paid in full by it."""
+    missed: list[Instalment] = []
+    for index, instalment in enumerate(agreement.instalments):
+        if agreement.deadline(instalment) >= day:
+            break
+        if ledger.paid_towards(index, day) < instalment.amount:
+            missed.append(instalment)
+    return missed
+
+
+def _accelerate_fal(
+    agreement: InstalmentAgreement,
+    *,
+    ledger: _Ledger,
+    policy: NorwegianConsumerCredit,
+    on: dt.date,
+    remaining: Money,
+    law: LawBook | None,
+) -> Acceleration | None:
+    if agreement.currency != "NOK":
+        raise InvalidInput(
+            "the NorwegianConsumerCredit policy (finansavtaleloven) applies to NOK agreements, "
+            f"got one in {agreement.currency}"
+        )
+    book = law or builtin()
+    minimum = book.days(_FAL_MIN_MISSED, agreement.signed_on)
+    for sent_on in policy.notices_sent_on:
+        if sent_on < agreement.signed_on:
+            raise InvalidInput(
+                f"a notice sent on {sent_on} is before the agreement was signed on "
+                f"{agreement.signed_on}"
+            )
+        if sent_on > on:
+            break
+        missed = _missed_at(agreement, ledger, sent_on)
+        if len(missed) < minimum.value:
+            raise RuleRefused(
+                f"a notice demanding the remainder was sent on {sent_on.isoformat()} with "
+                f"{len(missed)} instalment(s) overdue; a vesentlig mislighold needs at least "
+                f"{minimum.value} missed instalments as a starting point (two are in principle "
+                "not enough)",
+                rule=minimum.citation.rule,
+            )
+        # Read only once a valid notice exists: the period is NOT FOUND in the data.
+        notice = book.days(_FAL_NOTICE, agreement.signed_on)
+        effective = add_days(sent_on, notice.value)
+        if on < effective or not remaining.is_positive:
+            return None
+        return Acceleration(
+            amount=remaining,
+            fell_due_on=effective,
+            missed=missed[0],
+            notice_sent_on=sent_on,
+            basis=(minimum.citation, notice.citation, _OLDEST_FIRST["NO"]),
         )
     return None

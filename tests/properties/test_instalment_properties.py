@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import pytest
 from dateutil.relativedelta import relativedelta
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
@@ -12,16 +13,20 @@ from hypothesis import strategies as st
 from inkassorules.allocation import Component, allocate
 from inkassorules.claims import Claim, DebtorKind, Payment
 from inkassorules.disputes import Dispute, Step, may_take_step, withheld_amount
+from inkassorules.errors import NotInForce, RuleRefused
 from inkassorules.instalments import (
     MAX_INSTALMENTS,
     InstalmentAgreement,
+    NorwegianConsumerCredit,
     SwedishConsumerCredit,
     accelerate,
     consumer_credit_grounds,
 )
+from inkassorules.law import builtin
 from inkassorules.money import Money
 
 CURRENCIES = st.sampled_from(["NOK", "SEK"])
+NEW_KKRL = dt.date(2026, 11, 20)  # the new konsumentkreditlag (directive (EU) 2023/2225) applies
 DAYS = st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2040, 12, 31))
 INTERVALS = st.sampled_from(
     [
@@ -128,6 +133,11 @@ def test_consumer_credit_acceleration_never_demands_more_than_total_minus_paymen
 ):
     plan, payments, on = case
     notice = plan.signed_on + dt.timedelta(days=notice_offset)
+    if plan.signed_on >= NEW_KKRL:
+        # The new konsumentkreditlag applies (not in the data): refused, never 2010:1846.
+        with pytest.raises(NotInForce, match="2023/2225"):
+            accelerate(plan, payments, on=on, policy=SwedishConsumerCredit())
+        return
     notices = () if consumer_credit_grounds(plan, payments, on=notice) is None else (notice,)
     acceleration = accelerate(
         plan, payments, on=on, policy=SwedishConsumerCredit(notices_sent_on=notices)
@@ -141,6 +151,47 @@ def test_consumer_credit_acceleration_never_demands_more_than_total_minus_paymen
         assert acceleration.fell_due_on == notice + dt.timedelta(days=28)
         # Under KKrL the creditor may never demand earlier than under the plain contract term.
         assert accelerate(plan, payments, on=on) is not None
+
+
+_FAL_BOOK = builtin().extend(
+    "no.consumer_credit.notice_days",
+    [
+        {
+            "valid_from": dt.date(2023, 1, 1),
+            "value": 14,
+            "citation": "test value: a caller-supplied notice period",
+            "url": "https://example.org/test",
+            "confidence": "medium",
+        }
+    ],
+    replace_unknown=True,
+)
+
+
+@settings(max_examples=40)
+@given(case=plans_with_payments(currency="NOK"), notice_offset=st.integers(0, 400))
+def test_norwegian_consumer_credit_never_demands_more_or_earlier_than_the_contract_term(
+    case, notice_offset
+):
+    plan, payments, on = case
+    if plan.signed_on < dt.date(2023, 1, 1):
+        return  # the caller-supplied notice period above covers the 2020 act only
+    notice = plan.signed_on + dt.timedelta(days=notice_offset)
+    policy = NorwegianConsumerCredit(notices_sent_on=(notice,))
+    try:
+        acceleration = accelerate(plan, payments, on=on, policy=policy, law=_FAL_BOOK)
+    except RuleRefused:
+        event("refused: fewer than three missed")
+        return
+    paid = Money.total((p.amount for p in payments if p.paid_on <= on), currency=plan.currency)
+    event(f"accelerated={acceleration is not None}")
+    if acceleration is not None:
+        assert acceleration.amount.is_positive
+        assert acceleration.amount <= plan.total - paid
+        assert acceleration.fell_due_on == notice + dt.timedelta(days=14)
+        contract = accelerate(plan, payments, on=on)
+        assert contract is not None
+        assert contract.fell_due_on <= acceleration.fell_due_on
 
 
 @st.composite
@@ -161,8 +212,13 @@ def test_a_plan_paid_on_time_never_accelerates(data, plan, later):
     assert accelerate(plan, payments, on=on) is None
     status = plan.status(payments, on=on)
     assert status.overdue.is_zero
-    if plan.currency == "SEK":
+    if plan.currency == "SEK" and plan.signed_on < NEW_KKRL:
         assert consumer_credit_grounds(plan, payments, on=on) is None
+    elif plan.currency == "SEK":
+        # From 2026-11-20 the new konsumentkreditlag (directive (EU) 2023/2225) applies; its
+        # rules are not in the data, so the 2010:1846 grounds are refused, never applied.
+        with pytest.raises(NotInForce, match="2023/2225"):
+            consumer_credit_grounds(plan, payments, on=on)
 
 
 @settings(max_examples=80)

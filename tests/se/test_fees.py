@@ -394,12 +394,17 @@ def test_own_work_cap_refuses_a_non_bool_flag():
         payment_order_cost_cap(filed_on=D(2014, 1, 1), enforcement_assistance="yes")  # type: ignore[arg-type]
 
 
-def test_enforcement_fee_from_earliest_established_date():
-    with pytest.raises(NotInForce):
-        enforcement_basic_fee(applied_on=D(2026, 10, 31))
-    cap = enforcement_basic_fee(applied_on=D(2026, 11, 1))
+def test_enforcement_fee_600_from_2017_07_01_sfs_2017_471():
+    # Correction (issue 14 item 7): the table started 2026-11-01; 6 § F 1992:1094 as worded by
+    # SFS 2017:471 ("Grundavgiften är 600 kronor", in force 2017-07-01) moves the start back.
+    with pytest.raises(NotInForce, match="the table starts 2017-07-01"):
+        enforcement_basic_fee(applied_on=D(2017, 6, 30))
+    cap = enforcement_basic_fee(applied_on=D(2017, 7, 1))
     assert cap.amount == sek(600)
-    assert "Start date NOT FOUND" in (cap.basis[0].note or "")
+    assert "SFS 2017:471" in cap.basis[0].rule
+    assert cap.basis[0].confidence == "high"
+    # The day before the old start is now covered too, at the same 600 kr.
+    assert enforcement_basic_fee(applied_on=D(2026, 10, 31)).amount == sek(600)
 
 
 def test_disputed_claim_does_not_go_to_payment_order():

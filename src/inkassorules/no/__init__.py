@@ -11,6 +11,7 @@ Money(amount=Decimal('750'), currency='NOK')
 datetime.date(2026, 5, 4)
 """
 
+from inkassorules.instalments import NorwegianConsumerCredit
 from inkassorules.no.calendar import (
     add_business_days,
     is_business_day,
@@ -58,6 +59,7 @@ __all__ = [
     "FeeLetter",
     "LegalDate",
     "LetterKind",
+    "NorwegianConsumerCredit",
     "add_business_days",
     "collection_demand_deadline",
     "collection_demand_fee_cap",

@@ -9,7 +9,9 @@ the PDF was not seen).
 
 The new inkassolov (LOV-2026-05-22-19) § 15 (Saturday from 09:00) is adopted but has no in-force
 date. Its hours are shipped in ``no.contact.phone_hours_inkassolov_2026`` and applied only from a
-date the caller gives to :func:`with_inkassolov_2026`; until then the rundskriv applies.
+date the caller gives to :func:`with_inkassolov_2026`; until then the rundskriv applies. From
+2027-01-01, the signalled date (``no.contact.inkassolov_2026_signalled``), a phone rule still under
+the rundskriv carries a citation saying the new act may be in force, so the result is provisional.
 
 Policy, not law: SMS and e-mail follow the library's default policy (the § 15 hours, no caps) and
 letters may be sent at any time (``no.contact.default_policy``). Pass your own
@@ -33,8 +35,9 @@ datetime.datetime(2026, 11, 24, 8, 0, tzinfo=zoneinfo.ZoneInfo(key='Europe/Oslo'
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 from inkassorules._checks import check_date
 from inkassorules.contact import (
@@ -45,10 +48,7 @@ from inkassorules.contact import (
     find_window,
 )
 from inkassorules.errors import DataFileError, InvalidInput
-from inkassorules.law import Citation, Entry, LawBook, builtin
-
-if TYPE_CHECKING:
-    import datetime as dt
+from inkassorules.law import Citation, Entry, LawBook, UnknownParameter, builtin
 
 __all__ = [
     "contact_allowed",
@@ -61,6 +61,7 @@ _HOURS: Final = "no.contact.phone_hours"
 _CAPS: Final = "no.contact.phone_caps"
 _DEFAULT: Final = "no.contact.default_policy"
 _INKASSOLOV_2026: Final = "no.contact.phone_hours_inkassolov_2026"
+_SIGNALLED: Final = "no.contact.inkassolov_2026_signalled"
 _PHONE: Final = "phone"
 
 
@@ -74,11 +75,41 @@ def _rule(
 
 
 def _entries(on: dt.date, law: LawBook) -> tuple[Entry[Any], ...]:
-    return (law.record(_HOURS, on), law.record(_CAPS, on), law.record(_DEFAULT, on))
+    hours = law.record(_HOURS, on)
+    found = (hours, law.record(_CAPS, on), law.record(_DEFAULT, on))
+    signal = _signal(on, law)
+    # Once the caller has switched the new act's hours on, the warning is moot.
+    if signal is None or hours.citation.rule == _adopted_rule(law):
+        return found
+    return (*found, signal)
+
+
+def _signalled_from(law: LawBook) -> dt.date | None:
+    """The first day the new act may be in force, or None if the book has no such marker."""
+    try:
+        return law.parameter(_SIGNALLED).first_valid_from
+    except UnknownParameter:  # a caller's own book without the marker
+        return None
+
+
+def _signal(on: dt.date, law: LawBook) -> Entry[Any] | None:
+    """The signalled in-force marker of the new act on *on*, or None (before it, or absent)."""
+    starts = _signalled_from(law)
+    if starts is None or on < starts:
+        return None
+    return law.record(_SIGNALLED, on)
+
+
+def _adopted_rule(law: LawBook) -> str | None:
+    try:
+        parameter = law.parameter(_INKASSOLOV_2026)
+    except UnknownParameter:
+        return None
+    return law.record(_INKASSOLOV_2026, parameter.first_valid_from).citation.rule
 
 
 def _build(entries: tuple[Entry[Any], ...]) -> ContactPolicy:
-    hours, caps, default = entries
+    hours, caps, default, *signal = entries
     if not isinstance(caps.value, Mapping) or set(caps.value) - {
         "per_day",
         "per_week",
@@ -94,7 +125,7 @@ def _build(entries: tuple[Entry[Any], ...]) -> ContactPolicy:
             hours,
             {**hours.value, **caps.value},
             is_law=True,
-            basis=(hours.citation, caps.citation),
+            basis=(hours.citation, caps.citation, *(e.citation for e in signal)),
         )
     }
     for channel, record in default.value.items():
@@ -151,6 +182,9 @@ def _by_date(law: LawBook | None) -> Any:
             cache[key] = _build(entries)
         # valid_until: the day before the next row (or the table's horizon), None: open-ended.
         ends = [e.valid_until for e in entries if e.valid_until is not None]
+        starts = _signalled_from(book)  # the policy changes when the signalled date begins
+        if starts is not None and day < starts:
+            ends.append(starts - dt.timedelta(days=1))
         span[:] = [(max(key), min(ends, default=None), cache[key])]
         return cache[key]
 

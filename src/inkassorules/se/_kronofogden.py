@@ -4,7 +4,8 @@
   and handräckning (1 § förordning 1992:1094); the applicant may claim it from the debtor.
 * :func:`payment_order_cost_cap`: what the applicant may claim for its own work or an ombud,
   380 kr (handräckning 420 kr) in cases filed from 2014-01-01 (48 § lag 1990:746).
-* :func:`enforcement_basic_fee`: grundavgift for verkställighet, 600 kr.
+* :func:`enforcement_basic_fee`: grundavgift for verkställighet, 600 kr from 2017-07-01 (6 §
+  förordning 1992:1094 as worded by SFS 2017:471).
 * :func:`check_payment_order_allowed` / :func:`is_payment_order_allowed`: a disputed claim
   (sakligt grundad invändning) goes to court, not to betalningsföreläggande, and no legal step
   may be taken before a krav under 5 § inkassolagen was sent and its deadline passed (6 §).
@@ -12,7 +13,8 @@
 Dates the sources do not establish raise :class:`~inkassorules.errors.NotInForce`: the
 ansökningsavgift between 1992-01-02 and 2008-12-11 (the day it went from 200 to 300 kr was not
 found), the own-work caps before 2014-01-01 (340/375 kr under F 2006:882, start date not
-verified), and the grundavgift before 2026-11-01 (its start date was not found).
+verified), and the grundavgift before 2017-07-01 (the amount under the earlier wording, SFS
+2007:795, was not retrieved).
 
 >>> from datetime import date
 >>> payment_order_application_fee(filed_on=date(2026, 5, 4)).amount
@@ -140,12 +142,13 @@ def payment_order_cost_cap(
 def enforcement_basic_fee(*, applied_on: dt.date, law: LawBook | None = None) -> FeeCap:
     """Grundavgift vid verkställighet (Kronofogden's basic enforcement fee).
 
-    600 kr (Kronofogden's fee table). The debtor pays it in principle; the applicant pays if the
-    debtor cannot. The table starts 2026-11-01, the earliest date the sources establish: the
-    date the amount took effect was not found.
+    600 kr from 2017-07-01: 6 § förordning (1992:1094) om avgifter vid Kronofogdemyndigheten as
+    worded by SFS 2017:471, the amount Kronofogden's fee table still gives. The debtor pays it in
+    principle; the applicant pays if the debtor cannot. The amount before 2017-07-01 (wording of
+    SFS 2007:795) was not retrieved.
 
     >>> from datetime import date
-    >>> enforcement_basic_fee(applied_on=date(2026, 12, 1)).amount
+    >>> enforcement_basic_fee(applied_on=date(2017, 7, 1)).amount
     Money(amount=Decimal('600.00'), currency='SEK')
 
     Args:
@@ -156,7 +159,8 @@ def enforcement_basic_fee(*, applied_on: dt.date, law: LawBook | None = None) ->
         The fee.
 
     Raises:
-        NotInForce: before 2026-11-01 (start date not found; supply it with LawBook.extend).
+        NotInForce: before 2017-07-01 (the earlier amount was not retrieved; supply it with
+            LawBook.extend).
     """
     check_date(applied_on, "applied_on")
     entry = (law or builtin()).amount(_ENFORCEMENT_FEE, applied_on)
