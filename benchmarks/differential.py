@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 import attrs
 
 import inkassorules
-from inkassorules import Claim, DebtorKind, Money, Payment, timeline
+from inkassorules import Case, Claim, ContactAttempt, DebtorKind, Money, Payment, timeline
 from inkassorules import no as norway
 from inkassorules import se as sweden
 from inkassorules.disputes import Dispute
@@ -84,7 +84,6 @@ class Cases:
                 channels={
                     k: rng.choice(list(Channel)) for k in rng.sample(phone_kinds, rng.randrange(2))
                 },
-                reminder_fee_agreed=rng.random() < 0.5,
                 charge_fees=rng.random() < 0.7,
                 letter_delivery_days=rng.choice([None, 0, 2, 4]),
             )
@@ -151,6 +150,7 @@ class Cases:
             due_date=due,
             jurisdiction=code,
             debtor_kind=rng.choice(list(DebtorKind)),
+            reminder_fee_agreed=rng.random() < 0.5,
         )
         as_of = due + dt.timedelta(days=rng.randrange(120))
         disputes = []
@@ -165,17 +165,22 @@ class Cases:
                     reasonable=rng.random() < 0.8,
                 )
             ]
-        arguments: dict[str, Any] = {
-            "as_of": as_of,
-            "payments": [p for p in payments if p.paid_on <= as_of],
-            "disputes": disputes,
-            "contact_history": list(history) if rng.random() < 0.3 else [],
-        }
-        arguments["policy"] = self.policy(code)
-        out.append(answer(lambda: timeline.next_step(claim, **arguments)))
-        out.append(answer(lambda: country.timeline.next_step(claim, **arguments)))
+        calls = list(history) if rng.random() < 0.3 else []
+        events = [
+            *(p for p in payments if p.paid_on <= as_of),
+            *disputes,
+            *(ContactAttempt(at=m, channel=Channel.PHONE) for m in calls),
+        ]
+        try:
+            case = Case(claim=claim, events=events)
+        except InkassoError as error:  # the case itself was refused: that is the answer
+            out.append(f"{type(error).__name__}: {error}")
+            return out
+        arguments: dict[str, Any] = {"as_of": as_of, "policy": self.policy(code)}
+        out.append(answer(lambda: timeline.next_step(case, **arguments)))
+        out.append(answer(lambda: country.timeline.next_step(case, **arguments)))
         if rng.random() < 0.3:
-            out.append(answer(lambda: timeline.plan(claim, **arguments)))
+            out.append(answer(lambda: timeline.plan(case, **arguments)))
         return out
 
 

@@ -26,7 +26,8 @@ inkassorules.errors.InvalidInput: a letter's deadline 2026-05-19 is before it wa
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, TypeAlias
+import typing
+from typing import TYPE_CHECKING, Final, TypeAlias, cast
 
 import attrs
 
@@ -34,13 +35,7 @@ from inkassorules._checks import check_aware, check_date, check_id
 from inkassorules.claims import Payment
 from inkassorules.disputes import Dispute
 from inkassorules.errors import CurrencyMismatch, InvalidInput
-from inkassorules.instalments import (
-    CONTRACT_TERM,
-    AccelerationPolicy,
-    ContractTerm,
-    InstalmentAgreement,
-    SwedishConsumerCredit,
-)
+from inkassorules.instalments import CONTRACT_TERM, AccelerationPolicy, InstalmentAgreement
 from inkassorules.money import Money
 from inkassorules.steps import Channel, StepKind
 
@@ -191,13 +186,14 @@ class DueDatePostponed:
         return self.agreed_on
 
 
+_POLICIES: Final = typing.get_args(AccelerationPolicy)
+
+
 def _check_policy(value: object) -> AccelerationPolicy:
-    if not isinstance(value, ContractTerm | SwedishConsumerCredit):
-        raise InvalidInput(
-            f"acceleration_policy must be CONTRACT_TERM or SwedishConsumerCredit(...), got "
-            f"{value!r}"
-        )
-    return value
+    if not isinstance(value, _POLICIES):
+        names = ", ".join(t.__name__ for t in _POLICIES)
+        raise InvalidInput(f"acceleration_policy must be one of {names}, got {value!r}")
+    return cast("AccelerationPolicy", value)
 
 
 @attrs.frozen(kw_only=True)

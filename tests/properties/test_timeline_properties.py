@@ -156,15 +156,14 @@ def test_phone_steps_are_in_allowed_contact_windows(
     phone = attrs.evolve(policy, preferred_channel=Channel.PHONE)
     zone = CONTACT[claim.jurisdiction]
     start = dt.datetime.combine(as_of, dt.time(9), tzinfo=dt.UTC)
-    history = [start + dt.timedelta(hours=h) for h in hours]
-    timeline = plan(
-        Case(
-            claim=claim,
-            events=[*payments, *(ContactAttempt(at=m, channel=Channel.PHONE) for m in history)],
-        ),
-        as_of=as_of,
-        policy=phone,
+    calls = [start + dt.timedelta(hours=h) for h in hours]
+    case = Case(
+        claim=claim,
+        events=[*payments, *(ContactAttempt(at=m, channel=Channel.PHONE) for m in calls)],
     )
+    # the plan knows the calls made up to as_of (a call's day is its local date)
+    history = [a.at for a in case.until(as_of).contact_attempts]
+    timeline = plan(case, as_of=as_of, policy=phone)
     for step in timeline.steps:
         if step.channel is Channel.PHONE:
             assert step.contact_at is not None
