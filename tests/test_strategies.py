@@ -6,11 +6,12 @@ import datetime as dt
 import subprocess
 import sys
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import HealthCheck, find, given, settings
+from hypothesis import HealthCheck, example, find, given, settings
 from hypothesis import strategies as st
-from hypothesis.errors import InvalidArgument
+from hypothesis.errors import InvalidArgument, NoSuchExample
 
 from inkassorules.calendar import calendar_for
 from inkassorules.claims import Claim, DebtorKind, Payment
@@ -240,16 +241,110 @@ def test_instalment_agreements_invalid_arguments():
 # -- contact histories --------------------------------------------------------------------------
 
 
+OSLO = ZoneInfo("Europe/Oslo")
+
+
+def elapsed(history):
+    """The moments in UTC: "in time order" and "within 40 days" are in elapsed time."""
+    return [m.astimezone(dt.UTC) for m in history]
+
+
+# Histories across both DST changes of 2026 in Europe/Oslo (29 March, 25 October), exactly 40
+# days apart in elapsed time: on the wall clock the spring one spans 40 days and 1 hour (the
+# span the old same-zone subtraction measured), the autumn one 40 days less 1 hour; the last
+# two moments lie in the repeated hour of 25 October (02:30 summer time, then 02:10 winter
+# time, 40 minutes later), which a wall-clock comparison would call misordered.
+SPRING = [
+    dt.datetime(2026, 2, 20, 12, tzinfo=OSLO),
+    dt.datetime(2026, 4, 1, 13, tzinfo=OSLO),
+]
+AUTUMN = [
+    dt.datetime(2026, 10, 1, 12, tzinfo=OSLO),
+    dt.datetime(2026, 10, 25, 2, 30, tzinfo=OSLO),
+    dt.datetime(2026, 10, 25, 2, 10, tzinfo=OSLO, fold=1),
+    dt.datetime(2026, 11, 10, 11, tzinfo=OSLO),
+]
+
+
+@example(SPRING)
+@example(AUTUMN)
 @given(contact_histories())
 def test_contact_histories_are_aware_ordered_and_close_together(history):
     assert len(history) <= 10
     assert all(m.tzinfo is not None and m.utcoffset() is not None for m in history)
-    assert history == sorted(history)
+    moments = elapsed(history)
+    assert moments == sorted(moments)
     assert all(m.microsecond == 0 for m in history)
     if history:
-        assert history[-1] - history[0] <= dt.timedelta(days=40)
+        assert moments[-1] - moments[0] <= dt.timedelta(days=40)
         assert dt.datetime(2023, 1, 1, tzinfo=dt.UTC) <= history[0]
         assert history[-1] <= dt.datetime(2027, 12, 31, 23, 59, 59, tzinfo=dt.UTC)
+
+
+def test_the_dst_examples_span_40_days_elapsed_and_not_on_the_wall_clock():
+    # The examples above are what the test is about: 40 days elapsed, not on the wall clock.
+    assert elapsed(SPRING)[-1] - elapsed(SPRING)[0] == dt.timedelta(days=40)
+    assert SPRING[-1] - SPRING[0] == dt.timedelta(days=40, hours=1)  # same-zone: wall clock
+    assert elapsed(AUTUMN)[-1] - elapsed(AUTUMN)[0] == dt.timedelta(days=40)
+    assert AUTUMN[-1] - AUTUMN[0] == dt.timedelta(days=39, hours=23)
+    assert AUTUMN[2] < AUTUMN[1]  # wall clock; 40 minutes later in elapsed time:
+    assert elapsed(AUTUMN)[2] - elapsed(AUTUMN)[1] == dt.timedelta(minutes=40)
+
+
+@pytest.mark.parametrize(
+    ("first", "change"),
+    [
+        # The last Sunday of March and of October 2026, 01:00 UTC (the EU's change hour).
+        (dt.datetime(2026, 3, 9, tzinfo=dt.UTC), dt.datetime(2026, 3, 29, 1, tzinfo=dt.UTC)),
+        (dt.datetime(2026, 10, 5, tzinfo=dt.UTC), dt.datetime(2026, 10, 25, 1, tzinfo=dt.UTC)),
+    ],
+)
+def test_contact_histories_across_each_dst_change(first, change):
+    # A window of exactly 40 days around the change, every moment shown in Europe/Oslo; drawn
+    # deterministically (derandomize), so the test runs the same histories on every run.
+    last = first + dt.timedelta(days=40)
+    strategy = contact_histories(
+        min_value=first, max_value=last, timezones=st.just(OSLO), min_size=2, max_size=6
+    )
+    seen = []
+
+    @settings(max_examples=40, derandomize=True, database=None)
+    @given(strategy)
+    def check(history):
+        moments = elapsed(history)
+        assert moments == sorted(moments)
+        assert first <= moments[0]
+        assert moments[-1] <= last
+        assert moments[-1] - moments[0] <= dt.timedelta(days=40)
+        seen.append(moments[0] < change < moments[-1])
+
+    check()
+    assert any(seen)  # some histories straddle the change
+    straddling = minimal(strategy, lambda h: elapsed(h)[0] < change < elapsed(h)[-1])
+    offsets = {m.utcoffset() for m in straddling}
+    assert offsets == {dt.timedelta(hours=1), dt.timedelta(hours=2)}
+    wall = straddling[-1] - straddling[0]  # same zone: wall-clock difference
+    real = elapsed(straddling)[-1] - elapsed(straddling)[0]
+    assert abs(wall - real) == dt.timedelta(hours=1)
+
+
+def test_contact_histories_count_elapsed_time_from_zoned_bounds():
+    # Bounds given in Europe/Oslo across the autumn change: 40 days on the wall clock is 40
+    # days and 1 hour elapsed; the strategy works in UTC, so no history spans more than 40 days.
+    strategy = contact_histories(
+        min_value=dt.datetime(2026, 10, 1, 12, tzinfo=OSLO),
+        max_value=dt.datetime(2026, 11, 10, 12, tzinfo=OSLO),
+        min_size=2,
+    )
+    search = settings(FIND, max_examples=300)
+    with pytest.raises(NoSuchExample):
+        find(
+            strategy,
+            lambda h: elapsed(h)[-1] - elapsed(h)[0] > dt.timedelta(days=40),
+            settings=search,
+        )
+    widest = minimal(strategy, lambda h: elapsed(h)[-1] - elapsed(h)[0] == dt.timedelta(days=40))
+    assert widest[0] == dt.datetime(2026, 10, 1, 12, tzinfo=OSLO)
 
 
 FIRST = dt.datetime(2026, 3, 1, 8, tzinfo=dt.UTC)

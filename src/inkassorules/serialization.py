@@ -6,6 +6,10 @@ floats to most readers; when reading, numbers are parsed exactly, as Decimal), f
 ``"1/20"``, enums by value. Domain classes have no ``to_dict``; conversion lives here (as
 cattrs puts it, validation and serialisation are concerns of the edges).
 
+Reading is strict: a key the type does not have is refused (a misspelt ``"interest_chargd"``
+would otherwise be dropped without a word), and a string, a number and a boolean are each
+only what they are (``"reached": "false"`` is refused, not read as true).
+
 >>> from datetime import date
 >>> from inkassorules import Claim, DebtorKind, Money
 >>> claim = Claim(principal=Money.of("8000.00", "NOK"), due_date=date(2026, 3, 2),
@@ -21,6 +25,39 @@ Money(amount=Decimal('35.50'), currency='NOK')
 Traceback (most recent call last):
     ...
 inkassorules.errors.InvalidInput: cannot read Money from JSON: currency must be one of ...
+
+The case file
+-------------
+
+A :class:`~inkassorules.case.Case` is written as ``{"claim": {...}, "events": [...]}``. Each
+event is an object with a ``"type"`` (:data:`EVENT_TAGS`: ``"letter_sent"``, ``"payment"``,
+...) and the event's fields; an agreement's ``acceleration_policy`` is an object with a
+``"policy"`` (:data:`POLICY_TAGS`). A contact attempt's moment keeps its time zone's name
+after the offset (``"2026-06-02T09:00:00+02:00[Europe/Oslo]"``, as RFC 9557 writes it), so that
+a moment in the repeated hour of October reads back as the same moment. The events of a file
+may come in any order: the case keeps them in time order (events on the same day keep the
+file's order). ``docs/case.schema.json`` is the JSON Schema of the file
+(:mod:`inkassorules.schema`).
+
+>>> from inkassorules import Case, Payment, StepKind
+>>> from inkassorules.events import LetterSent
+>>> case = Case(claim=claim).add(
+...     Payment(amount=Money.of("500", "NOK"), paid_on=date(2026, 3, 30), id="pay-1"),
+...     LetterSent(kind=StepKind.REMINDER, sent_on=date(2026, 3, 17),
+...                fee_charged=Money.of("38", "NOK"), deadline=date(2026, 3, 31)),
+... )
+>>> [event["type"] for event in unstructure(case)["events"]]
+['letter_sent', 'payment']
+>>> from_json(to_json(case), Case) == case
+True
+>>> data = unstructure(case)
+>>> data["events"][1]["id"] = None
+>>> data["events"].append(dict(data["events"][1], id="pay-1"))
+>>> data["events"][0]["type"] = "letter_send"
+>>> structure(data, Case)
+Traceback (most recent call last):
+    ...
+inkassorules.errors.InvalidInput: cannot read Case from JSON: unknown type 'letter_send' ...
 """
 
 from __future__ import annotations
@@ -28,19 +65,113 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import re
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, TypeVar
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Final, TypeVar, get_args, get_origin
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import attrs
 import cattrs
+from cattrs.cols import homogenous_tuple_structure_factory
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.strategies import configure_tagged_union
 
 from inkassorules._checks import check_aware
-from inkassorules.errors import InkassoError, InvalidInput
+from inkassorules.case import Case
+from inkassorules.claims import Claim, Payment
+from inkassorules.disputes import Dispute
+from inkassorules.errors import DuplicateEvent, InkassoError, InvalidInput
+from inkassorules.events import (
+    AgreementCancelled,
+    AgreementMade,
+    ContactAttempt,
+    CreditGranted,
+    DueDatePostponed,
+    Event,
+    LegalActionFiled,
+    LetterSent,
+)
+from inkassorules.instalments import AccelerationPolicy, ContractTerm, SwedishConsumerCredit
 from inkassorules.money import Money, to_decimal
 
-__all__ = ["from_json", "make_converter", "structure", "to_json", "unstructure"]
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = [
+    "EVENT_TAG",
+    "EVENT_TAGS",
+    "POLICY_TAG",
+    "POLICY_TAGS",
+    "from_json",
+    "make_converter",
+    "structure",
+    "to_json",
+    "unstructure",
+]
 
 T = TypeVar("T")
+
+EVENT_TAG: Final = "type"
+"""The key that names an event's type in a case file."""
+
+EVENT_TAGS: Final[Mapping[type, str]] = MappingProxyType(
+    {
+        LetterSent: "letter_sent",
+        Payment: "payment",
+        Dispute: "dispute",
+        ContactAttempt: "contact_attempt",
+        DueDatePostponed: "due_date_postponed",
+        AgreementMade: "agreement_made",
+        AgreementCancelled: "agreement_cancelled",
+        CreditGranted: "credit_granted",
+        LegalActionFiled: "legal_action_filed",
+    }
+)
+"""The ``"type"`` of each event in a case file (one per member of ``events.Event``)."""
+
+POLICY_TAG: Final = "policy"
+"""The key that names an acceleration policy in a case file."""
+
+POLICY_TAGS: Final[Mapping[type, str]] = MappingProxyType(
+    {
+        # One line per member of inkassorules.instalments.AccelerationPolicy.
+        ContractTerm: "contract_term",
+        SwedishConsumerCredit: "swedish_consumer_credit",
+    }
+)
+"""The ``"policy"`` of each acceleration policy (one per member of ``AccelerationPolicy``)."""
+
+_ZONED = re.compile(r"(?P<moment>[^\[\]]+)\[(?P<zone>[^\[\]]+)\]")
+"""An ISO moment with its zone's name after it: ``2026-10-25T02:30:00+01:00[Europe/Oslo]``."""
+
+
+# -- primitives ---------------------------------------------------------------------------------
+
+
+def _str(value: Any, _: object) -> str:
+    if not isinstance(value, str):
+        raise InvalidInput(f"expected a string, got {value!r}")
+    return value
+
+
+def _bool(value: Any, _: object) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidInput(f"expected true or false, got {value!r}")
+    return value
+
+
+def _int(value: Any, _: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInput(f"expected a whole number, got {value!r}")
+    return value
 
 
 def _date(value: Any, _: object) -> dt.date:
@@ -62,6 +193,48 @@ def _datetime(value: Any, _: object) -> dt.datetime:
     return check_aware(moment, "datetime")
 
 
+def _zoned_moment(moment: dt.datetime) -> str:
+    """*moment* in ISO form, with its zone's name if it has one (``...+01:00[Europe/Oslo]``)."""
+    text = check_aware(moment, "at").isoformat()
+    zone = moment.tzinfo
+    return f"{text}[{zone.key}]" if isinstance(zone, ZoneInfo) else text
+
+
+def _structure_zoned_moment(value: Any, _: object) -> dt.datetime:
+    match = _ZONED.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        return _datetime(value, None)
+    moment = _datetime(match["moment"], None)
+    try:
+        zone = ZoneInfo(match["zone"])
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput(f"unknown time zone {match['zone']!r} in {value!r}") from None
+    local = moment.astimezone(zone)
+    if local.utcoffset() != moment.utcoffset():
+        raise InvalidInput(
+            f"{value!r}: the offset {moment.isoformat()[-6:]} is not {match['zone']}'s at that "
+            f"moment ({local.isoformat()[-6:]})"
+        )
+    return local
+
+
+def _is_homogeneous_tuple(cls: Any) -> bool:
+    args = get_args(cls)
+    return get_origin(cls) is tuple and len(args) == 2 and args[1] is Ellipsis  # noqa: PLR2004
+
+
+def _sequence_factory(cls: Any, converter: cattrs.Converter) -> Any:
+    """A homogeneous tuple from a JSON array only (a string is not a list of characters)."""
+    items = homogenous_tuple_structure_factory(cls, converter)
+
+    def structure_sequence(value: Any, _: object) -> Any:
+        if not isinstance(value, list | tuple):
+            raise InvalidInput(f"expected a list, got {value!r}")
+        return items(value, cls)
+
+    return structure_sequence
+
+
 def _fraction(value: Any, _: object) -> Fraction:
     if not isinstance(value, str) or "/" not in value:
         raise InvalidInput(f"expected a fraction like '1/20', got {value!r}")
@@ -75,10 +248,123 @@ def _money(value: Any, _: object) -> Money:
     return Money.of(value["amount"], value["currency"])
 
 
+# -- tagged unions ------------------------------------------------------------------------------
+
+
+def _configure_tagged(
+    converter: cattrs.Converter,
+    union: Any,
+    tags: Mapping[type, str],
+    tag_name: str,
+    what: str,
+) -> None:
+    """Tag *union* with cattrs' own strategy; refuse a missing or unknown tag by name."""
+    members = get_args(union)
+    untagged = [member.__name__ for member in members if member not in tags]
+    if untagged:  # pragma: no cover - guards the next member added to the union
+        msg = f"no {tag_name!r} tag for {', '.join(untagged)}: add it to the tags"
+        raise AssertionError(msg)
+    configure_tagged_union(union, converter, tag_generator=tags.__getitem__, tag_name=tag_name)
+    dispatch = converter.get_structure_hook(union)
+    known = ", ".join(repr(tags[member]) for member in members)
+
+    def structure_tagged(value: Any, cls: Any) -> Any:
+        if not isinstance(value, dict):
+            raise InvalidInput(f"expected {what} as an object with a {tag_name!r}, got {value!r}")
+        if tag_name not in value:
+            raise InvalidInput(f"{what} needs a {tag_name!r}: one of {known}")
+        tag = value[tag_name]
+        if not isinstance(tag, str) or tag not in tags.values():
+            raise InvalidInput(f"unknown {tag_name} {tag!r} for {what}; expected one of {known}")
+        return dispatch(value, cls)
+
+    converter.register_structure_hook(union, structure_tagged)
+
+
+# -- the case -----------------------------------------------------------------------------------
+
+
+def _at(error: Exception, note: str, key: str | int, cls: Any) -> Exception:
+    """*error* noted as raised at *key* (a field name or an index), for ``transform_error``."""
+    if isinstance(key, int):
+        error.add_note(IterableValidationNote(note, key, cls))
+    else:
+        error.add_note(AttributeValidationNote(note, key, cls))
+    return error
+
+
+def _locate(error: InkassoError, claim: Claim, events: tuple[Event, ...]) -> ClassValidationError:
+    """The path in the file of the event that *error* (raised by :class:`Case`) is about."""
+    index: int | None = None
+    inner: Exception = error
+    if isinstance(error, DuplicateEvent):
+        ids = [event.id for event in events]
+        index = ids.index(error.id, ids.index(error.id) + 1)
+        inner = ClassValidationError(
+            "While structuring the event", [_at(error, "the id", "id", str)], type(events[index])
+        )
+    else:
+        for number, event in enumerate(events):
+            try:
+                Case(claim=claim, events=(event,))
+            except InkassoError:
+                index = number
+                break
+    if index is None:  # about the events together (credits above the principal)
+        return ClassValidationError(
+            "While structuring Case", [_at(error, "the events", "events", tuple)], Case
+        )
+    listed = IterableValidationError(
+        "While structuring the events", [_at(inner, "an event", index, Event)], tuple
+    )
+    return ClassValidationError(
+        "While structuring Case", [_at(listed, "the events", "events", tuple)], Case
+    )
+
+
+def _configure_case(converter: cattrs.Converter) -> None:
+    events_hook = converter.get_structure_hook(tuple[Event, ...])
+    claim_hook = converter.get_structure_hook(Claim)
+
+    def structure_case(value: Any, _: object) -> Case:
+        if not isinstance(value, dict):
+            raise InvalidInput(
+                f"expected a case as {{'claim': ..., 'events': [...]}}, got {value!r}"
+            )
+        errors: list[Exception] = []
+        extra = set(value) - {"claim", "events"}
+        if extra:
+            errors.append(cattrs.ForbiddenExtraKeysError("", Case, extra))
+        claim = events = None
+        try:
+            claim = claim_hook(value["claim"], Claim)
+        except Exception as error:  # noqa: BLE001 - cattrs' own way: gather, then raise as one
+            errors.append(_at(error, "the claim", "claim", Claim))
+        try:
+            events = events_hook(value.get("events", []), tuple[Event, ...])
+        except Exception as error:  # noqa: BLE001 - as above
+            errors.append(_at(error, "the events", "events", tuple))
+        if errors or claim is None or events is None:
+            raise ClassValidationError("While structuring Case", errors, Case)
+        try:
+            return Case(claim=claim, events=events)
+        except InkassoError as error:
+            raise _locate(error, claim, events) from None
+
+    converter.register_structure_hook(Case, structure_case)
+
+
+# -- the converter ------------------------------------------------------------------------------
+
+
 @functools.cache
 def make_converter() -> cattrs.Converter:
     """The library's converter (built once; cattrs converters are reusable)."""
-    converter = cattrs.Converter()
+    converter = cattrs.Converter(forbid_extra_keys=True)
+    converter.register_structure_hook(str, _str)
+    converter.register_structure_hook(bool, _bool)
+    converter.register_structure_hook(int, _int)
+    converter.register_structure_hook_factory(_is_homogeneous_tuple, _sequence_factory)
     converter.register_unstructure_hook(Decimal, str)
     converter.register_structure_hook(Decimal, lambda v, _: to_decimal(v))
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
@@ -93,7 +379,33 @@ def make_converter() -> cattrs.Converter:
         Money, lambda m: {"amount": str(m.amount), "currency": m.currency}
     )
     converter.register_structure_hook(Money, _money)
+    converter.register_unstructure_hook(
+        ContactAttempt,
+        make_dict_unstructure_fn(
+            ContactAttempt, converter, at=override(unstruct_hook=_zoned_moment)
+        ),
+    )
+    converter.register_structure_hook(
+        ContactAttempt,
+        make_dict_structure_fn(
+            ContactAttempt,
+            converter,
+            _cattrs_forbid_extra_keys=True,
+            at=override(struct_hook=_structure_zoned_moment),
+        ),
+    )
+    _configure_tagged(
+        converter, AccelerationPolicy, POLICY_TAGS, POLICY_TAG, "an acceleration policy"
+    )
+    _configure_tagged(converter, Event, EVENT_TAGS, EVENT_TAG, "an event")
+    _configure_case(converter)
     return converter
+
+
+def _describe(error: BaseException, cls: type | None) -> str:
+    if isinstance(error, InkassoError):
+        return str(error)
+    return cattrs.v.format_exception(error, cls)
 
 
 def unstructure(value: object) -> Any:
@@ -105,12 +417,17 @@ def structure(data: Any, cls: type[T]) -> T:
     """Build a *cls* from plain data.
 
     Raises:
-        InvalidInput: naming every field that could not be read.
+        InvalidInput: naming every field that could not be read, with its path in the data
+            (``@ $.events[2].sent_on``).
     """
+    if attrs.has(cls) and not isinstance(data, dict):
+        raise InvalidInput(
+            f"cannot read {cls.__name__} from JSON: expected an object, got {data!r}"
+        )
     try:
         return make_converter().structure(data, cls)
     except cattrs.BaseValidationError as error:
-        lines = "; ".join(cattrs.transform_error(error))
+        lines = "; ".join(cattrs.transform_error(error, format_exception=_describe))
         raise InvalidInput(f"cannot read {cls.__name__} from JSON: {lines}") from None
     except InkassoError as error:
         raise InvalidInput(f"cannot read {cls.__name__} from JSON: {error}") from None
@@ -127,4 +444,6 @@ def from_json(text: str, cls: type[T]) -> T:
         data = json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as error:
         raise InvalidInput(f"not valid JSON: {error}") from None
+    except RecursionError:
+        raise InvalidInput("not valid JSON: nested too deeply") from None
     return structure(data, cls)

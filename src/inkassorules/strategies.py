@@ -433,6 +433,9 @@ def _contact_histories(
     min_size: int,
     max_size: int,
 ) -> list[dt.datetime]:
+    # Elapsed time throughout: arithmetic on a zoned datetime would add wall-clock time, which
+    # is an hour off across a DST change (see contact_histories).
+    first, last = first.astimezone(dt.UTC), last.astimezone(dt.UTC)
     spread = min(_CONTACT_SPREAD, last - first)
     room = int((last - first - spread).total_seconds())
     anchor = first + dt.timedelta(seconds=draw(st.integers(min_value=0, max_value=room)))
@@ -468,6 +471,12 @@ def contact_histories(
     zone from *timezones* (default Europe/Oslo, Europe/Stockholm or UTC); the same instant in
     another zone is the same contact. Shrinks towards the empty list, or towards *min_size*
     contacts all at *min_value* in Europe/Oslo.
+
+    "In time order" and "within 40 days" are in elapsed (absolute) time: compare the moments in
+    UTC (``m.astimezone(datetime.UTC)``). Python subtracts and orders two datetimes of the same
+    zone by their wall clocks, so across the spring DST change a history in Europe/Oslo can span
+    40 days and 1 hour on the wall clock (40 days and 1 hour less in autumn), and two moments in
+    the repeated hour of October can look misordered.
 
     >>> from hypothesis import given, settings
     >>> @settings(max_examples=25, deadline=None, database=None)
