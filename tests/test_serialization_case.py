@@ -117,6 +117,7 @@ def test_acceleration_policies_are_tagged():
     assert made["acceleration_policy"] == {
         "policy": "swedish_consumer_credit",
         "notices_sent_on": ["2026-08-01"],
+        "late_interest_unpaid": [],
     }
     plain = AgreementMade(agreement=AGREEMENT)
     assert unstructure(plain)["acceleration_policy"] == {"policy": "contract_term"}
@@ -228,7 +229,7 @@ def _broken(change):
             lambda d: d["events"][3]["acceleration_policy"].update(policy="norwegian"),
             (
                 r"unknown policy 'norwegian' for an acceleration policy; expected one of "
-                r"'contract_term', 'swedish_consumer_credit' @ \$\.events\[3\]\.acceleration_policy"
+                r"'contract_term', 'swedish_consumer_credit', 'norwegian_consumer_credit' @ \$\.events\[3\]\.acceleration_policy"
             ),
         ),
         (

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from inkassorules.cli import _Parser
+    from inkassorules.law import Citation
     from inkassorules.timeline import Step, Timeline
 
 __all__ = ["MAX_CASE_FILE_BYTES", "add_case_commands", "read_case"]
@@ -230,9 +231,18 @@ def _cmd_next(args: argparse.Namespace) -> None:
     verdict = "lawful today" if answer.lawful_today else answer.reason
     print(f"Next step on {as_of.isoformat()}: {step.name} ({step.kind.value}): {verdict}")
     _print_step(step, case.claim.currency)
-    if answer.basis:
+    _print_sources(answer.basis, args)
+
+
+def _print_sources(basis: tuple[Citation, ...], args: argparse.Namespace) -> None:
+    basis = tuple(dict.fromkeys(basis))
+    if not basis:
+        return
+    if args.sources:
         print("Sources:")
-        _print_basis(answer.basis, indent="  ")
+        _print_basis(basis, indent="  ")
+    else:
+        print(f"{len(basis)} rules and dated values were used; --sources lists them.")
 
 
 def _print_timeline(timeline: Timeline) -> None:
@@ -262,6 +272,8 @@ def _cmd_plan(args: argparse.Namespace) -> None:
         f"Amounts in {case.claim.currency}. Status 'taken' is what the case records; the "
         "other steps are planned from it."
     )
+    used = dict.fromkeys((*timeline.basis, *(b for s in timeline.steps for b in s.basis)))
+    _print_sources(tuple(used), args)
 
 
 def add_case_commands(
@@ -276,6 +288,9 @@ def add_case_commands(
     def common(parser: _Parser) -> None:
         parser.add_argument("file", help="the case file (JSON), or - for standard input")
         parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+        parser.add_argument(
+            "--sources", action="store_true", help="list the rules and dated values used"
+        )
         parser.set_defaults(law_book=None)
 
     def planning(parser: _Parser) -> None:

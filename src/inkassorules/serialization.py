@@ -99,7 +99,12 @@ from inkassorules.events import (
     LegalActionFiled,
     LetterSent,
 )
-from inkassorules.instalments import AccelerationPolicy, ContractTerm, SwedishConsumerCredit
+from inkassorules.instalments import (
+    AccelerationPolicy,
+    ContractTerm,
+    NorwegianConsumerCredit,
+    SwedishConsumerCredit,
+)
 from inkassorules.money import Money, to_decimal
 
 if TYPE_CHECKING:
@@ -145,6 +150,7 @@ POLICY_TAGS: Final[Mapping[type, str]] = MappingProxyType(
         # One line per member of inkassorules.instalments.AccelerationPolicy.
         ContractTerm: "contract_term",
         SwedishConsumerCredit: "swedish_consumer_credit",
+        NorwegianConsumerCredit: "norwegian_consumer_credit",
     }
 )
 """The ``"policy"`` of each acceleration policy (one per member of ``AccelerationPolicy``)."""

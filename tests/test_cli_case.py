@@ -1,0 +1,105 @@
+"""The ``inkassorules case`` commands, in-process and as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from inkassorules.cli import main
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+NO_CASE = str(EXAMPLES / "no-case.json")
+SE_CASE = str(EXAMPLES / "se-case.json")
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_case_next_prints_the_next_step_readably(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "case", "next", NO_CASE, "--as-of", "2026-07-01")
+    assert (code, err) == (0, "")
+    assert "Case: NO claim of 12500.00 NOK (consumer debtor), due 2026-05-04" in out
+    assert "Next step on 2026-07-01: betalingsoppfordring (collection_demand): lawful today" in out
+    assert "fee (cap)            113.00 NOK" in out
+    assert "2026-06-10  inkassovarsel sent  fee 38.00" in out
+    assert "--sources lists them" in out
+    with_sources = run(capsys, "case", "next", NO_CASE, "--as-of", "2026-07-01", "--sources")[1]
+    assert "inkassoloven § 10 første ledd" in with_sources
+
+
+def test_case_next_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "case", "next", NO_CASE, "--as-of", "2026-07-01", "--json")
+    assert code == 0
+    answer = json.loads(out)["next_step"]
+    assert answer["lawful_today"] is True
+    assert answer["step"]["kind"] == "collection_demand"
+    assert answer["step"]["fee"]["amount"] == {"amount": "113", "currency": "NOK"}
+
+
+def test_case_plan_shows_the_steps_taken_then_the_plan(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "case", "plan", SE_CASE, "--as-of", "2026-04-01")
+    assert code == 0
+    lines = out.splitlines()
+    taken = [line for line in lines if " taken " in line]
+    assert len(taken) == 2
+    assert any(
+        "betalningsföreläggande (Kronofogden)" in line and " due " in line for line in lines
+    )
+
+
+def test_case_reads_standard_input() -> None:
+    text = Path(NO_CASE).read_text(encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "inkassorules", "case", "next", "-", "--as-of", "2026-07-01"],
+        input=text,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "betalingsoppfordring" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "not a regular file"),
+        (b"\xff\xfe", "not UTF-8 text"),
+        (b"{not json", "not valid JSON"),
+        (b"1", "cannot read Case from JSON"),
+        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        (b'{"claim": {}, "events": []}', "cannot read Case from JSON"),
+    ],
+)
+def test_a_bad_case_file_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes | None, message: str
+) -> None:
+    path = tmp_path / "case.json"
+    if content is None:
+        path.mkdir()
+    else:
+        path.write_bytes(content)
+    code, out, err = run(capsys, "case", "next", str(path), "--as-of", "2026-07-01")
+    assert code == 2
+    assert out == ""
+    assert err.startswith("inkassorules case next: error: ")
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err
+
+
+def test_a_missing_case_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "case", "plan", str(tmp_path / "none.json"))
+    assert code == 2
+    assert "cannot read the case file" in err
