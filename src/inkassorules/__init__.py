@@ -69,6 +69,7 @@ if TYPE_CHECKING:
         InterestStart,
     )
     from inkassorules.law import Citation, Entry, LawBook, builtin, explain
+    from inkassorules.limitation import Limitation, limitation
     from inkassorules.money import Money
     from inkassorules.references import (
         is_valid_kid,
@@ -115,6 +116,7 @@ _LAZY: dict[str, str] = {
     "LawBook": "inkassorules.law",
     "LegalActionFiled": "inkassorules.events",
     "LetterSent": "inkassorules.events",
+    "Limitation": "inkassorules.limitation",
     "Message": "inkassorules.texts",
     "Money": "inkassorules.money",
     "NextStep": "inkassorules.timeline",
@@ -135,6 +137,7 @@ _LAZY: dict[str, str] = {
     "explain": "inkassorules.law",
     "is_valid_kid": "inkassorules.references",
     "is_valid_ocr": "inkassorules.references",
+    "limitation": "inkassorules.limitation",
     "make_kid": "inkassorules.references",
     "make_ocr": "inkassorules.references",
     "may_take_step": "inkassorules.disputes",
@@ -190,6 +193,7 @@ __all__ = [
     "LawBook",
     "LegalActionFiled",
     "LetterSent",
+    "Limitation",
     "Message",
     "Money",
     "NaiveDatetime",
@@ -217,6 +221,7 @@ __all__ = [
     "is_valid_kid",
     "is_valid_ocr",
     "jurisdiction",
+    "limitation",
     "make_kid",
     "make_ocr",
     "may_take_step",
