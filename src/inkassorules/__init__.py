@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from inkassorules import no, se
     from inkassorules._protocols import Jurisdiction
     from inkassorules.allocation import Allocation, Component, allocate
+    from inkassorules.balance import Charge, charges
     from inkassorules.calendar import BusinessCalendar, add_days, add_months, calendar_for
     from inkassorules.case import Case
     from inkassorules.claims import Claim, DebtorKind, Payment
@@ -93,6 +94,7 @@ _LAZY: dict[str, str] = {
     "Case": "inkassorules.case",
     "Channel": "inkassorules.steps",
     "ChannelRule": "inkassorules.contact",
+    "Charge": "inkassorules.balance",
     "Citation": "inkassorules.law",
     "Claim": "inkassorules.claims",
     "Component": "inkassorules.allocation",
@@ -134,6 +136,7 @@ _LAZY: dict[str, str] = {
     "allocate": "inkassorules.allocation",
     "builtin": "inkassorules.law",
     "calendar_for": "inkassorules.calendar",
+    "charges": "inkassorules.balance",
     "explain": "inkassorules.law",
     "is_valid_kid": "inkassorules.references",
     "is_valid_ocr": "inkassorules.references",
@@ -165,6 +168,7 @@ __all__ = [
     "Case",
     "Channel",
     "ChannelRule",
+    "Charge",
     "Citation",
     "Claim",
     "Component",
@@ -217,6 +221,7 @@ __all__ = [
     "allocate",
     "builtin",
     "calendar_for",
+    "charges",
     "explain",
     "is_valid_kid",
     "is_valid_ocr",
