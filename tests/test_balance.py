@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
+import inkassorules
 from inkassorules import (
     Case,
     Claim,
@@ -17,11 +19,12 @@ from inkassorules import (
     Payment,
     StepKind,
 )
-from inkassorules.balance import Charge, charges
+from inkassorules.balance import Balance, Charge, balance, charges
 from inkassorules.errors import InvalidInput
 from inkassorules.events import AgreementMade, CreditGranted, DueDatePostponed
 from inkassorules.fees import FeeCap
 from inkassorules.instalments import InstalmentAgreement
+from inkassorules.no.interest import late_interest_on_balance
 from inkassorules.steps import Channel
 
 
@@ -370,3 +373,306 @@ def test_credit_counts_towards_full_payment() -> None:
         krav(date(2026, 3, 3), "180", date(2026, 3, 11), Channel.EMAIL),
     ]
     assert charges(Case(claim=se_claim(), events=events))[0].lawful == sek(0)
+
+
+# -- balance ------------------------------------------------------------------------------------
+
+# The built-in Norwegian late-interest rate for 2026 H1 is 12.00 % (FOR-2025-12-18-2658,
+# data/no/interest/late_interest_rate.toml); the day count is actual/actual-isda (1/365 per day
+# in 2026, data/no/interest/day_count.toml). Interest is rounded once, to øre, ROUND_HALF_UP.
+
+ISSUE_PAYMENT = Payment(amount=nok(3000), paid_on=date(2026, 6, 15))
+ISSUE_DISPUTE = Dispute(amount=nok(2000), raised_on=date(2026, 6, 20), reason="a defect")
+
+
+def issue_case(payment: Payment = ISSUE_PAYMENT) -> Case:
+    return Case(claim=no_claim(), events=[ISSUE_PURRING, ISSUE_VARSEL, payment, ISSUE_DISPUTE])
+
+
+def test_issue_case_balance_split() -> None:
+    owed = balance(issue_case(), on=date(2026, 7, 1))
+    # Interest from Mon 2026-05-04 (FRL § 2; a business day, not rolled). To the payment on
+    # 06-15: 42 days, 12500 x 12 % x 42/365 = 172.602740 -> 172.60 accrued.
+    # The 3000 pays costs first (38 + 38 = 76, both lawful, INKF § 1-2), then interest 172.60,
+    # then principal 3000 - 76 - 172.60 = 2751.40 (practice order, Lovavdelingen 19.08.1999).
+    (allocation,) = owed.allocations
+    assert (allocation.costs, allocation.interest, allocation.principal) == (
+        nok(76),
+        nok("172.60"),
+        nok("2751.40"),
+    )
+    assert allocation.overpayment == nok(0)
+    # Principal 12500 - 2751.40 = 9748.60. Interest 06-15..06-30 (16 days) on 9748.60:
+    # 9748.60 x 12 % x 16/365 = 51.280307; total exact 223.883047 -> 223.88, less 172.60 paid
+    # = 51.28. Fees 76 - 76 = 0. Total 9748.60 + 51.28 + 0 = 9799.88.
+    assert owed.principal == nok("9748.60")
+    assert owed.interest_accrued == nok("223.88")
+    assert owed.interest == nok("51.28")
+    assert owed.fees == nok(0)
+    assert owed.total == nok("9799.88")
+    # The reasonable dispute of 2000 stands on 07-01: withheld from out-of-court collection.
+    assert owed.withheld == nok(2000)
+    assert owed.overpaid == nok(0)
+    assert owed.interest_start.start == date(2026, 5, 4)
+    assert [c.lawful for c in owed.charges] == [nok(38), nok(38)]
+    assert owed.provisional  # practice allocation order and the 2026 fee rounding are medium
+
+
+def test_interest_equals_late_interest_on_balance() -> None:
+    # The same principal reductions through the interest module give the same interest.
+    owed = balance(issue_case(), on=date(2026, 7, 1))
+    direct = late_interest_on_balance(
+        nok(12500),
+        [Payment(amount=nok("2751.40"), paid_on=date(2026, 6, 15))],
+        due_date=date(2026, 5, 4),
+        until=date(2026, 7, 1),
+        payments_reduce="principal",
+    )
+    assert owed.interest_accrued == direct.interest
+    assert owed.principal == direct.principal_outstanding
+
+
+def test_balance_before_the_payment_and_on_the_due_date() -> None:
+    # On the due date nothing has accrued; the day after, one day: 12500 x 12 %/365 = 4.109589.
+    assert balance(issue_case(), on=date(2026, 5, 4)).total == nok(12500)
+    assert balance(issue_case(), on=date(2026, 5, 5)).interest == nok("4.11")
+    # On 06-14 (the day before the payment): 41 days = 168.493151 -> 168.49, plus fees 76.
+    before = balance(issue_case(), on=date(2026, 6, 14))
+    assert (before.interest, before.fees, before.allocations) == (nok("168.49"), nok(76), ())
+    assert before.withheld == nok(0)  # the dispute is raised on 06-20
+    assert before.total == nok("12744.49")
+
+
+def test_fee_above_cap_only_lawful_part_is_owed() -> None:
+    # A purring charging 60: only 38 is owed (INKF § 1-2); 22 excess is never owed.
+    case = Case(claim=no_claim(), events=[purring(date(2026, 5, 20), "60", date(2026, 6, 3))])
+    owed = balance(case, on=date(2026, 5, 21))
+    assert owed.fees == nok(38)
+    assert owed.excess == nok(22)
+    # 17 days of interest: 12500 x 12 % x 17/365 = 69.863014 -> 69.86.
+    assert owed.total == nok(12500) + nok("69.86") + nok(38)
+
+
+def test_designation_to_principal_comes_first() -> None:
+    # The debtor's own designation comes first (Krüger, Pengekrav s. 221).
+    owed = balance(
+        issue_case(Payment(amount=nok(3000), paid_on=date(2026, 6, 15), designation="principal")),
+        on=date(2026, 7, 1),
+    )
+    (allocation,) = owed.allocations
+    assert (allocation.costs, allocation.interest, allocation.principal) == (
+        nok(0),
+        nok(0),
+        nok(3000),
+    )
+    # Interest: 172.602740 to 06-15, then 9500 x 12 % x 16/365 = 49.972603: 222.575343 ->
+    # 222.58, none paid. Fees 76 unpaid. Total 9500 + 222.58 + 76 = 9798.58.
+    assert (owed.principal, owed.interest, owed.fees) == (nok(9500), nok("222.58"), nok(76))
+    assert owed.total == nok("9798.58")
+
+
+def test_other_designation_text_keeps_the_default_order() -> None:
+    plain = balance(issue_case(), on=date(2026, 7, 1))
+    noted = balance(
+        issue_case(Payment(amount=nok(3000), paid_on=date(2026, 6, 15), designation="faktura 7")),
+        on=date(2026, 7, 1),
+    )
+    assert noted.allocations[0].costs == plain.allocations[0].costs == nok(76)
+    assert noted.total == plain.total
+    assert noted.to_records()[0]["designation"] == "faktura 7"
+
+
+def test_overpayment_is_never_lost() -> None:
+    # 1000 due 05-04; 1100 paid on 05-14: 10 days, 1000 x 12 % x 10/365 = 3.287671 -> 3.29.
+    # Interest 3.29, principal 1000, overpaid 1100 - 1003.29 = 96.71; nothing more accrues.
+    case = Case(
+        claim=no_claim(principal="1000"),
+        events=[Payment(amount=nok(1100), paid_on=date(2026, 5, 14))],
+    )
+    for day in (date(2026, 5, 14), date(2026, 8, 1)):
+        owed = balance(case, on=day)
+        assert (owed.principal, owed.interest, owed.fees, owed.total) == (
+            nok(0),
+            nok(0),
+            nok(0),
+            nok(0),
+        )
+        assert owed.overpaid == nok("96.71")
+
+
+def test_credit_lowers_the_principal_from_its_day() -> None:
+    # Credit of 2500 on 05-14: 10 days on 12500 (41.095890) + 10 days on 10000 (32.876712)
+    # = 73.972603 -> 73.97 on 05-24. Principal 10000.
+    credit = CreditGranted(amount=nok(2500), on=date(2026, 5, 14), reason="defect")
+    owed = balance(Case(claim=no_claim(), events=[credit]), on=date(2026, 5, 24))
+    assert (owed.principal, owed.interest, owed.credited) == (nok(10000), nok("73.97"), nok(2500))
+    assert owed.total == nok("10073.97")
+
+
+def test_credit_after_full_payment_is_owed_back() -> None:
+    # Paid in full on the due date (no interest day), then a credit of 200: nothing is owed and
+    # the 200 is shown as credit beyond the principal owed.
+    events = [
+        Payment(amount=nok(1000), paid_on=date(2026, 5, 4)),
+        CreditGranted(amount=nok(200), on=date(2026, 5, 10), reason="price reduction"),
+    ]
+    owed = balance(Case(claim=no_claim(principal="1000"), events=events), on=date(2026, 6, 1))
+    assert (owed.total, owed.credited, owed.credit_unapplied) == (nok(0), nok(0), nok(200))
+
+
+def test_postponement_before_default_moves_the_interest_start() -> None:
+    # Agreed 05-01 (before interest started on 05-04): new due date Mon 05-18. On 05-28: 10
+    # days, 12500 x 12 % x 10/365 = 41.095890 -> 41.10.
+    moved = DueDatePostponed(new_due_date=date(2026, 5, 18), agreed_on=date(2026, 5, 1))
+    owed = balance(Case(claim=no_claim(), events=[moved]), on=date(2026, 5, 28))
+    assert owed.interest == nok("41.10")
+
+
+def test_postponement_after_default_keeps_accrued_interest_and_pauses() -> None:
+    # Agreed 05-14 (interest running since 05-04): 10 days accrued stay (41.095890); no
+    # interest 05-14..05-26; from the new due date Wed 05-27 to 06-06, 10 more days: 82.191781
+    # -> 82.19 (the reading that cannot overcharge, medium).
+    moved = DueDatePostponed(new_due_date=date(2026, 5, 27), agreed_on=date(2026, 5, 14))
+    owed = balance(Case(claim=no_claim(), events=[moved]), on=date(2026, 6, 6))
+    assert owed.interest == nok("82.19")
+    assert len(owed.interest_parts) == 2
+    assert owed.provisional
+    # A new due date on Whit Monday 2026-05-25 (2. pinsedag) rolls to Tue 05-26 (gjeldsbrevloven
+    # § 5): 9 days after it, 36.986301 + 41.095890 = 78.082191 -> 78.08.
+    holiday = DueDatePostponed(new_due_date=date(2026, 5, 25), agreed_on=date(2026, 5, 14))
+    assert balance(Case(claim=no_claim(), events=[holiday]), on=date(2026, 6, 4)).interest == nok(
+        "78.08"
+    )
+
+
+def test_same_day_fee_is_not_covered_by_that_days_payment() -> None:
+    # A purring of 05-20 and a payment of 100 the same day: the payment covers interest
+    # (16 days: 65.753425 -> 65.75) and principal 34.25; the 38 fee stays owed.
+    events = [
+        purring(date(2026, 5, 20), "38", date(2026, 6, 3)),
+        Payment(amount=nok(100), paid_on=date(2026, 5, 20)),
+    ]
+    owed = balance(Case(claim=no_claim(), events=events), on=date(2026, 5, 20))
+    (allocation,) = owed.allocations
+    assert (allocation.costs, allocation.interest, allocation.principal) == (
+        nok(0),
+        nok("65.75"),
+        nok("34.25"),
+    )
+    assert owed.fees == nok(38)
+
+
+def test_events_after_the_day_do_not_count() -> None:
+    owed = balance(issue_case(), on=date(2026, 5, 19))
+    assert owed.charges == ()
+    assert owed.case.events == ()
+
+
+def test_bare_claim() -> None:
+    # 15 days on 12500: 61.643836 -> 61.64.
+    owed = balance(no_claim(), on=date(2026, 5, 19))
+    assert (owed.principal, owed.interest, owed.fees, owed.total) == (
+        nok(12500),
+        nok("61.64"),
+        nok(0),
+        nok("12561.64"),
+    )
+    assert isinstance(owed, Balance)
+
+
+def test_swedish_business_case() -> None:
+    # SE business debtor, 10000 kr due Mon 2026-03-02. Inkassokrav by e-mail on 03-03 with a
+    # lawful deadline (03-11) charging 450: the förseningsersättning (4 a § lag 1981:739)
+    # replaces the 180 krav fee, so 450 is lawful. Kronofogden on 03-16 charging 680:
+    # ansökningsavgift 300 + own work 380 (48 § lag 1990:746). Dröjsmålsränta: referensränta
+    # 2.00 % + 8 = 10.00 % (9 § räntelagen, 2026 H1), actual/365: 03-02..03-31 = 30 days,
+    # 10000 x 10 % x 30/365 = 82.191781 -> 82.19. Total 10000 + 82.19 + 1130 = 11212.19.
+    events = [
+        krav(date(2026, 3, 3), "450", date(2026, 3, 11), Channel.EMAIL),
+        LegalActionFiled(on=date(2026, 3, 16), venue="Kronofogden", fee_charged=sek(680)),
+    ]
+    owed = balance(Case(claim=se_claim(DebtorKind.BUSINESS), events=events), on=date(2026, 4, 1))
+    assert (owed.principal, owed.interest, owed.fees) == (sek(10000), sek("82.19"), sek(1130))
+    assert owed.total == sek("11212.19")
+
+
+def test_swedish_payment_allocation() -> None:
+    # Consumer, 10000 due 03-02, krav 180 on 03-03; 2000 paid on 04-01: costs 180, interest
+    # 30 days (82.191781 -> 82.19), principal 1737.81 -> 8262.19 owed.
+    events = [
+        krav(date(2026, 3, 3), "180", date(2026, 3, 11), Channel.EMAIL),
+        Payment(amount=sek(2000), paid_on=date(2026, 4, 1)),
+    ]
+    owed = balance(Case(claim=se_claim(), events=events), on=date(2026, 4, 1))
+    (allocation,) = owed.allocations
+    assert (allocation.costs, allocation.interest, allocation.principal) == (
+        sek(180),
+        sek("82.19"),
+        sek("1737.81"),
+    )
+    assert owed.total == sek("8262.19")
+
+
+def test_withheld_is_the_standing_reasonable_dispute_at_most_the_principal() -> None:
+    resolved = Dispute(
+        amount=nok(2000), raised_on=date(2026, 6, 20), reason="x", resolved_on=date(2026, 6, 25)
+    )
+    case = Case(claim=no_claim(), events=[ISSUE_PURRING, ISSUE_VARSEL, ISSUE_PAYMENT, resolved])
+    assert balance(case, on=date(2026, 6, 24)).withheld == nok(2000)
+    assert balance(case, on=date(2026, 6, 25)).withheld == nok(0)
+    unfounded = Dispute(
+        amount=nok(2000), raised_on=date(2026, 6, 20), reason="x", reasonable=False
+    )
+    case = Case(claim=no_claim(), events=[unfounded])
+    assert balance(case, on=date(2026, 7, 1)).withheld == nok(0)
+    whole = Dispute(amount=nok(1000), raised_on=date(2026, 5, 4), reason="x")
+    paid = Payment(amount=nok(600), paid_on=date(2026, 5, 4), designation="principal")
+    case = Case(claim=no_claim(principal="1000"), events=[whole, paid])
+    assert balance(case, on=date(2026, 5, 5)).withheld == nok(400)
+
+
+def test_records_html_and_explain() -> None:
+    owed = balance(issue_case(), on=date(2026, 7, 1))
+    (row,) = owed.to_records()
+    assert row["paid_on"] == date(2026, 6, 15)
+    assert row["principal"] == Decimal("2751.40")
+    assert row["currency"] == "NOK"
+    html = owed._repr_html_()
+    assert "<td>2751.40</td>" in html
+    text = owed.explain()
+    assert "9799.88 NOK" in text
+    assert "Dekningsrekkefølge" in text
+
+
+def test_balance_is_callable_from_the_package_and_the_module() -> None:
+    import inkassorules.balance as module
+
+    assert inkassorules.balance(issue_case(), on=date(2026, 7, 1)).total == nok("9799.88")
+    assert module.balance(issue_case(), on=date(2026, 7, 1)).total == nok("9799.88")
+    from inkassorules import balance as top
+
+    assert top(issue_case(), on=date(2026, 7, 1)).total == nok("9799.88")
+
+
+def test_balance_refuses_bad_input() -> None:
+    with pytest.raises(InvalidInput, match="on"):
+        balance(issue_case(), on="2026-07-01")  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput, match="Case"):
+        balance(42, on=date(2026, 7, 1))  # type: ignore[arg-type]
+    owed = balance(issue_case(), on=date(2026, 7, 1))
+    with pytest.raises(InvalidInput, match="not conserved"):
+        Balance(
+            case=owed.case,
+            on=owed.on,
+            principal=owed.principal,
+            interest=owed.interest,
+            fees=owed.fees,
+            withheld=owed.withheld,
+            overpaid=nok(1),
+            allocations=owed.allocations,
+            charges=owed.charges,
+            interest_start=owed.interest_start,
+            basis=owed.basis,
+            payments=owed.payments,
+            interest_accrued=owed.interest_accrued,
+        )

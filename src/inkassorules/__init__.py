@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from inkassorules import no, se
     from inkassorules._protocols import Jurisdiction
     from inkassorules.allocation import Allocation, Component, allocate
-    from inkassorules.balance import Charge, charges
+    from inkassorules.balance import Balance, Charge, balance, charges
     from inkassorules.calendar import BusinessCalendar, add_days, add_months, calendar_for
     from inkassorules.case import Case
     from inkassorules.claims import Claim, DebtorKind, Payment
@@ -89,6 +89,7 @@ _LAZY: dict[str, str] = {
     "AgreementCancelled": "inkassorules.events",
     "AgreementMade": "inkassorules.events",
     "Allocation": "inkassorules.allocation",
+    "Balance": "inkassorules.balance",
     "BalanceInterestResult": "inkassorules.interest",
     "BusinessCalendar": "inkassorules.calendar",
     "Case": "inkassorules.case",
@@ -134,6 +135,7 @@ _LAZY: dict[str, str] = {
     "add_days": "inkassorules.calendar",
     "add_months": "inkassorules.calendar",
     "allocate": "inkassorules.allocation",
+    "balance": "inkassorules.balance",
     "builtin": "inkassorules.law",
     "calendar_for": "inkassorules.calendar",
     "charges": "inkassorules.balance",
@@ -163,6 +165,7 @@ __all__ = [
     "AgreementCancelled",
     "AgreementMade",
     "Allocation",
+    "Balance",
     "BalanceInterestResult",
     "BusinessCalendar",
     "Case",
@@ -219,6 +222,7 @@ __all__ = [
     "add_days",
     "add_months",
     "allocate",
+    "balance",
     "builtin",
     "calendar_for",
     "charges",

@@ -34,11 +34,16 @@ Readings the library takes (each cannot overcharge the debtor; see docs/balance.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Final, TypeAlias
+import sys
+import types
+from fractions import Fraction
+from typing import TYPE_CHECKING, Final, TypeAlias
 
 import attrs
 
 from inkassorules._checks import check_date, check_int
+from inkassorules._html import html_table
+from inkassorules.allocation import Allocation, Component, allocate
 from inkassorules.calendar import add_days
 from inkassorules.case import Case, as_case
 from inkassorules.claims import Claim, Payment
@@ -46,13 +51,22 @@ from inkassorules.disputes import Step, may_take_step, withheld_amount
 from inkassorules.errors import InvalidInput, NotInForce
 from inkassorules.events import AgreementMade, CreditGranted, LegalActionFiled, LetterSent
 from inkassorules.fees import FeeCap
+from inkassorules.interest import BalanceInterestResult, InterestStart, round_interest
 from inkassorules.law import Citation, LawBook, builtin, explain
 from inkassorules.money import Money
 from inkassorules.no import fees as no_fees
+from inkassorules.no import interest as no_interest
 from inkassorules.se import fees as se_fees
+from inkassorules.se import interest as se_interest
 from inkassorules.steps import Channel, StepKind
 
-__all__ = ["Charge", "ChargeEvent", "charges"]
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from decimal import Decimal
+
+    from inkassorules.events import Event
+
+__all__ = ["Balance", "Charge", "ChargeEvent", "balance", "charges"]
 
 ChargeEvent: TypeAlias = LetterSent | AgreementMade | LegalActionFiled
 """An event that can charge the debtor a fee."""
@@ -624,3 +638,472 @@ def charges(
         _remember(checked_case, charge, history)
         found.append(charge)
     return tuple(found)
+
+
+# -- balance ------------------------------------------------------------------------------------
+
+_LOVAVDELINGEN: Final = (
+    "https://www.regjeringen.no/no/dokumenter/avdrag-innbetalt-i-inkassosak/id443429/"
+)
+_ON_PRINCIPAL: Final = {
+    "NO": Citation(
+        "forsinkelsesrenteloven § 2: late interest on the part of the claim still owed "
+        "(jusinfo.no: 'bare ... etter den gjenstående del av kravet'); no interest is counted "
+        "on fees",
+        "https://jusinfo.no/pengekravsrett/forsinkelsesrente-ved-mislighold/",
+        "medium",
+        note="practice may also charge interest on collection costs once due (Lovavdelingen "
+        "19.08.1999 discusses interest on inkassosalær); not counting it cannot overcharge",
+    ),
+    "SE": Citation(
+        "3 § räntelagen (1975:635): dröjsmålsränta on the capital still owed; no interest is "
+        "counted on fees",
+        "https://lagen.nu/1975:635",
+        "medium",
+        note="interest on collection costs is not counted: the reading that cannot overcharge",
+    ),
+}
+_POSTPONED: Final = Citation(
+    "Utsatt forfall / anstånd: a due date postponed before interest started moves the interest "
+    "start; one agreed after it keeps the interest accrued and pauses interest until the new "
+    "due date",
+    _LOVAVDELINGEN,
+    "medium",
+    note="the library's reading (no source settles it): the one that cannot overcharge",
+)
+_SAME_DAY: Final = Citation(
+    "Order within a day: a payment covers the fees charged before its day; a fee charged the "
+    "same day is owed after it, and a credit the same day comes first",
+    _LOVAVDELINGEN,
+    "medium",
+    note="the order of events within a day is not recorded; the reading that leaves the "
+    "debtor the least interest",
+)
+_DESIGNATIONS: Final = {c.value: c for c in Component}
+_INTEREST_ON_BALANCE: Final = {
+    "NO": no_interest.late_interest_on_balance,
+    "SE": se_interest.late_interest_on_balance,
+}
+
+
+def _decimal(money: Money) -> Decimal:
+    """The amount to the øre / öre (every amount here is in whole minor units)."""
+    return money.rounded().amount
+
+
+def _designated(payment: Payment) -> Component | None:
+    text = payment.designation
+    if text is None:
+        return None
+    return _DESIGNATIONS.get(text.strip().casefold())
+
+
+@attrs.frozen
+class _Segment:
+    """Days ``start <= d < end`` on which late interest runs (``end`` None: open)."""
+
+    start: dt.date
+    end: dt.date | None
+
+
+def _segments(case: Case, start: dt.date, book: LawBook) -> tuple[_Segment, ...]:
+    """The spans interest runs on, given the postponed due dates (see _POSTPONED)."""
+    found: list[_Segment] = []
+    current = start
+    for postponement in case.postponements:
+        moved = _start_of(case.jurisdiction, postponement.new_due_date, book).start
+        if postponement.agreed_on <= current:
+            current = moved  # agreed before interest started: the start moves
+        elif moved > postponement.agreed_on:
+            found.append(_Segment(current, postponement.agreed_on))
+            current = moved  # agreed after it: a pause until the new due date
+    found.append(_Segment(current, None))
+    return tuple(found)
+
+
+def _start_of(code: str, due: dt.date, book: LawBook) -> InterestStart:
+    if code == "NO":
+        return no_interest.interest_start(due_date=due, law=book)
+    return se_interest.interest_start(due_date=due, law=book)
+
+
+class _Interest:
+    """Late interest on a principal reduced on given days, over the interest segments."""
+
+    def __init__(
+        self, case: Case, principal: Money, segments: tuple[_Segment, ...], book: LawBook
+    ) -> None:
+        self._case = case
+        self._principal = principal
+        self._segments = segments
+        self._book = book
+        self.reductions: list[tuple[dt.date, Money]] = []
+
+    def to(self, until: dt.date) -> tuple[Money, tuple[BalanceInterestResult, ...]]:
+        """The interest accrued for the days before *until*, rounded once, and its parts."""
+        on_balance = _INTEREST_ON_BALANCE[self._case.jurisdiction]
+        currency = self._principal.currency
+        exact = Fraction(0)
+        parts: list[BalanceInterestResult] = []
+        for segment in self._segments:
+            end = until if segment.end is None else min(segment.end, until)
+            if end <= segment.start:
+                continue
+            before = Money.total(
+                (m for d, m in self.reductions if d <= segment.start), currency=currency
+            )
+            base = self._principal - before
+            if not base.is_positive:
+                continue
+            inside = [
+                Payment(amount=m, paid_on=d)
+                for d, m in self.reductions
+                if segment.start < d < end and m.is_positive
+            ]
+            result = on_balance(
+                base,
+                inside,
+                due_date=segment.start,
+                until=end,
+                law=self._book,
+                payments_reduce="principal",
+            )
+            exact += result.exact
+            parts.append(result)
+        return round_interest(exact, currency), tuple(parts)
+
+
+@attrs.frozen(kw_only=True)
+class Balance:
+    """Saldo / saldo (what the debtor owes on a day).
+
+    >>> from datetime import date
+    >>> from inkassorules import Case, Claim, DebtorKind, Money, Payment
+    >>> claim = Claim(principal=Money.of("10000", "NOK"), due_date=date(2026, 3, 2),
+    ...               jurisdiction="NO", debtor_kind=DebtorKind.CONSUMER)
+    >>> case = Case(claim=claim, events=[
+    ...     Payment(amount=Money.of("4000", "NOK"), paid_on=date(2026, 4, 1))])
+    >>> owed = balance(case, on=date(2026, 5, 1))
+    >>> str(owed.principal), str(owed.interest), str(owed.total)
+    ('6098.63 NOK', '60.15 NOK', '6158.78 NOK')
+
+    Attributes:
+        case: the case as it stood at the end of ``on`` (its events up to that day).
+        on: the day.
+        principal: the principal still owed: principal less credits and the payments' principal
+            parts.
+        interest: the late interest accrued for the days before ``on`` and not paid (rounded
+            once to øre / öre, as the interest functions round).
+        fees: the lawful part of the fees charged by ``on``, not paid.
+        withheld: the part of the principal under a reasonable dispute standing on ``on``: not
+            collectable out of court, still owed if the dispute fails (a part of ``principal``).
+        overpaid: what was paid beyond everything owed (never lost).
+        allocations: how each payment was applied, one per payment, in order.
+        charges: each fee charged and its lawful part (see :func:`charges`).
+        interest_start: when late interest started.
+        basis: the citations of the rules used for the interest and the allocation.
+        payments: the payments, in the order they were allocated (one per allocation).
+        interest_accrued: all interest accrued for the days before ``on``, paid or not.
+        credited: the credits applied to the principal.
+        credit_unapplied: credits beyond the principal still owed when granted (owed back).
+        interest_parts: the interest calculations the interest came from (one per span of
+            interest; more than one when a postponed due date paused it).
+    """
+
+    case: Case
+    on: dt.date
+    principal: Money
+    interest: Money
+    fees: Money
+    withheld: Money
+    overpaid: Money
+    allocations: tuple[Allocation, ...]
+    charges: tuple[Charge, ...]
+    interest_start: InterestStart
+    basis: tuple[Citation, ...]
+    payments: tuple[Payment, ...] = ()
+    interest_accrued: Money | None = None
+    credited: Money | None = None
+    credit_unapplied: Money | None = None
+    interest_parts: tuple[BalanceInterestResult, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        # Money is conserved: checked here, not in attrs validators (they can be switched off).
+        if not isinstance(self.case, Case):
+            raise InvalidInput(f"case must be a Case, got {self.case!r}")
+        check_date(self.on, "on")
+        currency = self.case.claim.currency
+        zero = Money.zero(currency)
+        for name in ("interest_accrued", "credited", "credit_unapplied"):
+            if getattr(self, name) is None:
+                object.__setattr__(self, name, zero)
+        amounts = {
+            name: getattr(self, name)
+            for name in (
+                "principal",
+                "interest",
+                "fees",
+                "withheld",
+                "overpaid",
+                "interest_accrued",
+                "credited",
+                "credit_unapplied",
+            )
+        }
+        for name, value in amounts.items():
+            if not isinstance(value, Money) or value.currency != currency or value.is_negative:
+                raise InvalidInput(f"{name} must be Money in {currency}, not negative: {value!r}")
+        self._check_conserved(zero)
+
+    def _check_conserved(self, zero: Money) -> None:
+        if len(self.payments) != len(self.allocations):
+            raise InvalidInput("a balance needs one allocation per payment")
+        paid = Money.total((p.amount for p in self.payments), currency=zero.currency)
+        parts = [(a.costs, a.interest, a.principal, a.overpayment) for a in self.allocations]
+        costs, interest, principal, over = (
+            (Money.total(column, currency=zero.currency) for column in zip(*parts, strict=True))
+            if parts
+            else (zero, zero, zero, zero)
+        )
+        if paid != costs + interest + principal + over or over != self.overpaid:
+            raise InvalidInput(
+                f"payments of {paid} are not conserved: costs {costs}, interest {interest}, "
+                f"principal {principal}, overpaid {self.overpaid}"
+            )
+        credited = self.credited or zero
+        if self.case.claim.principal - credited - principal != self.principal:
+            raise InvalidInput(
+                f"principal {self.principal} is not the claim's principal less credits "
+                f"{credited} and principal paid {principal}"
+            )
+        lawful = Money.total((c.lawful for c in self.charges), currency=zero.currency)
+        if lawful - costs != self.fees:
+            raise InvalidInput(f"fees {self.fees} are not the lawful fees {lawful} less paid")
+        if (self.interest_accrued or zero) - interest != self.interest:
+            raise InvalidInput(
+                f"interest {self.interest} is not the interest accrued less interest paid"
+            )
+        if self.withheld > self.principal:
+            raise InvalidInput(f"withheld {self.withheld} is more than principal {self.principal}")
+
+    @property
+    def total(self) -> Money:
+        """What the debtor owes on ``on``: principal + interest + fees, exactly."""
+        return self.principal + self.interest + self.fees
+
+    @property
+    def excess(self) -> Money:
+        """What the fees charged by ``on`` exceeded the law by (never owed)."""
+        return Money.total((c.excess for c in self.charges), currency=self.principal.currency)
+
+    @property
+    def provisional(self) -> bool:
+        """True if a citation of medium confidence was used here or in a charge."""
+        return (
+            any(c.confidence == "medium" for c in self.basis)
+            or self.interest_start.provisional
+            or any(c.provisional for c in self.charges)
+        )
+
+    def explain(self) -> str:
+        """The balance, each payment's allocation, each charge and the citations, as text."""
+        lines = [
+            (
+                f"Balance on {self.on.isoformat()}: principal {self.principal} + interest "
+                f"{self.interest} + fees {self.fees} = {self.total}"
+            ),
+            f"  withheld (disputed) {self.withheld}; overpaid {self.overpaid}",
+            f"  {self.interest_start.explain().splitlines()[0]}",
+        ]
+        if self.credit_unapplied and self.credit_unapplied.is_positive:
+            lines.append(f"  credit beyond the principal owed: {self.credit_unapplied}")
+        lines.extend(
+            f"  paid {p.amount} on {p.paid_on.isoformat()}: costs {a.costs}, interest "
+            f"{a.interest}, principal {a.principal}, overpaid {a.overpayment}"
+            for p, a in zip(self.payments, self.allocations, strict=True)
+        )
+        lines.extend(
+            f"  fee on {c.day.isoformat()}: charged {c.charged}, lawful {c.lawful}, excess "
+            f"{c.excess}"
+            for c in self.charges
+        )
+        basis = (*self.interest_start.basis, *self.basis)
+        lines.append(explain(basis, notes=True))
+        return "\n".join(lines)
+
+    def to_records(self) -> list[dict[str, object]]:
+        """One row per payment allocation, in order, with typed values (dates, Decimals).
+
+        Columns: ``paid_on`` (date), ``paid``, ``costs``, ``interest``, ``principal``,
+        ``overpaid`` (Decimal amounts), ``currency``, ``designation`` and ``id`` (str or None).
+        """
+        return [
+            {
+                "paid_on": p.paid_on,
+                "paid": _decimal(p.amount),
+                "costs": _decimal(a.costs),
+                "interest": _decimal(a.interest),
+                "principal": _decimal(a.principal),
+                "overpaid": _decimal(a.overpayment),
+                "currency": p.amount.currency,
+                "designation": p.designation,
+                "id": p.id,
+            }
+            for p, a in zip(self.payments, self.allocations, strict=True)
+        ]
+
+    def _repr_html_(self) -> str:
+        """The payments' allocations as an HTML table, with the balance and citations."""
+        return html_table(
+            f"Balance on {self.on.isoformat()}: {self.total}",
+            self.to_records(),
+            columns=(
+                "paid_on",
+                "paid",
+                "costs",
+                "interest",
+                "principal",
+                "overpaid",
+                "currency",
+                "designation",
+                "id",
+            ),
+            footer=(
+                (
+                    f"principal {self.principal} + interest {self.interest} + fees {self.fees} = "
+                    f"{self.total}; withheld {self.withheld}; overpaid {self.overpaid}"
+                ),
+                *(str(c) for c in dict.fromkeys((*self.interest_start.basis, *self.basis))),
+            ),
+        )
+
+
+def _day_order(event: Event) -> int:
+    # Within a day: credits, then payments, then everything else (see _SAME_DAY).
+    if isinstance(event, CreditGranted):
+        return 0
+    return 1 if isinstance(event, Payment) else 2
+
+
+def _ordered(case: Case) -> Iterable[Event]:
+    return sorted(case.events, key=lambda e: (case.day_of(e), _day_order(e)))
+
+
+def balance(
+    case: Case | Claim,
+    *,
+    on: dt.date,
+    law: LawBook | None = None,
+    letter_delivery_days: int | None = None,
+) -> Balance:
+    """Saldo / saldo (what the debtor owes on *on*): principal, interest, fees, allocations.
+
+    Only the events on or before *on* count. Late interest runs from the country's
+    ``interest_start`` (the due date, rolled onto a business day) on the principal still
+    owed, for the days before *on*, and is rounded once to øre / öre; fees count with their
+    lawful part only (:func:`charges`). Each payment is applied on its day with
+    :func:`~inkassorules.allocate`: the debtor's designation (``"costs"``, ``"interest"`` or
+    ``"principal"``; other text is kept on the payment and the default order applies) first,
+    then costs, interest, principal. A credit lowers the principal from its day. The readings
+    of the module docstring apply (interest not on fees; same-day order; postponements).
+
+    >>> from datetime import date
+    >>> from inkassorules import Claim, DebtorKind, Money
+    >>> claim = Claim(principal=Money.of("10000", "SEK"), due_date=date(2026, 3, 2),
+    ...               jurisdiction="SE", debtor_kind=DebtorKind.CONSUMER)
+    >>> str(balance(claim, on=date(2026, 3, 2)).total)  # nothing accrued on the due date
+    '10000.00 SEK'
+
+    Raises:
+        InvalidInput: for a *case* that is not a Case or Claim, or bad arguments.
+        NotInForce: for days the data does not cover (rates, fee tables).
+    """
+    day = check_date(on, "on")
+    whole = as_case(case)
+    book = _book(law)
+    current = whole.until(day)
+    found = charges(current, law=book, letter_delivery_days=letter_delivery_days)
+    claim = current.claim
+    currency = claim.currency
+    zero = Money.zero(currency)
+    start = _start_of(current.jurisdiction, claim.due_date, book)
+    interest = _Interest(current, claim.principal, _segments(current, start.start, book), book)
+    principal = claim.principal
+    credited = unapplied = costs_paid = interest_paid = zero
+    payments: list[Payment] = []
+    allocations: list[Allocation] = []
+    for event in _ordered(current):
+        if isinstance(event, CreditGranted):
+            applied = min(event.amount, principal)
+            principal -= applied
+            credited += applied
+            unapplied += event.amount - applied
+            interest.reductions.append((event.on, applied))
+        elif isinstance(event, Payment):
+            accrued, _ = interest.to(event.paid_on)
+            fees_owed = Money.total(
+                (c.lawful for c in found if c.day < event.paid_on), currency=currency
+            )
+            allocation = allocate(
+                event,
+                costs=fees_owed - costs_paid,
+                interest=accrued - interest_paid,
+                principal=principal,
+                designated=_designated(event),
+            )
+            costs_paid += allocation.costs
+            interest_paid += allocation.interest
+            principal -= allocation.principal
+            interest.reductions.append((event.paid_on, allocation.principal))
+            payments.append(event)
+            allocations.append(allocation)
+    accrued, parts = interest.to(day)
+    lawful = Money.total((c.lawful for c in found), currency=currency)
+    withheld = min(withheld_amount(claim, current.disputes, on=day), principal)
+    cited: list[Citation] = [_ON_PRINCIPAL[current.jurisdiction]]
+    cited.extend(b for part in parts for b in part.basis)
+    cited.extend(b for a in allocations for b in a.basis)
+    if current.postponements:
+        cited.append(_POSTPONED)
+    if len({current.day_of(e) for e in current.events}) < len(current.events):
+        cited.append(_SAME_DAY)
+    return Balance(
+        case=current,
+        on=day,
+        principal=principal,
+        interest=accrued - interest_paid,
+        fees=lawful - costs_paid,
+        withheld=withheld,
+        overpaid=Money.total((a.overpayment for a in allocations), currency=currency),
+        allocations=tuple(allocations),
+        charges=found,
+        interest_start=start,
+        basis=tuple(dict.fromkeys(cited)),
+        payments=tuple(payments),
+        interest_accrued=accrued,
+        credited=credited,
+        credit_unapplied=unapplied,
+        interest_parts=parts,
+    )
+
+
+class _CallableModule(types.ModuleType):
+    """This module, callable as :func:`balance`.
+
+    ``inkassorules.balance`` is both this module and the top-level function: once the module
+    is imported, Python binds the package's ``balance`` attribute to it, so the module itself
+    answers ``inkassorules.balance(case, on=...)`` with :func:`balance`.
+    """
+
+    def __call__(
+        self,
+        case: Case | Claim,
+        *,
+        on: dt.date,
+        law: LawBook | None = None,
+        letter_delivery_days: int | None = None,
+    ) -> Balance:
+        return balance(case, on=on, law=law, letter_delivery_days=letter_delivery_days)
+
+
+sys.modules[__name__].__class__ = _CallableModule
