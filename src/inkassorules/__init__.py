@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from inkassorules import no, se
     from inkassorules._protocols import Jurisdiction
     from inkassorules.allocation import Allocation, Component, allocate
+    from inkassorules.audit import Audit, Finding, Severity, audit
     from inkassorules.balance import Balance, Charge, balance, charges
     from inkassorules.calendar import BusinessCalendar, add_days, add_months, calendar_for
     from inkassorules.case import Case
@@ -89,6 +90,7 @@ _LAZY: dict[str, str] = {
     "AgreementCancelled": "inkassorules.events",
     "AgreementMade": "inkassorules.events",
     "Allocation": "inkassorules.allocation",
+    "Audit": "inkassorules.audit",
     "Balance": "inkassorules.balance",
     "BalanceInterestResult": "inkassorules.interest",
     "BusinessCalendar": "inkassorules.calendar",
@@ -111,6 +113,7 @@ _LAZY: dict[str, str] = {
     "Entry": "inkassorules.law",
     "Event": "inkassorules.events",
     "FeeCap": "inkassorules.fees",
+    "Finding": "inkassorules.audit",
     "Instalment": "inkassorules.instalments",
     "InstalmentAgreement": "inkassorules.instalments",
     "InterestPeriod": "inkassorules.interest",
@@ -126,6 +129,7 @@ _LAZY: dict[str, str] = {
     "NoContactWindow": "inkassorules.contact",
     "Payment": "inkassorules.claims",
     "PaymentDetails": "inkassorules.texts",
+    "Severity": "inkassorules.audit",
     "Step": "inkassorules.disputes",
     "StepDecision": "inkassorules.disputes",
     "StepKind": "inkassorules.steps",
@@ -135,6 +139,7 @@ _LAZY: dict[str, str] = {
     "add_days": "inkassorules.calendar",
     "add_months": "inkassorules.calendar",
     "allocate": "inkassorules.allocation",
+    "audit": "inkassorules.audit",
     "balance": "inkassorules.balance",
     "builtin": "inkassorules.law",
     "calendar_for": "inkassorules.calendar",
@@ -165,6 +170,7 @@ __all__ = [
     "AgreementCancelled",
     "AgreementMade",
     "Allocation",
+    "Audit",
     "Balance",
     "BalanceInterestResult",
     "BusinessCalendar",
@@ -190,6 +196,7 @@ __all__ = [
     "Entry",
     "Event",
     "FeeCap",
+    "Finding",
     "InkassoError",
     "Instalment",
     "InstalmentAgreement",
@@ -211,6 +218,7 @@ __all__ = [
     "PaymentDetails",
     "RateNotPublished",
     "RuleRefused",
+    "Severity",
     "Step",
     "StepDecision",
     "StepKind",
@@ -222,6 +230,7 @@ __all__ = [
     "add_days",
     "add_months",
     "allocate",
+    "audit",
     "balance",
     "builtin",
     "calendar_for",

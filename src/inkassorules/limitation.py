@@ -53,7 +53,9 @@ datetime.date(2029, 5, 4)
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Final, NamedTuple
+import sys
+import types
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
 
@@ -74,7 +76,7 @@ from inkassorules.law import Citation, LawBook, builtin, explain
 if TYPE_CHECKING:
     from inkassorules.law import Entry
 
-__all__ = ["Limitation", "limitation"]
+__all__ = ["LAST_DAY_READING", "Limitation", "limitation"]
 
 _MONTHS_A_YEAR: Final = 12
 
@@ -196,7 +198,7 @@ _SE_EFFECT: Final = Citation(
     "8 § preskriptionslagen (1981:130): efter preskription kan fordringen inte göras gällande",
     "https://lagen.nu/1981:130#P8S1",
 )
-_LAST_DAY: Final = Citation(
+LAST_DAY_READING: Final = Citation(
     "Limitation period counted in years: the library takes the same calendar date N years after "
     "the start (28 February for 29 February) as the first time-barred day",
     "https://jusinfo.no/foreldelse/foreldelse-av-fordringer/foreldelseslovens-virkeomrade/",
@@ -204,6 +206,7 @@ _LAST_DAY: Final = Citation(
     note="whether that day is the last day of the period or the first day after it was not "
     "settled by the sources read; the earlier day cannot hurt the debtor",
 )
+"""The reading of the first time-barred day (medium): the audit tells it from the other rules."""
 
 
 class _Interruption(NamedTuple):
@@ -412,7 +415,7 @@ def limitation(case: Case | Claim, *, as_of: dt.date, law: LawBook | None = None
     claim = checked.claim
     start, start_basis, start_reason = _start(history)
     entry, extra, period_reason = _period(claim, start, book)
-    basis: list[Citation] = [entry.citation, *extra, *start_basis, _LAST_DAY]
+    basis: list[Citation] = [entry.citation, *extra, *start_basis, LAST_DAY_READING]
     reasons = [start_reason]
     if period_reason:
         reasons.append(period_reason)
@@ -461,3 +464,18 @@ def limitation(case: Case | Claim, *, as_of: dt.date, law: LawBook | None = None
         reasons=tuple(reasons),
         basis=tuple(dict.fromkeys(basis)),
     )
+
+
+class _CallableModule(types.ModuleType):
+    """This module, callable as :func:`limitation`.
+
+    The package exports the function ``inkassorules.limitation``, which has the name of its module;
+    importing the module binds ``inkassorules.limitation`` to the module, so the module calls the
+    function.
+    """
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return limitation(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule
