@@ -713,7 +713,9 @@ def _segments(case: Case, start: dt.date, book: LawBook) -> tuple[_Segment, ...]
     for postponement in case.postponements:
         moved = _start_of(case.jurisdiction, postponement.new_due_date, book).start
         if postponement.agreed_on <= current:
-            current = moved  # agreed before interest started: the start moves
+            # Agreed before interest started: the start moves (never before the original one,
+            # which a "postponement" to an earlier day would otherwise bring forward).
+            current = max(moved, start)
         elif moved > postponement.agreed_on:
             found.append(_Segment(current, postponement.agreed_on))
             current = moved  # agreed after it: a pause until the new due date
