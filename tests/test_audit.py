@@ -480,3 +480,36 @@ def test_the_top_level_functions_survive_importing_their_modules():
     assert inkassorules.audit(NO_CLAIM, as_of=AS_OF).lawful
     assert inkassorules.limitation(NO_CLAIM, as_of=AS_OF).time_barred_on == date(2029, 5, 4)
     assert inkassorules.audit.Severity is Severity
+
+
+@pytest.mark.parametrize(
+    ("claimed", "excess"), [("65.75", None), ("65.76", "0.01"), ("80.00", "14.25")]
+)
+def test_interest_claimed_above_the_lawful_interest(claimed, excess):
+    # forsinkelsesrenteloven § 3: 12.00 % a year from 2026-01-01 (FOR-2025-12-18-2658), 1/365
+    # a day; for the 16 days 2026-05-04 to 2026-05-19 on 12 500 kr:
+    # 12 500 x 0.12 x 16 / 365 = 65.753... -> 65.75 kr. Interest is not counted on fees
+    # (medium reading), so an excess is at risk, not certainly unlawful.
+    purring = letter(
+        StepKind.REMINDER, date(2026, 5, 20), nok("38"), date(2026, 6, 3),
+        interest_charged=nok(claimed),
+    )  # fmt: skip
+    result = audit(no_case(purring), as_of=AS_OF)
+    found = [f for f in result.findings if f.rule == "forsinkelsesrenteloven"]
+    if excess is None:
+        assert found == []
+    else:
+        [finding] = found
+        assert finding.excess == nok(excess)
+        assert finding.severity is Severity.AT_RISK
+        assert finding.allowed == "at most 65.75 NOK of interest (the days before 2026-05-20)"
+        assert result.excess == nok(excess)  # the fee of 38 kr was lawful
+
+
+def test_interest_excess_does_not_hide_a_fee_excess():
+    purring = letter(
+        StepKind.REMINDER, date(2026, 5, 20), nok("60"), date(2026, 6, 3),
+        interest_charged=nok("80.00"),
+    )  # fmt: skip
+    result = audit(no_case(purring), as_of=AS_OF)
+    assert result.excess == nok("22") + nok("14.25")

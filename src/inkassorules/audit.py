@@ -24,11 +24,18 @@ What is checked (the rule functions of the library are called; nothing is recomp
 * **A postponed due date.** Steps and fees before the new due date.
 * **Agreements.** An escalation step while an instalment agreement holds
   (:func:`~inkassorules.instalments.accelerate` says it has not failed).
+* **Interest.** The interest a letter claimed (``LetterSent.interest_charged``) against the
+  late interest accrued and not paid for the days before its day
+  (:func:`~inkassorules.balance.balance`).
 * **Phone and other contact.** Each :class:`~inkassorules.events.ContactAttempt` against the
   country's contact rules (:mod:`inkassorules.no.contact`, :mod:`inkassorules.se.contact`),
   counting the earlier attempts on the same channel against the day, week and month caps.
 * **Limitation.** A collection step on or after the day the claim became time-barred
   (:func:`~inkassorules.limitation.limitation`).
+
+* **Fees.** Each fee against its cap on its day, given the history before it
+  (:func:`~inkassorules.balance.charges`, which calls the fee rules of :mod:`inkassorules.no.fees`
+  and :mod:`inkassorules.se.fees`).
 
 Severity: a breach of a statute is ``UNLAWFUL``; a breach of a reading the library marks medium
 confidence, or of practice (contact rules that are guidance, god inkassoskikk / god inkassosed,
@@ -64,7 +71,7 @@ import attrs
 
 from inkassorules._checks import check_date
 from inkassorules._html import html_table
-from inkassorules.balance import charges
+from inkassorules.balance import balance, charges
 from inkassorules.calendar import BusinessCalendar, add_days, calendar_for
 from inkassorules.case import Case, as_case
 from inkassorules.disputes import Step, may_take_step
@@ -366,6 +373,10 @@ _DISPUTE_STEPS: Final[Mapping[StepKind, Step]] = MappingProxyType(
     }
 )
 _KRONOFOGDEN: Final = "kronofogden"
+_INTEREST: Final = Citation(
+    "Late interest accrued on the principal still owed (inkassorules.balance.balance)",
+    "https://lovdata.no/lov/1976-12-17-100",
+)
 _FEE_CAP: Final = Citation(
     "The fee rules of each country (inkassorules.no.fees, inkassorules.se.fees) as applied by "
     "inkassorules.balance.charges",
@@ -456,13 +467,14 @@ class _Auditor:
         allowed: str,
         excess: Money | None = None,
         day: dt.date | None = None,
+        of_fee: bool = True,
     ) -> None:
         when = day if day is not None else (self.case.day_of(event) if event else None)
         if when is None:
             raise InvalidInput("a finding about the case needs a day")
         money = self.zero() if excess is None else excess
         key = -1 if event is None else self.index.get(id(event), -1)
-        if event is not None and money.is_positive:
+        if event is not None and money.is_positive and of_fee:
             self.attributed[key] = self.attributed.get(key, self.zero()) + money
         self.apply(citation)
         self.findings.append(
@@ -969,6 +981,37 @@ def _check_fees(auditor: _Auditor, as_of: dt.date) -> None:
         )
 
 
+def _check_interest(auditor: _Auditor, letter: LetterSent) -> None:
+    """The interest a letter claimed against the lawful interest on its day (``balance``)."""
+    claimed = letter.interest_charged
+    if claimed is None:
+        return
+    day = letter.sent_on
+    owed = balance(auditor.case, on=day, law=auditor.law)
+    auditor.apply(*owed.basis)
+    lawful = owed.interest
+    if claimed <= lawful:
+        return
+    # The interest for the days before the sending day is owed; a letter that also counts the
+    # sending day claims at most one day more: that is at risk, not certainly unlawful.
+    with_the_day = balance(auditor.case, on=add_days(day, 1), law=auditor.law).interest
+    doubtful = claimed <= with_the_day or any(c.confidence == "medium" for c in owed.basis)
+    citation = owed.basis[0] if owed.basis else _INTEREST
+    auditor.add(
+        letter,
+        rule="forsinkelsesrenteloven" if auditor.case.jurisdiction == "NO" else "räntelagen",
+        citation=citation,
+        severity=Severity.AT_RISK if doubtful else Severity.UNLAWFUL,
+        message=(
+            f"the {_event_name(letter).replace('_', ' ')} of {day.isoformat()} claimed "
+            f"{claimed} of interest; the late interest accrued and not paid was {lawful}"
+        ),
+        allowed=f"at most {lawful} of interest (the days before {day.isoformat()})",
+        excess=claimed - lawful,
+        of_fee=False,
+    )
+
+
 def _check_limitation(auditor: _Auditor, as_of: dt.date) -> None:
     case = auditor.case
     try:
@@ -1020,6 +1063,7 @@ def _event_checks(auditor: _Auditor, event: Event) -> list[_Check]:
 
         checks += [
             _Check(name, timing),
+            _Check(name, lambda: _check_interest(auditor, event)),
             _Check(name, lambda: _check_dispute(auditor, event)),
             _Check(name, lambda: _check_agreement(auditor, event)),
         ]
