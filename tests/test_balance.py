@@ -568,6 +568,25 @@ def test_events_after_the_day_do_not_count() -> None:
     assert owed.case.events == ()
 
 
+@pytest.mark.parametrize(
+    ("on", "interest", "provisional_rate"),
+    [
+        # Days 05-04..06-30: 58 days at 12.00 % (2026 H1): 12500 x 12 % x 58/365 = 238.356164.
+        (date(2026, 7, 1), nok("238.36"), False),
+        # One more day, 07-01, at the 2026 H2 rate 12.25 % (medium confidence in the data):
+        # 12500 x 12.25 %/365 = 4.195205; 242.551370 -> 242.55.
+        (date(2026, 7, 2), nok("242.55"), True),
+    ],
+)
+def test_interest_across_the_half_year_boundary(
+    on: date, interest: Money, provisional_rate: bool
+) -> None:
+    owed = balance(no_claim(), on=on)
+    assert owed.interest == interest
+    medium = [c for c in owed.basis if c.confidence == "medium" and c.valid_from is not None]
+    assert bool(medium) is provisional_rate
+
+
 def test_bare_claim() -> None:
     # 15 days on 12500: 61.643836 -> 61.64.
     owed = balance(no_claim(), on=date(2026, 5, 19))
@@ -675,4 +694,6 @@ def test_balance_refuses_bad_input() -> None:
             basis=owed.basis,
             payments=owed.payments,
             interest_accrued=owed.interest_accrued,
+            credited=owed.credited,
+            credit_unapplied=owed.credit_unapplied,
         )

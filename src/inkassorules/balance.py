@@ -823,10 +823,10 @@ class Balance:
     charges: tuple[Charge, ...]
     interest_start: InterestStart
     basis: tuple[Citation, ...]
-    payments: tuple[Payment, ...] = ()
-    interest_accrued: Money | None = None
-    credited: Money | None = None
-    credit_unapplied: Money | None = None
+    payments: tuple[Payment, ...]
+    interest_accrued: Money
+    credited: Money
+    credit_unapplied: Money
     interest_parts: tuple[BalanceInterestResult, ...] = ()
 
     def __attrs_post_init__(self) -> None:
@@ -836,9 +836,6 @@ class Balance:
         check_date(self.on, "on")
         currency = self.case.claim.currency
         zero = Money.zero(currency)
-        for name in ("interest_accrued", "credited", "credit_unapplied"):
-            if getattr(self, name) is None:
-                object.__setattr__(self, name, zero)
         amounts = {
             name: getattr(self, name)
             for name in (
@@ -872,7 +869,7 @@ class Balance:
                 f"payments of {paid} are not conserved: costs {costs}, interest {interest}, "
                 f"principal {principal}, overpaid {self.overpaid}"
             )
-        credited = self.credited or zero
+        credited = self.credited
         if self.case.claim.principal - credited - principal != self.principal:
             raise InvalidInput(
                 f"principal {self.principal} is not the claim's principal less credits "
@@ -881,7 +878,7 @@ class Balance:
         lawful = Money.total((c.lawful for c in self.charges), currency=zero.currency)
         if lawful - costs != self.fees:
             raise InvalidInput(f"fees {self.fees} are not the lawful fees {lawful} less paid")
-        if (self.interest_accrued or zero) - interest != self.interest:
+        if self.interest_accrued - interest != self.interest:
             raise InvalidInput(
                 f"interest {self.interest} is not the interest accrued less interest paid"
             )
@@ -917,7 +914,7 @@ class Balance:
             f"  withheld (disputed) {self.withheld}; overpaid {self.overpaid}",
             f"  {self.interest_start.explain().splitlines()[0]}",
         ]
-        if self.credit_unapplied and self.credit_unapplied.is_positive:
+        if self.credit_unapplied.is_positive:
             lines.append(f"  credit beyond the principal owed: {self.credit_unapplied}")
         lines.extend(
             f"  paid {p.amount} on {p.paid_on.isoformat()}: costs {a.costs}, interest "
