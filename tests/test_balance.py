@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import attrs
 import pytest
 
 import inkassorules
@@ -208,6 +209,26 @@ def test_business_compensation_on_the_first_letter() -> None:
     )
     (charge,) = charges(case)
     assert (charge.lawful, charge.excess) == (nok(460), nok(40))
+
+
+def test_business_compensation_unknown_figure_is_said() -> None:
+    # 2017 H2 standardkompensasjon is NOT FOUND in the data (norway.md § 6): the ordinary fee
+    # alone counts (1/20 of the 2017 inkassosats), and the charge says why, provisional.
+    claim = Claim(
+        principal=nok(5000),
+        due_date=date(2017, 8, 1),
+        jurisdiction="NO",
+        debtor_kind=DebtorKind.BUSINESS,
+    )
+    letter = purring(date(2017, 8, 16), "500", date(2017, 8, 30))
+    (charge,) = charges(Case(claim=claim, events=[letter]))
+    ordinary = charges(
+        Case(claim=attrs.evolve(claim, debtor_kind=DebtorKind.CONSUMER), events=[letter])
+    )[0]
+    assert charge.lawful == ordinary.lawful
+    assert charge.lawful.is_positive
+    assert any("no standardkompensasjon counted" in r for r in charge.reasons)
+    assert charge.provisional
 
 
 def test_norwegian_court_fee_is_taken_unchecked() -> None:

@@ -96,6 +96,14 @@ _NO_DEMAND_AFTER_NOTICE: Final = Citation(
     "inkassoloven § 10, which is sent after the deadline of an inkassovarsel (§ 9) has run out",
     _NO_CHAPTER_1,
 )
+_NO_COMPENSATION_UNKNOWN: Final = Citation(
+    "forsinkelsesrenteloven § 3a: the standardkompensasjon figure for the due date is not in "
+    "the data (or the claim fell due before 2013-03-16): only the ordinary fee is counted",
+    "https://kontohjelp.no/kontering/purring-og-inkasso/standardkompensasjon",
+    "medium",
+    note="the data does not know the figure: the ordinary fee alone cannot overcharge; extend "
+    "the law book with the figure to count the compensation",
+)
 _SE_NO_OTHER_COSTS: Final = Citation(
     "5 § lag (1981:739): measures other than a reminder, an inkassokrav and an amorteringsplan "
     "give no right to compensation",
@@ -329,13 +337,24 @@ def _no_compensation(case: Case, day: dt.date, history: _History, book: LawBook)
             reasonably_disputed=_wholly_disputed(case, day),
             law=book,
         )
-    except NotInForce:
+    except NotInForce as error:
         # No figure for that half-year, or a claim falling due before FRL § 3a: no
-        # compensation is counted (the ordinary fees alone: the reading that cannot overcharge).
-        return None
+        # compensation is counted (the ordinary fees alone: the reading that cannot overcharge),
+        # and the charge says so.
+        return FeeCap(
+            amount=Money.zero("NOK"),
+            reasons=(f"no standardkompensasjon counted: {error}",),
+            basis=(_NO_COMPENSATION_UNKNOWN,),
+        )
 
 
 def _with_compensation(ordinary: FeeCap, compensation: FeeCap | None, what: str) -> FeeCap:
+    if compensation is not None and _NO_COMPENSATION_UNKNOWN in compensation.basis:
+        return FeeCap(
+            amount=ordinary.amount,
+            reasons=(*ordinary.reasons, *compensation.reasons),
+            basis=tuple(dict.fromkeys((*ordinary.basis, *compensation.basis))),
+        )
     if compensation is None or compensation.amount <= ordinary.amount:
         return ordinary
     return FeeCap(
