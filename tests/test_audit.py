@@ -513,3 +513,55 @@ def test_interest_excess_does_not_hide_a_fee_excess():
     )  # fmt: skip
     result = audit(no_case(purring), as_of=AS_OF)
     assert result.excess == nok("22") + nok("14.25")
+
+
+@pytest.mark.parametrize(
+    ("sent", "found"), [(date(2026, 6, 22), True), (date(2026, 6, 23), False)]
+)
+def test_an_inkassovarsel_after_a_weekend_due_date_rolled_onto_monday(sent, found):
+    # gjeldsbrevloven § 5: due Saturday 2026-06-20 -> forfall Monday 2026-06-22; inkassoloven
+    # § 9: the varsel only after that day.
+    claim = Claim(
+        principal=nok("12500"), due_date=date(2026, 6, 20), jurisdiction="NO",
+        debtor_kind=DebtorKind.CONSUMER,
+    )  # fmt: skip
+    varsel = letter(StepKind.COLLECTION_NOTICE, sent, nok("0"), sent + dt.timedelta(days=14))
+    result = audit(Case(claim=claim, events=[varsel]), as_of=date(2026, 8, 1))
+    assert ("inkassoloven § 9 første ledd" in rules(result, Severity.UNLAWFUL)) is found
+
+
+def test_a_day_the_data_does_not_cover_is_a_note_and_the_audit_is_provisional():
+    # The Norwegian phone rules start 2022-12-15 (rundskriv 5/2022): the call cannot be checked.
+    claim = Claim(
+        principal=nok("1000"), due_date=date(2022, 11, 1), jurisdiction="NO",
+        debtor_kind=DebtorKind.CONSUMER,
+    )  # fmt: skip
+    call = ContactAttempt(at=dt.datetime(2022, 12, 14, 10, tzinfo=OSLO), channel=Channel.PHONE)
+    result = audit(Case(claim=claim, events=[call]), as_of=date(2023, 1, 1))
+    [note] = result.notes
+    assert note.rule == "not checked (NotInForce)"
+    assert result.unchecked
+    assert result.provisional
+    assert result.lawful
+
+
+def test_a_fee_on_a_time_barred_claim_is_all_excess():
+    # foreldelsesloven § 24: time-barred from 2029-05-04, so the purring of Monday 2029-05-07
+    # may charge nothing, though its 38 kr are within the INKF § 1-2 cap.
+    late = letter(StepKind.REMINDER, date(2029, 5, 7), nok("38"), None)
+    result = audit(no_case(late), as_of=date(2029, 6, 1))
+    [finding] = result.unlawful
+    assert finding.rule == "foreldelsesloven §§ 2, 3 og 24"
+    assert finding.excess == nok("38")
+    assert result.excess == nok("38")
+
+
+def test_a_kkrl_notice_without_a_33_ground_makes_the_step_unlawful():
+    # 33 § KKrL: a notice needs the consumer to be more than a month late with more than 10 %
+    # (or 5 % over several instalments); a notice on 2026-03-25, days after signing, has none.
+    plan = InstalmentAgreement.plan(sek("5000"), count=10, signed_on=date(2026, 3, 20))
+    policy = SwedishConsumerCredit(notices_sent_on=(date(2026, 3, 25),))
+    made = AgreementMade(agreement=plan, acceleration_policy=policy)
+    krav = letter(StepKind.COLLECTION_DEMAND, date(2026, 5, 4), sek("0"), date(2026, 5, 14))
+    result = audit(se_case(made, krav), as_of=AS_OF)
+    assert "33-34 §§ konsumentkreditlagen" in rules(result, Severity.UNLAWFUL)

@@ -843,13 +843,28 @@ def _check_agreement(auditor: _Auditor, step: _Taken) -> None:
         return
     agreement = made.agreement
     payments = [p for p in case.payments if agreement.signed_on <= p.paid_on <= day]
-    failed = accelerate(
-        agreement, payments, on=day, policy=made.acceleration_policy, law=auditor.law
-    )
+    kkrl = isinstance(made.acceleration_policy, SwedishConsumerCredit)
+    try:
+        failed = accelerate(
+            agreement, payments, on=day, policy=made.acceleration_policy, law=auditor.law
+        )
+    except RuleRefused as refusal:  # a KKrL notice sent on a day no 33 § ground held
+        auditor.add(
+            step,
+            rule="33-34 §§ konsumentkreditlagen",
+            citation=_KKRL_34,
+            severity=Severity.UNLAWFUL,
+            message=(
+                f"a {_event_name(step).replace('_', ' ')} on {day.isoformat()} after a notice "
+                f"of early payment that the law does not allow: {refusal}"
+            ),
+            allowed="the instalments as agreed; a notice only on a 33 § ground",
+            excess=auditor.fee_excess(step),
+        )
+        return
     if failed is not None:
         auditor.apply(*failed.basis)
         return
-    kkrl = isinstance(made.acceleration_policy, SwedishConsumerCredit)
     citation = _KKRL_34 if kkrl else _AGREEMENT_TERM
     auditor.add(
         step,

@@ -76,3 +76,55 @@ def test_the_planners_own_steps_are_lawful(claim):
     assert result.lawful, result.explain()
     assert result.excess.is_zero
     assert all(f.severity is not Severity.UNLAWFUL for f in result.findings)
+
+
+_KINDS = {
+    "NO": [StepKind.REMINDER, StepKind.COLLECTION_NOTICE, StepKind.COLLECTION_DEMAND],
+    "SE": [StepKind.REMINDER, StepKind.COLLECTION_DEMAND],
+}
+
+
+@st.composite
+def noisy_cases(draw: st.DrawFn) -> Case:
+    claim = draw(claims())
+    currency = claim.currency
+    letters = []
+    for _ in range(draw(st.integers(min_value=0, max_value=4))):
+        sent = claim.due_date + dt.timedelta(days=draw(st.integers(min_value=-5, max_value=90)))
+        deadline = draw(st.one_of(st.none(), st.integers(min_value=0, max_value=20)))
+        letters.append(
+            LetterSent(
+                kind=draw(st.sampled_from(_KINDS[claim.jurisdiction])),
+                sent_on=sent,
+                fee_charged=Money.of(draw(st.integers(min_value=0, max_value=700)), currency),
+                deadline=None if deadline is None else sent + dt.timedelta(days=deadline),
+                interest_charged=draw(
+                    st.one_of(
+                        st.none(),
+                        st.integers(min_value=0, max_value=900).map(
+                            lambda n: Money.of(n, currency)
+                        ),
+                    )
+                ),
+            )
+        )
+    return Case(claim=claim, events=letters)
+
+
+@settings(max_examples=25)
+@given(noisy_cases())
+def test_the_excess_never_exceeds_what_was_charged(case):
+    # Each event's excess is counted once: never more than its fee plus the interest it claimed.
+    last = max((case.day_of(e) for e in case.events), default=case.claim.due_date)
+    result = audit(case, as_of=last)
+    zero = Money.zero(case.claim.currency)
+    for event in case.letters:
+        charged = event.fee_charged + (event.interest_charged or zero)
+        found = Money.total(
+            (f.excess for f in result.findings if f.event is event), currency=charged.currency
+        )
+        assert found <= charged
+    assert result.excess == Money.total(
+        (f.excess for f in result.findings), currency=case.claim.currency
+    )
+    assert result.lawful is (not result.unlawful)
