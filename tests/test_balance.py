@@ -566,6 +566,19 @@ def test_postponement_after_default_keeps_accrued_interest_and_pauses() -> None:
     )
 
 
+def test_postponement_never_brings_interest_forward() -> None:
+    # A "postponement" to an earlier day before the due date does not start interest earlier;
+    # a second agreement during a pause does not reopen the paused days.
+    earlier = DueDatePostponed(new_due_date=date(2026, 4, 27), agreed_on=date(2026, 4, 20))
+    owed = balance(Case(claim=no_claim(), events=[earlier]), on=date(2026, 5, 14))
+    assert owed.interest == nok("41.10")  # 10 days from 05-04, as without it
+    pause = DueDatePostponed(new_due_date=date(2026, 6, 1), agreed_on=date(2026, 5, 14))
+    back = DueDatePostponed(new_due_date=date(2026, 5, 15), agreed_on=date(2026, 5, 20))
+    owed = balance(Case(claim=no_claim(), events=[pause, back]), on=date(2026, 5, 30))
+    # 05-04..05-13 (10 days, 41.095890) and 05-20..05-29 (10 days): 82.191781 -> 82.19.
+    assert owed.interest == nok("82.19")
+
+
 def test_same_day_fee_is_not_covered_by_that_days_payment() -> None:
     # A purring of 05-20 and a payment of 100 the same day: the payment covers interest
     # (16 days: 65.753425 -> 65.75) and principal 34.25; the 38 fee stays owed.

@@ -732,9 +732,9 @@ def _segments(case: Case, start: dt.date, book: LawBook) -> tuple[_Segment, ...]
     for postponement in case.postponements:
         moved = _start_of(case.jurisdiction, postponement.new_due_date, book).start
         if postponement.agreed_on <= current:
-            # Agreed before interest started: the start moves (never before the original one,
-            # which a "postponement" to an earlier day would otherwise bring forward).
-            current = max(moved, start)
+            # Agreed before interest started (or during a pause): the start moves, never before
+            # the original start, nor back into a pause already agreed.
+            current = max(moved, postponement.agreed_on if found else start)
         elif moved > postponement.agreed_on:
             found.append(_Segment(current, postponement.agreed_on))
             current = moved  # agreed after it: a pause until the new due date
