@@ -679,7 +679,8 @@ _ON_PRINCIPAL: Final = {
         "counted on fees",
         "https://lagen.nu/1975:635",
         "medium",
-        note="interest on collection costs is not counted: the reading that cannot overcharge",
+        note="whether interest runs on collection costs is a separate question (RH 2010:18, "
+        "'Ränta på inkassokostnad?', listed at lagen.nu); not counting it cannot overcharge",
     ),
 }
 _POSTPONED: Final = Citation(
