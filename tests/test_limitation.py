@@ -253,3 +253,42 @@ def test_a_limitation_checks_its_days():
             set_by=None,
             period="3 years",
         )
+
+
+@pytest.mark.parametrize(
+    ("event", "barred_from"),
+    [
+        # § 14: the agreement signed 2027-02-01 is a promise to pay.
+        (
+            AgreementMade(
+                agreement=InstalmentAgreement.plan(
+                    Money.of("12500", "NOK"), count=5, signed_on=date(2027, 2, 1)
+                )
+            ),
+            date(2030, 2, 1),
+        ),
+        # §§ 15-17: the forliksklage of 2028-11-06 (new ordinary period from filing, medium).
+        (LegalActionFiled(on=date(2028, 11, 6), venue="forliksrådet"), date(2031, 11, 6)),
+        # § 14 (medium): a postponement agreed on 2026-05-20, after forfall.
+        (
+            DueDatePostponed(new_due_date=date(2026, 6, 15), agreed_on=date(2026, 5, 20)),
+            date(2029, 5, 20),
+        ),
+    ],
+)
+def test_no_each_interruption_the_day_before_and_the_day_of(event, barred_from):
+    case = Case(claim=_no(), events=[event])
+    assert not _barred(case, barred_from - dt.timedelta(days=1))
+    assert _barred(case, barred_from)
+    assert limitation(case, as_of=barred_from).set_by is event
+
+
+def test_se_acknowledgements_the_day_before_and_the_day_of():
+    # 5 § 1: an instalment agreement (2026-04-01) and an anstånd agreed 2026-06-01 (medium).
+    plan = InstalmentAgreement.plan(Money.of("900", "SEK"), count=3, signed_on=date(2026, 4, 1))
+    moved = DueDatePostponed(new_due_date=date(2026, 7, 1), agreed_on=date(2026, 6, 1))
+    case = Case(claim=_se(), events=[AgreementMade(agreement=plan), moved])
+    assert limitation(case, as_of=date(2026, 5, 1)).time_barred_on == date(2029, 4, 1)
+    assert not _barred(case, date(2029, 5, 31))
+    assert _barred(case, date(2029, 6, 1))
+    assert limitation(case, as_of=date(2029, 6, 1)).set_by is moved

@@ -61,6 +61,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 import sys
 import types
 from collections.abc import Callable, Iterable, Mapping
@@ -388,6 +389,9 @@ _FEE_CAP: Final = Citation(
 _CANNOT_RAISE_CAP: Final = frozenset({"no.fees.letter_fee_rounding"})
 # The tables that give a fee's amount (the fraction of the sats, the amount itself): a fee
 # finding above a positive cap names the rule of the amount.
+# A closing parenthesis that explains in words, e.g. " (tidligst 14 dager etter forfall)"; an
+# SFS number such as "(1981:739)" has no space and stays.
+_GLOSS: Final = r" \([^()]* [^()]*\)$"
 _AMOUNT_TABLES: Final = ("_fraction", "_fee", "standard_compensation")
 
 _Taken = LetterSent | LegalActionFiled
@@ -941,6 +945,12 @@ def _fee_rule(charge: Charge) -> Citation:
     return amounts[0] if amounts else basis[0]
 
 
+def _short(rule: str) -> str:
+    """A citation's rule up to its explanation: "2 § lag (1981:739)", "INKF § 1-3 første ledd"."""
+    head = rule.split(": ", 1)[0]
+    return re.sub(_GLOSS, "", head) or head
+
+
 def _fee_severity(charge: Charge) -> Severity:
     """UNLAWFUL, unless a medium reading could make the excess lawful (then AT_RISK).
 
@@ -987,7 +997,7 @@ def _check_fees(auditor: _Auditor, as_of: dt.date) -> None:
         citation = _fee_rule(charge)
         auditor.add(
             charge.event,
-            rule=citation.rule.split(":", 1)[0].split(" (", 1)[0],
+            rule=_short(citation.rule),
             citation=citation,
             severity=_fee_severity(charge),
             message=f"{name} charged {charge.charged}: " + "; ".join(charge.reasons),
