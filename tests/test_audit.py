@@ -565,3 +565,15 @@ def test_a_kkrl_notice_without_a_33_ground_makes_the_step_unlawful():
     krav = letter(StepKind.COLLECTION_DEMAND, date(2026, 5, 4), sek("0"), date(2026, 5, 14))
     result = audit(se_case(made, krav), as_of=AS_OF)
     assert "33-34 §§ konsumentkreditlagen" in rules(result, Severity.UNLAWFUL)
+
+
+def test_an_amorteringsplan_fee_above_170_kr():
+    # 3 § p.2 and 4 § 2 st p.3 lag 1981:739: at most 170 kr; 200 kr charged -> 30 kr excess.
+    plan = InstalmentAgreement.plan(
+        sek("5000"), count=5, signed_on=date(2026, 4, 1), fee=sek("200")
+    )
+    result = audit(se_case(AgreementMade(agreement=plan)), as_of=date(2026, 4, 2))
+    [finding] = result.unlawful
+    assert finding.excess == sek("30")
+    assert finding.allowed == "at most 170.00 SEK"
+    assert finding.message.startswith("the instalment agreement of 2026-04-01 charged 200.00 SEK")

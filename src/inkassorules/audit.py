@@ -80,6 +80,7 @@ from inkassorules.errors import InvalidInput, NotInForce, RuleRefused
 from inkassorules.events import (
     EVENT_TYPES,
     AgreementMade,
+    ContactAttempt,
     Event,
     LegalActionFiled,
     LetterSent,
@@ -374,6 +375,13 @@ _DISPUTE_STEPS: Final[Mapping[StepKind, Step]] = MappingProxyType(
     }
 )
 _KRONOFOGDEN: Final = "kronofogden"
+_EVENT_NAMES: Final[Mapping[type, str]] = MappingProxyType(
+    {
+        AgreementMade: "instalment_agreement",
+        LegalActionFiled: "legal_step",
+        ContactAttempt: "contact_attempt",
+    }
+)
 _INTEREST: Final = Citation(
     "Late interest accrued on the principal still owed (inkassorules.balance.balance)",
     "https://lovdata.no/lov/1976-12-17-100",
@@ -399,7 +407,9 @@ _Taken = LetterSent | LegalActionFiled
 
 def _event_name(event: Event) -> str:
     kind = getattr(event, "kind", None)
-    return kind.value if isinstance(kind, StepKind) else type(event).__name__
+    if isinstance(kind, StepKind):
+        return kind.value
+    return _EVENT_NAMES.get(type(event), type(event).__name__)
 
 
 def _fee_of(event: Event) -> Money | None:
