@@ -1,4 +1,4 @@
-"""Tests of inkassorules.balance: charges() and balance(), with hand-computed golden cases."""
+"""Tests of inkassorules.ledger: charges() and balance(), with hand-computed golden cases."""
 
 from __future__ import annotations
 
@@ -20,11 +20,11 @@ from inkassorules import (
     Payment,
     StepKind,
 )
-from inkassorules.balance import Balance, Charge, balance, charges
 from inkassorules.errors import InvalidInput
 from inkassorules.events import AgreementMade, CreditGranted, DueDatePostponed
 from inkassorules.fees import FeeCap
 from inkassorules.instalments import InstalmentAgreement
+from inkassorules.ledger import Balance, Charge, balance, charges
 from inkassorules.no.interest import late_interest_on_balance
 from inkassorules.steps import Channel
 
@@ -698,7 +698,7 @@ def test_records_html_and_explain() -> None:
 
 
 def test_balance_is_callable_from_the_package_and_the_module() -> None:
-    import inkassorules.balance as module
+    import inkassorules.ledger as module
 
     assert inkassorules.balance(issue_case(), on=date(2026, 7, 1)).total == nok("9799.88")
     assert module.balance(issue_case(), on=date(2026, 7, 1)).total == nok("9799.88")

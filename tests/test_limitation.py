@@ -22,7 +22,7 @@ from inkassorules import (
     Payment,
     StepKind,
 )
-from inkassorules.limitation import Limitation, limitation
+from inkassorules.limitations import Limitation, limitation
 
 
 def _no(due: date = date(2026, 5, 4), kind: DebtorKind = DebtorKind.CONSUMER) -> Claim:

@@ -38,11 +38,10 @@ if TYPE_CHECKING:
     from inkassorules import no, se
     from inkassorules._protocols import Jurisdiction
     from inkassorules.allocation import Allocation, Component, allocate
-    from inkassorules.audit import Audit, Finding, Severity, audit
-    from inkassorules.balance import Balance, Charge, balance, charges
     from inkassorules.calendar import BusinessCalendar, add_days, add_months, calendar_for
     from inkassorules.case import Case
     from inkassorules.claims import Claim, DebtorKind, Payment
+    from inkassorules.compliance import Audit, Finding, Severity, audit
     from inkassorules.contact import (
         ChannelRule,
         ContactDecision,
@@ -71,7 +70,8 @@ if TYPE_CHECKING:
         InterestStart,
     )
     from inkassorules.law import Citation, Entry, LawBook, builtin, explain
-    from inkassorules.limitation import Limitation, limitation
+    from inkassorules.ledger import Balance, Charge, balance, charges
+    from inkassorules.limitations import Limitation, limitation
     from inkassorules.money import Money
     from inkassorules.references import (
         is_valid_kid,
@@ -90,14 +90,14 @@ _LAZY: dict[str, str] = {
     "AgreementCancelled": "inkassorules.events",
     "AgreementMade": "inkassorules.events",
     "Allocation": "inkassorules.allocation",
-    "Audit": "inkassorules.audit",
-    "Balance": "inkassorules.balance",
+    "Audit": "inkassorules.compliance",
+    "Balance": "inkassorules.ledger",
     "BalanceInterestResult": "inkassorules.interest",
     "BusinessCalendar": "inkassorules.calendar",
     "Case": "inkassorules.case",
     "Channel": "inkassorules.steps",
     "ChannelRule": "inkassorules.contact",
-    "Charge": "inkassorules.balance",
+    "Charge": "inkassorules.ledger",
     "Citation": "inkassorules.law",
     "Claim": "inkassorules.claims",
     "Component": "inkassorules.allocation",
@@ -113,7 +113,7 @@ _LAZY: dict[str, str] = {
     "Entry": "inkassorules.law",
     "Event": "inkassorules.events",
     "FeeCap": "inkassorules.fees",
-    "Finding": "inkassorules.audit",
+    "Finding": "inkassorules.compliance",
     "Instalment": "inkassorules.instalments",
     "InstalmentAgreement": "inkassorules.instalments",
     "InterestPeriod": "inkassorules.interest",
@@ -122,14 +122,14 @@ _LAZY: dict[str, str] = {
     "LawBook": "inkassorules.law",
     "LegalActionFiled": "inkassorules.events",
     "LetterSent": "inkassorules.events",
-    "Limitation": "inkassorules.limitation",
+    "Limitation": "inkassorules.limitations",
     "Message": "inkassorules.texts",
     "Money": "inkassorules.money",
     "NextStep": "inkassorules.timeline",
     "NoContactWindow": "inkassorules.contact",
     "Payment": "inkassorules.claims",
     "PaymentDetails": "inkassorules.texts",
-    "Severity": "inkassorules.audit",
+    "Severity": "inkassorules.compliance",
     "Step": "inkassorules.disputes",
     "StepDecision": "inkassorules.disputes",
     "StepKind": "inkassorules.steps",
@@ -139,15 +139,15 @@ _LAZY: dict[str, str] = {
     "add_days": "inkassorules.calendar",
     "add_months": "inkassorules.calendar",
     "allocate": "inkassorules.allocation",
-    "audit": "inkassorules.audit",
-    "balance": "inkassorules.balance",
+    "audit": "inkassorules.compliance",
+    "balance": "inkassorules.ledger",
     "builtin": "inkassorules.law",
     "calendar_for": "inkassorules.calendar",
-    "charges": "inkassorules.balance",
+    "charges": "inkassorules.ledger",
     "explain": "inkassorules.law",
     "is_valid_kid": "inkassorules.references",
     "is_valid_ocr": "inkassorules.references",
-    "limitation": "inkassorules.limitation",
+    "limitation": "inkassorules.limitations",
     "make_kid": "inkassorules.references",
     "make_ocr": "inkassorules.references",
     "may_take_step": "inkassorules.disputes",

@@ -18,7 +18,7 @@ from inkassorules import (
     calendar_for,
     plan,
 )
-from inkassorules.audit import Severity, audit
+from inkassorules.compliance import Severity, audit
 
 # Due dates on business days in 2025-2026 (both countries' data cover them; the Swedish
 # referensränta is known only to 2026-06-30, so Swedish due dates stop in spring 2026).

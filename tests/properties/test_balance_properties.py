@@ -1,4 +1,4 @@
-"""Properties of inkassorules.balance: money is conserved, nothing is negative, order is free."""
+"""Properties of inkassorules.ledger: money is conserved, nothing is negative, order is free."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from inkassorules import (
     Payment,
     StepKind,
 )
-from inkassorules.balance import balance, charges
+from inkassorules.ledger import balance, charges
 from inkassorules.no.interest import late_interest_on_balance as no_interest_on_balance
 from inkassorules.se.interest import late_interest_on_balance as se_interest_on_balance
 from inkassorules.steps import Channel

@@ -53,9 +53,7 @@ datetime.date(2029, 5, 4)
 from __future__ import annotations
 
 import datetime as dt
-import sys
-import types
-from typing import TYPE_CHECKING, Any, Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 import attrs
 
@@ -464,18 +462,3 @@ def limitation(case: Case | Claim, *, as_of: dt.date, law: LawBook | None = None
         reasons=tuple(reasons),
         basis=tuple(dict.fromkeys(basis)),
     )
-
-
-class _CallableModule(types.ModuleType):
-    """This module, callable as :func:`limitation`.
-
-    The package exports the function ``inkassorules.limitation``, which has the name of its module;
-    importing the module binds ``inkassorules.limitation`` to the module, so the module calls the
-    function.
-    """
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        return limitation(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule

@@ -26,15 +26,15 @@ What is checked (the rule functions of the library are called; nothing is recomp
   (:func:`~inkassorules.instalments.accelerate` says it has not failed).
 * **Interest.** The interest a letter claimed (``LetterSent.interest_charged``) against the
   late interest accrued and not paid for the days before its day
-  (:func:`~inkassorules.balance.balance`).
+  (:func:`~inkassorules.ledger.balance`).
 * **Phone and other contact.** Each :class:`~inkassorules.events.ContactAttempt` against the
   country's contact rules (:mod:`inkassorules.no.contact`, :mod:`inkassorules.se.contact`),
   counting the earlier attempts on the same channel against the day, week and month caps.
 * **Limitation.** A collection step on or after the day the claim became time-barred
-  (:func:`~inkassorules.limitation.limitation`).
+  (:func:`~inkassorules.limitations.limitation`).
 
 * **Fees.** Each fee against its cap on its day, given the history before it
-  (:func:`~inkassorules.balance.charges`, which calls the fee rules of :mod:`inkassorules.no.fees`
+  (:func:`~inkassorules.ledger.charges`, which calls the fee rules of :mod:`inkassorules.no.fees`
   and :mod:`inkassorules.se.fees`).
 
 Severity: a breach of a statute is ``UNLAWFUL``; a breach of a reading the library marks medium
@@ -62,17 +62,14 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-import sys
-import types
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 import attrs
 
 from inkassorules._checks import check_date
 from inkassorules._html import html_table
-from inkassorules.balance import balance, charges
 from inkassorules.calendar import BusinessCalendar, add_days, calendar_for
 from inkassorules.case import Case, as_case
 from inkassorules.disputes import Step, may_take_step
@@ -87,7 +84,8 @@ from inkassorules.events import (
 )
 from inkassorules.instalments import SwedishConsumerCredit, accelerate
 from inkassorules.law import Citation, LawBook, builtin, explain
-from inkassorules.limitation import LAST_DAY_READING, limitation
+from inkassorules.ledger import balance, charges
+from inkassorules.limitations import LAST_DAY_READING, limitation
 from inkassorules.money import Money
 from inkassorules.no import contact as no_contact
 from inkassorules.no import fees as no_fees
@@ -96,8 +94,8 @@ from inkassorules.se import fees as se_fees
 from inkassorules.steps import StepKind
 
 if TYPE_CHECKING:
-    from inkassorules.balance import Charge
     from inkassorules.claims import Claim
+    from inkassorules.ledger import Charge
 
 __all__ = ["Audit", "Finding", "Severity", "audit"]
 
@@ -383,12 +381,12 @@ _EVENT_NAMES: Final[Mapping[type, str]] = MappingProxyType(
     }
 )
 _INTEREST: Final = Citation(
-    "Late interest accrued on the principal still owed (inkassorules.balance.balance)",
+    "Late interest accrued on the principal still owed (inkassorules.ledger.balance)",
     "https://lovdata.no/lov/1976-12-17-100",
 )
 _FEE_CAP: Final = Citation(
     "The fee rules of each country (inkassorules.no.fees, inkassorules.se.fees) as applied by "
-    "inkassorules.balance.charges",
+    "inkassorules.ledger.charges",
     "https://juridika.no/no/forskrift/1989-07-14-562/kapittel_1",
 )
 # Medium-confidence values that can only lower a fee cap if another reading applied, so an
@@ -982,7 +980,7 @@ def _fee_severity(charge: Charge) -> Severity:
 
 
 def _check_fees(auditor: _Auditor, as_of: dt.date) -> None:
-    """Each fee against its cap on its day (:func:`inkassorules.balance.charges`)."""
+    """Each fee against its cap on its day (:func:`inkassorules.ledger.charges`)."""
     try:
         found = charges(auditor.case, law=auditor.law)
     except NotInForce as error:
@@ -1165,18 +1163,3 @@ def audit(case: Case | Claim, *, as_of: dt.date, law: LawBook | None = None) -> 
     _check_contacts(auditor)
     _check_limitation(auditor, as_of)
     return auditor.result(as_of, checked)
-
-
-class _CallableModule(types.ModuleType):
-    """This module, callable as :func:`audit`.
-
-    The package exports the function ``inkassorules.audit``, which has the name of its module;
-    importing the module binds ``inkassorules.audit`` to the module, so the module calls the
-    function.
-    """
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        return audit(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule

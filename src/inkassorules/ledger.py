@@ -34,8 +34,6 @@ Readings the library takes (each cannot overcharge the debtor; see docs/balance.
 from __future__ import annotations
 
 import datetime as dt
-import sys
-import types
 from fractions import Fraction
 from typing import TYPE_CHECKING, Final, TypeAlias
 
@@ -441,11 +439,10 @@ def _se_letter_cap(
 ) -> FeeCap:
     due = case.due_date_on(day)
     if letter.kind is StepKind.REMINDER:
-        agreed = getattr(case.claim, "reminder_fee_agreed", False)
         return se_fees.reminder_fee_cap(
             sent_on=day,
             due_date=due,
-            fee_agreed=agreed if isinstance(agreed, bool) else False,
+            fee_agreed=case.claim.reminder_fee_agreed,
             reminder_fee_already_charged=history.se_reminder_charged,
             law=book,
         )
@@ -1104,25 +1101,3 @@ def balance(
         credit_unapplied=unapplied,
         interest_parts=parts,
     )
-
-
-class _CallableModule(types.ModuleType):
-    """This module, callable as :func:`balance`.
-
-    ``inkassorules.balance`` is both this module and the top-level function: once the module
-    is imported, Python binds the package's ``balance`` attribute to it, so the module itself
-    answers ``inkassorules.balance(case, on=...)`` with :func:`balance`.
-    """
-
-    def __call__(
-        self,
-        case: Case | Claim,
-        *,
-        on: dt.date,
-        law: LawBook | None = None,
-        letter_delivery_days: int | None = None,
-    ) -> Balance:
-        return balance(case, on=on, law=law, letter_delivery_days=letter_delivery_days)
-
-
-sys.modules[__name__].__class__ = _CallableModule
