@@ -326,10 +326,13 @@ def test_swedish_contact_outside_the_default_policy_is_a_note():
 )
 def test_an_inkassokrav_deadline_of_8_days(deadline, found):
     # 5 § 3 st inkassolagen: sent Tuesday 2026-03-10 -> at least 2026-03-18 (8 days; 4 bank days
-    # from receipt on the sending day end 2026-03-16).
+    # from receipt on the sending day end 2026-03-16). The statute asks for a "skälig tid"; the
+    # 8 days / 4 bank days are the supervisor's guidance (IMY's allmänna råd; medium since
+    # Finansinspektionen took over in 2024), so a shorter deadline is at risk, not unlawful.
     krav = letter(StepKind.COLLECTION_DEMAND, date(2026, 3, 10), sek("0"), deadline)
     result = audit(se_case(krav), as_of=AS_OF)
-    assert ("5 § 3 st inkassolagen (1974:182)" in rules(result, Severity.UNLAWFUL)) is found
+    assert ("5 § 3 st inkassolagen (1974:182)" in rules(result, Severity.AT_RISK)) is found
+    assert "5 § 3 st inkassolagen (1974:182)" not in rules(result, Severity.UNLAWFUL)
 
 
 def test_a_krav_without_a_deadline():

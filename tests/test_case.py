@@ -269,8 +269,15 @@ def test_the_plan_shows_the_steps_taken_then_the_remaining_steps() -> None:
     # after that deadline
     assert demand.deadline == date(2026, 7, 15)
     assert legal.earliest_lawful == date(2026, 7, 16)
-    # fees due on the demand: 38 + 38 charged + 113 = 189 (consumer: no compensation)
-    assert demand.fees == nok("189")
+    # fees due on the demand: the 38 + 38 charged were lawful, and the 3 000 kr paid on 15 June
+    # covered them first (costs -> interest -> principal): only the demand's 113 is due
+    assert demand.fees == nok("113")
+    # the amounts due are the ledger's (balance): 12 500 - (3 000 - 76 - 172.60) = 9 748.60,
+    # of which 2 000 is withheld; interest 16 days on 9 748.60 at 12 % = 51.28
+    assert demand.principal == nok("7748.60")
+    assert demand.withheld == nok("2000")
+    assert demand.interest_due == nok("51.28")
+    assert [(s.charged, s.fee.amount) for s in taken] == [(nok("38"), nok("38"))] * 2
 
 
 def test_a_policy_may_start_after_the_steps_the_case_has_taken() -> None:

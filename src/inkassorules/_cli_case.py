@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Final
 from inkassorules.case import Case
 from inkassorules.claims import Payment
 from inkassorules.cli import _date, _describe, _print_basis, _print_json, _table, _today
+from inkassorules.compliance import audit
 from inkassorules.disputes import Dispute
 from inkassorules.errors import InvalidInput
 from inkassorules.events import (
@@ -27,6 +28,7 @@ from inkassorules.events import (
     LegalActionFiled,
     LetterSent,
 )
+from inkassorules.ledger import balance
 from inkassorules.money import MINOR_UNIT, Money
 from inkassorules.serialization import from_json, unstructure
 from inkassorules.timeline import UNKNOWN, CreditorPolicy, _rules, next_step, plan
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
 
     from inkassorules.cli import _Parser
     from inkassorules.law import Citation
+    from inkassorules.ledger import Charge
     from inkassorules.timeline import Step, Timeline
 
 __all__ = ["MAX_CASE_FILE_BYTES", "add_case_commands", "read_case"]
@@ -276,10 +279,124 @@ def _cmd_plan(args: argparse.Namespace) -> None:
     _print_sources(tuple(used), args)
 
 
+def _cmd_balance(args: argparse.Namespace) -> None:
+    case = read_case(args.file)
+    on: dt.date = args.on or _today()
+    owed = balance(case, on=on, law=args.law_book)
+    if args.json:
+        _print_json({"balance": unstructure(owed)})
+        return
+    currency = case.claim.currency
+    _print_history(case, on)
+    print()
+    print(f"Balance on {on.isoformat()} (amounts in {currency}):")
+    withheld = (
+        f"  ({_plain(owed.withheld)} of it withheld: disputed)"
+        if owed.withheld.is_positive
+        else ""
+    )
+    rows = [
+        ("principal", _plain(owed.principal) + withheld),
+        ("interest", _plain(owed.interest)),
+        ("fees", _plain(owed.fees)),
+        ("total", _plain(owed.total)),
+    ]
+    if owed.overpaid.is_positive:
+        rows.append(("overpaid", _plain(owed.overpaid)))
+    for label, value in rows:
+        print(f"  {label.ljust(10)} {value}")
+    if owed.allocations:
+        print()
+        print("How each payment was applied (costs, then interest, then principal, unless")
+        print("the debtor designated otherwise):")
+        records = [
+            {
+                "day": payment.paid_on.isoformat(),
+                "paid": _plain(part.payment),
+                "costs": _plain(part.costs),
+                "interest": _plain(part.interest),
+                "principal": _plain(part.principal),
+                "overpaid": _plain(part.overpayment),
+            }
+            for payment, part in zip(owed.payments, owed.allocations, strict=True)
+        ]
+        columns = (
+            ("day", "Day"),
+            ("paid", "Paid"),
+            ("costs", "Costs"),
+            ("interest", "Interest"),
+            ("principal", "Principal"),
+            ("overpaid", "Overpaid"),
+        )
+        for line in _table(records, columns, right=[k for k, _ in columns[1:]]):
+            print(f"  {line}")
+    if owed.charges:
+        print()
+        print("Fees charged, and what the law allowed of each:")
+        records = [
+            {
+                "day": c.day.isoformat(),
+                "what": _charge_name(case, c),
+                "charged": _plain(c.charged),
+                "lawful": _plain(c.lawful),
+                "excess": _plain(c.excess),
+            }
+            for c in owed.charges
+        ]
+        charge_columns = (
+            ("day", "Day"),
+            ("what", "Charged by"),
+            ("charged", "Charged"),
+            ("lawful", "Lawful"),
+            ("excess", "Excess"),
+        )
+        for line in _table(records, charge_columns, right=("charged", "lawful", "excess")):
+            print(f"  {line}")
+        if owed.excess.is_positive:
+            print(f"  {_plain(owed.excess)} {currency} was charged above the law and is not owed.")
+    _print_sources(owed.basis, args)
+
+
+def _charge_name(case: Case, charge: Charge) -> str:
+    event = charge.event
+    if isinstance(event, LetterSent):
+        return _rules(case.claim.jurisdiction).names[event.kind]
+    if isinstance(event, AgreementMade):
+        return "instalment agreement"
+    return "legal step"
+
+
+def _cmd_audit(args: argparse.Namespace) -> None:
+    case = read_case(args.file)
+    as_of: dt.date = args.as_of or _today()
+    result = audit(case, as_of=as_of, law=args.law_book)
+    if args.json:
+        _print_json({"audit": unstructure(result)})
+        return
+    currency = case.claim.currency
+    _print_history(case, as_of)
+    print()
+    verdict = "lawful" if result.lawful else "NOT LAWFUL"
+    print(
+        f"Audit as of {as_of.isoformat()}: {verdict}: {len(result.unlawful)} unlawful, "
+        f"{len(result.at_risk)} at risk, {len(result.notes)} note(s); charged above the law: "
+        f"{_plain(result.excess)} {currency}"
+    )
+    for finding in result.findings:
+        excess = (
+            f"; excess {_plain(finding.excess)} {currency}" if finding.excess.is_positive else ""
+        )
+        print()
+        print(f"  {finding.severity.value.upper()}  {finding.day.isoformat()}  {finding.rule}")
+        print(f"    {finding.message}")
+        print(f"    allowed: {finding.allowed}{excess}")
+    _print_sources(result.basis, args)
+
+
 def add_case_commands(
     commands: argparse._SubParsersAction[_Parser],
 ) -> None:
-    """Add ``case next`` and ``case plan`` to the command line's subcommands."""
+    """Add ``case next``, ``case plan``, ``case balance`` and ``case audit``."""
     case = commands.add_parser(
         "case", help="a case file (a claim with its history): next step, plan, balance, audit"
     )
@@ -317,3 +434,19 @@ def add_case_commands(
     common(plan_parser)
     planning(plan_parser)
     plan_parser.set_defaults(run=_cmd_plan)
+
+    balance_parser = actions.add_parser(
+        "balance", help="what the debtor owes on a day, and how each payment was applied"
+    )
+    common(balance_parser)
+    balance_parser.add_argument("--on", type=_date, help="the day (YYYY-MM-DD); default: today")
+    balance_parser.set_defaults(run=_cmd_balance)
+
+    audit_parser = actions.add_parser(
+        "audit", help="was what was done lawful, and by how much was the debtor overcharged"
+    )
+    common(audit_parser)
+    audit_parser.add_argument(
+        "--as-of", type=_date, help="check the events up to this day; default: today"
+    )
+    audit_parser.set_defaults(run=_cmd_audit)

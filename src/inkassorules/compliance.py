@@ -391,8 +391,15 @@ _FEE_CAP: Final = Citation(
 )
 # Medium-confidence values that can only lower a fee cap if another reading applied, so an
 # excess above the cap stays unlawful: the 2026 rounding to whole kroner (37.50 -> 38; without
-# it the cap would be 37.50).
-_CANNOT_RAISE_CAP: Final = frozenset({"no.fees.letter_fee_rounding"})
+# it the cap would be 37.50), and the Swedish krav deadline (8 days, 4 bank days: a condition of
+# the 180 kr, never a part of the amount; medium since Finansinspektionen took over from IMY).
+_CANNOT_RAISE_CAP: Final = frozenset(
+    {
+        "no.fees.letter_fee_rounding",
+        "se.fees.collection_demand_min_days",
+        "se.fees.collection_demand_min_bank_days",
+    }
+)
 # The tables that give a fee's amount (the fraction of the sats, the amount itself): a fee
 # finding above a positive cap names the rule of the amount.
 # A closing parenthesis that explains in words, e.g. " (tidligst 14 dager etter forfall)"; an
@@ -588,7 +595,9 @@ def _deadline_finding(
         letter,
         rule=rule,
         citation=citation,
-        severity=_severity(citation),
+        # No deadline at all breaks the statute itself (NO § 9/§ 10, SE 5 §: the letter must
+        # state one); a short one is as certain as the minimum's source.
+        severity=Severity.UNLAWFUL if deadline is None else _severity(citation),
         message=f"the {what} of {letter.sent_on.isoformat()} gave {stated}",
         allowed=f"a deadline no earlier than {earliest.isoformat()}",
     )

@@ -49,7 +49,7 @@ import functools
 import importlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Final, Literal, NamedTuple, TypeGuard, TypeVar
+from typing import TYPE_CHECKING, Final, Literal, NamedTuple, TypeGuard, TypeVar
 
 import attrs
 
@@ -62,7 +62,14 @@ from inkassorules.contact import time_zone
 from inkassorules.disputes import Dispute, may_take_step
 from inkassorules.disputes import Step as DisputeStep
 from inkassorules.errors import CurrencyMismatch, InvalidInput, NotInForce, RuleRefused
-from inkassorules.events import AgreementCancelled, LegalActionFiled, LetterSent
+from inkassorules.events import (
+    AgreementCancelled,
+    AgreementMade,
+    CreditGranted,
+    DueDatePostponed,
+    LegalActionFiled,
+    LetterSent,
+)
 from inkassorules.fees import FeeCap
 from inkassorules.instalments import (
     Acceleration,
@@ -95,6 +102,9 @@ is ``as_of``, or lies ahead."""
 Governor = Literal["law", "policy", "as_of", "contact window", "recorded"]
 
 _T = TypeVar("_T")
+
+if TYPE_CHECKING:
+    from inkassorules.ledger import Balance, Charge
 """What decided a step's planned day (the latest of the candidates)."""
 
 
@@ -316,10 +326,12 @@ class Step:
         contact_at: for a phone step, the first moment of the lawful contact window (aware, in
             Europe/Oslo or Europe/Stockholm); None otherwise.
         fee: the fee cap of this step (zero with the reason when none may be charged); for a
-            step taken, the fee it charged, as recorded.
+            step taken, the part of the fee it charged that the law allowed (``charged`` holds
+            what it charged).
         interest: late interest accrued from the interest start to ``planned_on`` on the
             balance payments left; None when a rate it needs is not known yet (see
-            ``unknown``).
+            ``unknown``), or when interest ran in more than one stretch (a due date postponed
+            after default): ``interest_due`` is then still known.
         principal: the principal due on ``planned_on`` (less any disputed part withheld); None
             when it cannot be known yet.
         interest_due: the interest accrued and not paid on ``planned_on``; None when it cannot
@@ -336,6 +348,9 @@ class Step:
         basis: the citations of every rule and dated value used.
         unknown: the fields that cannot be known yet, each with the reason (empty when all
             are known).
+        charged: for a step taken, the fee it charged as recorded (``fee`` is then the part
+            of it the law allowed, :func:`~inkassorules.ledger.charges`); None for a planned
+            step.
     """
 
     number: int
@@ -359,6 +374,7 @@ class Step:
     reasons: tuple[str, ...] = ()
     basis: tuple[Citation, ...] = ()
     unknown: tuple[Unknown, ...] = ()
+    charged: Money | None = None
 
     def __attrs_post_init__(self) -> None:
         # Invariants checked here, not in attrs validators (they can be switched off).
@@ -381,9 +397,8 @@ class Step:
         if any(part is not None and part.is_negative for part in parts[:3]):
             raise InvalidInput("no part of the amount due may be negative")
         missing = {u.field for u in self.unknown}
-        for name, field in (("interest", "interest"), ("interest_due", "interest")):
-            if getattr(self, name) is None and field not in missing:
-                raise InvalidInput(f"a step's {name} may be None only with the reason in unknown")
+        if self.interest_due is None and "interest" not in missing:
+            raise InvalidInput("a step's interest_due may be None only with the reason in unknown")
         if self.principal is None and "principal" not in missing:
             raise InvalidInput("a step's principal may be None only with the reason in unknown")
 
@@ -437,6 +452,7 @@ class Step:
             "channel": self.channel.value,
             "contact_at": "" if self.contact_at is None else self.contact_at.isoformat(),
             "fee": _amount(self.fee.amount),
+            "charged": "" if self.charged is None else _amount(self.charged),
             "principal": _amount(self.principal),
             "interest": _amount(self.interest_due),
             "fees": _amount(self.fees),
@@ -730,6 +746,7 @@ class _Due(NamedTuple):
     principal: Money | None
     interest_due: Money | None
     unknown: tuple[Unknown, ...] = ()
+    fees: Money | None = None  # the ledger's lawful fees unpaid, where it was asked
 
     @property
     def basis(self) -> tuple[Citation, ...]:
@@ -779,6 +796,117 @@ def _due(  # noqa: PLR0917 -- the interest rule's own arguments, in its order
     return _Due(None, left, None, tuple(unknown))
 
 
+def _fees(
+    rules: _Country,
+    context: _Context,
+    kind: StepKind,
+    planned: dt.date,
+    ledger: _Ledger | None,
+) -> tuple[FeeCap, Money, FeeCap | None]:
+    """The step's fee cap, the fees due with it, and the country's fees due (compensation)."""
+    currency = context.claim.currency
+    policy = context.policy
+    if kind is StepKind.FRIENDLY_REMINDER:
+        fee = _zero_fee(currency, "a friendly reminder carries no fee (creditor policy)")
+    elif not policy.charge_fees:
+        fee = _zero_fee(currency, "the creditor's policy is to charge no fees")
+    else:
+        fee = rules.fee(context, kind, planned)
+    earlier = context.earlier
+    ordinary = (
+        Money.total((s.fee.amount for s in earlier), currency=currency)
+        if earlier
+        else Money.zero(currency)  # Money.total of no fees, without the generator
+    ) + fee.amount
+    fees_due = rules.fees_due(context, kind, fee) if policy.charge_fees else None
+    if ledger is not None:  # the lawful fees of the history, less what payments covered
+        ordinary += ledger.fees_offset
+        if fees_due is not None:
+            fees_due = attrs.evolve(fees_due, amount=fees_due.amount + ledger.fees_offset)
+    return fee, ordinary, fees_due
+
+
+class _Ledger(NamedTuple):
+    """The case's own accounts, for a plan whose history charged fees or moved the claim.
+
+    The amounts due on a planned day are :func:`~inkassorules.ledger.balance`'s: the lawful part
+    of each fee charged, each payment applied costs -> interest -> principal on its day,
+    credits and postponed due dates as the ledger reads them.
+    """
+
+    case: Case
+    law: LawBook
+    charges: Mapping[int, Charge]  # by id() of the event
+    fees_offset: Money  # lawful fees outside the steps (agreements) less fees paid
+    last_money_day: dt.date | None  # the last payment or credit up to as_of
+    delivery_days: int | None  # the policy's letter_delivery_days (SE krav by letter)
+
+    def balance(self, day: dt.date) -> Balance:
+        # Imported here: the ledger reads the country modules, which import this one.
+        from inkassorules.ledger import balance  # noqa: PLC0415
+
+        return balance(
+            self.case.until(day), on=day, law=self.law, letter_delivery_days=self.delivery_days
+        )
+
+    def due(self, day: dt.date) -> _Due:
+        try:
+            owed = self.balance(day)
+        except NotInForce as error:
+            reason = str(error)
+        else:
+            parts = owed.interest_parts
+            return _Due(
+                parts[0] if len(parts) == 1 else None,
+                owed.principal,
+                owed.interest,
+                fees=owed.fees,
+            )
+        left: Money | None = self.case.claim.principal - self.case.credited_on(day)
+        if self.last_money_day is not None:
+            try:
+                left = self.balance(self.last_money_day).principal
+            except NotInForce:
+                left = None
+        unknown = [Unknown(field="interest", reason=reason)]
+        if left is None:
+            unknown.append(Unknown(field="principal", reason=reason))
+        return _Due(None, left, None, tuple(unknown))
+
+
+def _uses_ledger(case: Case) -> bool:
+    """True if the case's history changes the accounts beyond payments on the principal."""
+    return any(
+        isinstance(e, LetterSent | LegalActionFiled | CreditGranted | DueDatePostponed)
+        or (isinstance(e, AgreementMade) and e.agreement.fee is not None)
+        for e in case.events
+    )
+
+
+def _ledger_of(case: Case, law: LawBook, policy: CreditorPolicy) -> _Ledger:
+    from inkassorules.ledger import balance, charges  # noqa: PLC0415 -- see _Ledger.balance
+
+    found = charges(case, law=law, letter_delivery_days=policy.letter_delivery_days)
+    currency = case.claim.currency
+    outside = Money.total(
+        (c.lawful for c in found if isinstance(c.event, AgreementMade)), currency=currency
+    )
+    money_days = [e.paid_on for e in case.payments] + [c.on for c in case.credits]
+    last = max(money_days, default=None)
+    paid = Money.zero(currency)
+    if case.payments and last is not None:
+        owed = balance(case, on=last, law=law, letter_delivery_days=policy.letter_delivery_days)
+        paid = Money.total((a.costs for a in owed.allocations), currency=currency)
+    return _Ledger(
+        case=case,
+        law=law,
+        charges={id(c.event): c for c in found},
+        fees_offset=outside - paid,
+        last_money_day=last,
+        delivery_days=policy.letter_delivery_days,
+    )
+
+
 def _run(
     rules: _Country,
     claim: Claim,
@@ -791,6 +919,7 @@ def _run(
     law: LawBook,
     start: InterestStart,
     taken: tuple[Step, ...] = (),
+    ledger: _Ledger | None = None,
     limit: int | None = None,
 ) -> tuple[list[Step], str | None, tuple[Dispute, ...], list[str], list[Citation]]:
     # taken: the steps the case records, which the plan continues from. limit: stop after that
@@ -837,21 +966,14 @@ def _run(
         else:
             # may_take_step without disputes: allowed, nothing withheld, no reasons or basis.
             disputed, disputed_basis = Money.zero(currency), ()
-        due = _due(rules, claim.principal, payments, start.start, planned, law)
+        due = (
+            _due(rules, claim.principal, payments, start.start, planned, law)
+            if ledger is None
+            else ledger.due(planned)
+        )
         if due.settled:
             return steps, "the claim is paid in full (principal and interest)", (), notes, basis
-        if kind is StepKind.FRIENDLY_REMINDER:
-            fee = _zero_fee(currency, "a friendly reminder carries no fee (creditor policy)")
-        elif not policy.charge_fees:
-            fee = _zero_fee(currency, "the creditor's policy is to charge no fees")
-        else:
-            fee = rules.fee(context, kind, planned)
-        ordinary = (
-            Money.total((s.fee.amount for s in steps), currency=currency)
-            if steps
-            else Money.zero(currency)  # Money.total of no fees, without the generator
-        ) + fee.amount
-        fees_due = rules.fees_due(context, kind, fee) if policy.charge_fees else None
+        fee, ordinary, fees_due = _fees(rules, context, kind, planned, ledger)
         deadline = rules.deadline(context, kind, planned, channel)
         latest = rules.latest(context, kind, planned)
         withheld = disputed if due.principal is None else min(disputed, due.principal)
@@ -980,6 +1102,7 @@ def _taken_steps(
     payments: tuple[Payment, ...],
     start: InterestStart,
     law: LawBook,
+    ledger: _Ledger | None = None,
 ) -> tuple[Step, ...]:
     """The steps *events* record, as timeline steps with the amounts due on their days."""
     steps: list[Step] = []
@@ -994,15 +1117,28 @@ def _taken_steps(
             charged = zero if event.fee_charged is None else event.fee_charged
             channel, deadline = Channel.LETTER, None
         name = rules.names[kind]
-        due = _due(
-            rules,
-            claim.principal,
-            tuple(p for p in payments if p.paid_on <= day),
-            start.start,
-            day,
-            law,
+        charge = None if ledger is None else ledger.charges.get(id(event))
+        if ledger is None:
+            due = _due(
+                rules,
+                claim.principal,
+                tuple(p for p in payments if p.paid_on <= day),
+                start.start,
+                day,
+                law,
+            )
+        else:
+            due = ledger.due(day)
+        fee = (
+            FeeCap(amount=charged, reasons=(f"recorded: the {name} charged {charged}",))
+            if charge is None
+            else FeeCap(amount=charge.lawful, reasons=charge.reasons, basis=charge.basis)
         )
-        fees = Money.total((s.fee.amount for s in steps), currency=currency) + charged
+        fees = (
+            Money.total((s.fee.amount for s in steps), currency=currency) + fee.amount
+            if due.fees is None
+            else due.fees
+        )
         recorded = f"taken on {day.isoformat()}: recorded in the case" + (
             f" (id {event.id})" if event.id is not None else ""
         )
@@ -1017,7 +1153,7 @@ def _taken_steps(
                 status="taken",
                 channel=channel,
                 contact_at=None,
-                fee=FeeCap(amount=charged, reasons=(f"recorded: the {name} charged {charged}",)),
+                fee=fee,
                 interest=due.interest,
                 principal=due.principal,
                 interest_due=due.interest_due,
@@ -1029,6 +1165,7 @@ def _taken_steps(
                 reasons=(recorded,),
                 basis=due.basis,
                 unknown=due.unknown,
+                charged=charged,
             )
         )
     return tuple(steps)
@@ -1095,8 +1232,15 @@ def _planned_as(
     basis: list[Citation] = []
     claim = known.claim if planned_claim is None else planned_claim
     start = rules.interest_start(claim, book)
+    ledger = _ledger_of(known, book, chosen) if _uses_ledger(known) else None
     taken = _taken_steps(
-        rules, claim, events=known.steps_taken, payments=paid, start=start, law=book
+        rules,
+        claim,
+        events=known.steps_taken,
+        payments=paid,
+        start=start,
+        law=book,
+        ledger=ledger,
     )
     if planned_claim is None:
         return make(
@@ -1157,6 +1301,7 @@ def _planned_as(
         )
         paid = ()  # the accelerated balance already counts every payment up to as_of
         start = rules.interest_start(claim, book)
+        ledger = None  # the accelerated balance is a claim of its own
     elif paid:
         total = Money.total((p.amount for p in paid), currency=claim.currency)
         notes.append(
@@ -1175,6 +1320,7 @@ def _planned_as(
         law=book,
         start=start,
         taken=taken,
+        ledger=ledger,
         limit=limit,
     )
     return make(
