@@ -514,3 +514,31 @@ def test_a_payment_after_the_known_rates_leaves_the_principal_unknown() -> None:
     pay = PaymentDetails(account="5050-1055", reference="1234567897", creditor="Exempel AB")
     with pytest.raises(NotInForce, match="the interest of the betalningspåminnelse"):
         render(answer.step, case=case, locale="sv", payment=pay)
+
+
+def test_next_step_says_when_the_claim_becomes_time_barred() -> None:
+    # foreldelsesloven §§ 2-3: three years from forfall (2 May 2023 -> barred from 2 May 2026,
+    # the library's reading of the first barred day, medium). A letter does not interrupt it.
+    old = no_claim(due_date=date(2023, 5, 2))
+    varsel = LetterSent(
+        kind=StepKind.COLLECTION_NOTICE,
+        sent_on=date(2026, 4, 25),
+        fee_charged=nok("0"),
+        deadline=date(2026, 5, 9),
+    )
+    case = Case(claim=old, events=[varsel])
+    answer = next_step(case, as_of=date(2026, 4, 26))
+    assert answer.time_barred_on == date(2026, 5, 2)
+    assert answer.step is not None
+    # the betalingsoppfordring would come on 10 May, after the bar: the answer says so
+    assert answer.step.planned_on == date(2026, 5, 10)
+    assert "becomes time-barred on 2026-05-02" in answer.reason
+    assert "forliksråd" in answer.reason
+    # the day before the bar a step may still be proposed; from the bar on, none
+    assert next_step(case, as_of=date(2026, 5, 1)).step is not None
+    barred = next_step(case, as_of=date(2026, 5, 2))
+    assert barred.step is None
+    assert barred.reason.startswith("the claim has been time-barred since 2026-05-02")
+    # a payment interrupts it (§ 14): a new three-year period from the payment
+    paid = case.add(Payment(amount=nok("100"), paid_on=date(2026, 4, 30)))
+    assert next_step(paid, as_of=date(2026, 5, 2)).time_barred_on == date(2029, 4, 30)

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -103,3 +104,36 @@ def test_a_missing_case_file(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     code, _, err = run(capsys, "case", "plan", str(tmp_path / "none.json"))
     assert code == 2
     assert "cannot read the case file" in err
+
+
+def test_case_balance_splits_the_amount_owed(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "case", "balance", NO_CASE, "--on", "2026-07-01")
+    assert code == 0
+    # hand-computed in tests/test_balance.py: 9 748.60 + 51.28 + 0 = 9 799.88
+    assert "principal  9748.60  (2000.00 of it withheld: disputed)" in out
+    assert "total      9799.88" in out
+    assert "2026-06-15  3000.00  76.00    172.60    2751.40      0.00" in out
+    data = json.loads(run(capsys, "case", "balance", NO_CASE, "--on", "2026-07-01", "--json")[1])
+    assert data["balance"]["principal"] == {"amount": "9748.60", "currency": "NOK"}
+
+
+def test_case_audit_of_a_lawful_case(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "case", "audit", NO_CASE, "--as-of", "2026-07-01")
+    assert code == 0
+    assert "Audit as of 2026-07-01: lawful: 0 unlawful, 0 at risk" in out
+
+
+def test_case_audit_finds_an_overcharge(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = json.loads(Path(NO_CASE).read_text(encoding="utf-8"))
+    letters = [e for e in data["events"] if e["type"] == "letter_sent"]
+    letters[0]["fee_charged"]["amount"] = "60"  # inkassoforskriften § 1-2: at most 38 kr in 2026
+    path = tmp_path / "over.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code, out, _ = run(capsys, "case", "audit", str(path), "--as-of", "2026-07-01")
+    assert code == 0
+    assert "NOT LAWFUL: 1 unlawful" in out
+    assert "charged above the law: 22.00 NOK" in out
+    result = json.loads(run(capsys, "case", "audit", str(path), "--json")[1])["audit"]
+    assert [Decimal(f["excess"]["amount"]) for f in result["findings"]] == [Decimal(22)]

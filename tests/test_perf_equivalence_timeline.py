@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from inkassorules import AgreementMade, Case, ContactAttempt, Event
 from inkassorules import contact as engine
 from inkassorules import strategies as ist
+from inkassorules.case import as_case
 from inkassorules.claims import Claim, DebtorKind, Payment
 from inkassorules.contact import ContactPolicy, NoContactWindow, time_zone
 from inkassorules.disputes import Dispute
@@ -42,6 +43,7 @@ from inkassorules.timeline import (
     _next,
     next_step,
     plan,
+    with_limitation,
 )
 
 CURRENCY: dict[str, Currency] = {"NO": "NOK", "SE": "SEK"}
@@ -58,7 +60,9 @@ LAST_DUE = dt.date(2026, 6, 20)
 
 def reference_next_step(case: Case, **arguments: object) -> NextStep:
     """next_step as it was: plan the whole timeline, answer with its first step."""
-    return _next(plan(case, **arguments))  # type: ignore[arg-type]
+    law = arguments.get("law")
+    answer = _next(plan(case, **arguments))  # type: ignore[arg-type]
+    return with_limitation(answer, as_case(case), law)  # type: ignore[arg-type]
 
 
 @st.composite

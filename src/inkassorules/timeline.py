@@ -78,6 +78,7 @@ from inkassorules.instalments import (
 )
 from inkassorules.interest import BalanceInterestResult, InterestStart
 from inkassorules.law import Citation, LawBook, builtin, explain
+from inkassorules.limitations import limitation
 from inkassorules.money import MINOR_UNIT, Money
 from inkassorules.steps import _DEFAULT_CHANNELS, Channel, StepKind
 
@@ -589,6 +590,11 @@ class NextStep:
         earliest_on: the first day on or after ``as_of`` the law allows it.
         reason: why there is no step, or what the step is waiting for.
         basis: the citations.
+        time_barred_on: the first day the claim is time-barred on its history up to ``as_of``
+            (foreldelse / preskription, :func:`~inkassorules.limitation`), or None where the
+            data does not cover the claim's dates. From that day no collection step is
+            proposed; when the next step falls on or after it, ``reason`` says which step
+            would interrupt the limitation period in time.
     """
 
     as_of: dt.date
@@ -598,6 +604,7 @@ class NextStep:
     earliest_on: dt.date | None
     reason: str
     basis: tuple[Citation, ...] = ()
+    time_barred_on: dt.date | None = None
 
     def explain(self) -> str:
         """The answer and the citations, as text."""
@@ -1399,7 +1406,65 @@ def _next_of(
 # the same as the full plan's, and the Timeline that is not built would only hold it (its
 # checks cannot fail on steps the planner made: none is planned before as_of).
 _plan: Final = functools.partial(_planned_as, Timeline)
-_plan_next: Final = functools.partial(_planned_as, _next_of, limit=1)
+
+_INTERRUPTS: Final = {
+    "NO": (
+        "legal action (forliksråd, namsmann: foreldelsesloven §§ 15-17) or the debtor's "
+        "acknowledgement, a payment included (§ 14); a letter does not interrupt"
+    ),
+    "SE": (
+        "a written demand or reminder, the debtor's acknowledgement or payment, or legal "
+        "action (preskriptionslagen 5 §)"
+    ),
+}
+
+
+def with_limitation(answer: NextStep, case: Case, law: LawBook | None) -> NextStep:
+    """*answer* with the day the claim becomes time-barred, and what that means for the step."""
+    try:
+        barred = limitation(case, as_of=answer.as_of, law=law)
+    except NotInForce:  # the limitation data does not cover the claim's dates: nothing to add
+        return answer
+    day = barred.time_barred_on
+    how = _INTERRUPTS[case.claim.jurisdiction]
+    if barred.is_time_barred:
+        return attrs.evolve(
+            answer,
+            step=None,
+            lawful_today=False,
+            planned_on=None,
+            earliest_on=None,
+            reason=(
+                f"the claim has been time-barred since {day.isoformat()} ({barred.period}): no "
+                "collection step may be taken"
+            ),
+            basis=barred.basis,
+            time_barred_on=day,
+        )
+    if answer.planned_on is not None and answer.planned_on >= day:
+        return attrs.evolve(
+            answer,
+            reason=(
+                f"{answer.reason}; but the claim becomes time-barred on {day.isoformat()}: "
+                f"interrupt the limitation period before then by {how}"
+            ),
+            basis=tuple(dict.fromkeys((*answer.basis, *barred.basis))),
+            time_barred_on=day,
+        )
+    return attrs.evolve(answer, time_barred_on=day)
+
+
+def _plan_next(
+    rules: _Country,
+    case: Case,
+    *,
+    as_of: dt.date,
+    policy: CreditorPolicy | None,
+    law: LawBook | None,
+) -> NextStep:
+    """The first step still to take (see :func:`next_step`), with the limitation day."""
+    answer = _planned_as(_next_of, rules, case, as_of=as_of, policy=policy, law=law, limit=1)
+    return with_limitation(answer, case, law)
 
 
 def plan(
