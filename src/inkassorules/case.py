@@ -158,7 +158,10 @@ class Case:
         claim: object = self.claim
         if not isinstance(claim, Claim):
             raise InvalidInput(f"claim must be a Claim, got {claim!r}")
-        events = _check_events(self.events)
+        events = self.events
+        if type(events) is tuple and not events:  # a bare claim: nothing to check or sort
+            return
+        events = _check_events(events)
         zone = time_zone(self.claim.jurisdiction)
         seen: set[str] = set()
         for event in events:

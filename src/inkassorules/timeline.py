@@ -77,7 +77,7 @@ from inkassorules.instalments import (
     accelerate,
 )
 from inkassorules.interest import BalanceInterestResult, InterestStart
-from inkassorules.law import Citation, LawBook, builtin, explain
+from inkassorules.law import Citation, LawBook, builtin, cache_key, explain
 from inkassorules.limitations import limitation
 from inkassorules.money import MINOR_UNIT, Money
 from inkassorules.steps import _DEFAULT_CHANNELS, Channel, StepKind
@@ -1419,15 +1419,41 @@ _INTERRUPTS: Final = {
 }
 
 
+class _Bar(NamedTuple):
+    day: dt.date
+    period: str
+    basis: tuple[Citation, ...]
+
+
+def _bar(case: Case, as_of: dt.date, law: LawBook | None) -> _Bar | None:
+    if case.events:
+        try:
+            found = limitation(case, as_of=as_of, law=law)
+        except NotInForce:  # the limitation data does not cover the claim's dates
+            return None
+        return _Bar(found.time_barred_on, found.period, found.basis)
+    return _bare_bar(case.claim, cache_key(law))
+
+
+@functools.lru_cache(maxsize=4096)
+def _bare_bar(claim: Claim, key: LawBook | None) -> _Bar | None:
+    # Without events the period runs from the claim's own dates, whatever the day asked: the
+    # answer depends on the claim and the book only (memoised; an error is not kept).
+    try:
+        found = limitation(claim, as_of=claim.due_date, law=key)
+    except NotInForce:
+        return None
+    return _Bar(found.time_barred_on, found.period, found.basis)
+
+
 def with_limitation(answer: NextStep, case: Case, law: LawBook | None) -> NextStep:
     """*answer* with the day the claim becomes time-barred, and what that means for the step."""
-    try:
-        barred = limitation(case, as_of=answer.as_of, law=law)
-    except NotInForce:  # the limitation data does not cover the claim's dates: nothing to add
+    barred = _bar(case, answer.as_of, law)
+    if barred is None:
         return answer
-    day = barred.time_barred_on
+    day = barred.day
     how = _INTERRUPTS[case.claim.jurisdiction]
-    if barred.is_time_barred:
+    if answer.as_of >= day:
         return attrs.evolve(
             answer,
             step=None,
