@@ -76,6 +76,11 @@ def _example():
         lambda d: d["events"].append(
             {"type": "contact_attempt", "at": "2026-06-01 09:00", "channel": "phone"}
         ),
+        lambda d: d["events"][0].update(id=""),
+        lambda d: d["events"][3].update(reason="  "),
+        lambda d: d["events"].append(
+            {"type": "legal_action_filed", "on": "2026-07-01", "venue": ""}
+        ),
     ],
 )
 def test_the_schema_refuses_what_the_reader_refuses(change):
@@ -132,3 +137,9 @@ def test_the_schema_is_not_shared_state():
     broken = copy.deepcopy(first)
     first["$defs"]["Money"]["required"].append("x")
     assert case_schema() == broken
+
+
+def test_least_values_of_whole_numbers():
+    agreement = case_schema()["$defs"]["InstalmentAgreement"]["properties"]["grace_days"]
+    assert agreement["minimum"] == 0
+    assert case_schema()["$defs"]["Instalment"]["properties"]["number"]["minimum"] == 1

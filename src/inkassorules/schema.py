@@ -90,6 +90,26 @@ _SPECIAL_FIELDS: Final[Mapping[tuple[type, str], dict[str, Any]]] = {
 }
 """Fields the converter writes in their own way (see :mod:`inkassorules.serialization`)."""
 
+_NON_EMPTY_TEXT: Final = frozenset({"id", "reason", "venue"})
+"""Text fields the types refuse when empty or blank (an event's id, a reason, a venue)."""
+
+_MINIMUM: Final[Mapping[tuple[str, str], int]] = {
+    ("Instalment", "number"): 1,
+    ("InstalmentAgreement", "grace_days"): 0,
+}
+"""Whole-number fields with a least value the types check."""
+
+
+def _refine(schema: dict[str, Any], *, non_empty: bool, minimum: int | None) -> dict[str, Any]:
+    """*schema* with the checks its field's type makes that a type hint does not say."""
+    for member in schema.get("anyOf", ()):
+        _refine(member, non_empty=non_empty, minimum=minimum)
+    if non_empty and schema.get("type") == "string":
+        schema["pattern"] = r"\S"
+    if minimum is not None and schema.get("type") == "integer":
+        schema["minimum"] = minimum
+    return schema
+
 
 def _tag_of(cls: type) -> tuple[str, str] | None:
     for name, tags in _TAGS:
@@ -148,6 +168,11 @@ class _Builder:
         for field in attrs.fields(cls):
             special = _SPECIAL_FIELDS.get((cls, field.name))
             schema = copy.deepcopy(special) if special else self.of(hints[field.name])
+            _refine(
+                schema,
+                non_empty=field.name in _NON_EMPTY_TEXT,
+                minimum=_MINIMUM.get((cls.__name__, field.name)),
+            )
             if field.name in docs and "description" not in schema and "$ref" not in schema:
                 schema["description"] = docs[field.name]
             properties[field.name] = schema

@@ -197,7 +197,8 @@ def _zoned_moment(moment: dt.datetime) -> str:
     """*moment* in ISO form, with its zone's name if it has one (``...+01:00[Europe/Oslo]``)."""
     text = check_aware(moment, "at").isoformat()
     zone = moment.tzinfo
-    return f"{text}[{zone.key}]" if isinstance(zone, ZoneInfo) else text
+    key = zone.key if isinstance(zone, ZoneInfo) else None
+    return text if key is None else f"{text}[{key}]"
 
 
 def _structure_zoned_moment(value: Any, _: object) -> dt.datetime:
@@ -239,7 +240,10 @@ def _fraction(value: Any, _: object) -> Fraction:
     if not isinstance(value, str) or "/" not in value:
         raise InvalidInput(f"expected a fraction like '1/20', got {value!r}")
     numerator, denominator = value.split("/", 1)
-    return Fraction(int(numerator), int(denominator))
+    try:
+        return Fraction(int(numerator), int(denominator))
+    except (ValueError, ZeroDivisionError):
+        raise InvalidInput(f"expected a fraction like '1/20', got {value!r}") from None
 
 
 def _money(value: Any, _: object) -> Money:
@@ -446,4 +450,6 @@ def from_json(text: str, cls: type[T]) -> T:
         raise InvalidInput(f"not valid JSON: {error}") from None
     except RecursionError:
         raise InvalidInput("not valid JSON: nested too deeply") from None
+    except ValueError as error:  # e.g. an integer longer than Python reads (4 300 digits)
+        raise InvalidInput(f"not valid JSON: {error}") from None
     return structure(data, cls)
