@@ -210,13 +210,18 @@ def _structure_zoned_moment(value: Any, _: object) -> dt.datetime:
         zone = ZoneInfo(match["zone"])
     except (ZoneInfoNotFoundError, ValueError):
         raise InvalidInput(f"unknown time zone {match['zone']!r} in {value!r}") from None
-    local = moment.astimezone(zone)
-    if local.utcoffset() != moment.utcoffset():
-        raise InvalidInput(
-            f"{value!r}: the offset {moment.isoformat()[-6:]} is not {match['zone']}'s at that "
-            f"moment ({local.isoformat()[-6:]})"
-        )
-    return local
+    # The wall-clock time in the zone with the offset written: fold picks the occurrence in
+    # October's repeated hour (and keeps a time in the spring gap as it was written).
+    wall = moment.replace(tzinfo=None)
+    for fold in (0, 1):
+        local = wall.replace(tzinfo=zone, fold=fold)
+        if local.utcoffset() == moment.utcoffset():
+            return local
+    expected = moment.astimezone(zone).isoformat()[-6:]
+    raise InvalidInput(
+        f"{value!r}: the offset {moment.isoformat()[-6:]} is not {match['zone']}'s at that "
+        f"moment ({expected})"
+    )
 
 
 def _is_homogeneous_tuple(cls: Any) -> bool:
@@ -270,6 +275,13 @@ def _configure_tagged(
         raise AssertionError(msg)
     configure_tagged_union(union, converter, tag_generator=tags.__getitem__, tag_name=tag_name)
     dispatch = converter.get_structure_hook(union)
+    written = converter.get_unstructure_hook(union)
+
+    def unstructure_tagged(value: Any) -> dict[str, Any]:
+        data: dict[str, Any] = written(value)
+        return {tag_name: data.pop(tag_name), **data}  # the tag first, for a reader
+
+    converter.register_unstructure_hook(union, unstructure_tagged)
     known = ", ".join(repr(tags[member]) for member in members)
 
     def structure_tagged(value: Any, cls: Any) -> Any:
