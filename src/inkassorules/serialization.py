@@ -51,13 +51,12 @@ file's order). ``docs/case.schema.json`` is the JSON Schema of the file
 >>> from_json(to_json(case), Case) == case
 True
 >>> data = unstructure(case)
->>> data["events"][1]["id"] = None
->>> data["events"].append(dict(data["events"][1], id="pay-1"))
->>> data["events"][0]["type"] = "letter_send"
+>>> data["events"].append(dict(data["events"][1], paid_on="2026-04-02"))  # the same id again
 >>> structure(data, Case)
 Traceback (most recent call last):
     ...
-inkassorules.errors.InvalidInput: cannot read Case from JSON: unknown type 'letter_send' ...
+inkassorules.errors.InvalidInput: cannot read Case from JSON: the case already holds an event
+with id 'pay-1'; ... @ $.events[2].id
 """
 
 from __future__ import annotations
