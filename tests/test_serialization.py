@@ -67,6 +67,11 @@ def test_decimals_fractions_and_datetimes():
             Claim,
         ),
         ("not json", Money),
+        ('"1/0"', Fraction),
+        ('"one/two"', Fraction),
+        ("1" * 5_000, Claim),
+        ("1", Claim),
+        ("[]", Claim),
     ],
 )
 def test_bad_json_is_a_clear_error(text, cls):

@@ -139,6 +139,35 @@ def test_a_contact_attempt_keeps_its_zone_and_the_repeated_hour():
     assert structure(data, ContactAttempt) == utc
 
 
+@pytest.mark.parametrize(
+    ("moment", "text"),
+    [
+        # The first and the second 02:30 of 25 October 2026 (summer, then winter time).
+        (dt.datetime(2026, 10, 25, 2, 30, tzinfo=OSLO), "2026-10-25T02:30:00+02:00[Europe/Oslo]"),
+        (
+            dt.datetime(2026, 10, 25, 2, 30, fold=1, tzinfo=OSLO),
+            "2026-10-25T02:30:00+01:00[Europe/Oslo]",
+        ),
+        # 02:00 of 29 March 2026 does not exist on Oslo's wall clock: zoneinfo reads it with
+        # the offset before the change (+01:00), that is 03:00 summer time; it reads back as
+        # written.
+        (dt.datetime(2026, 3, 29, 2, tzinfo=OSLO), "2026-03-29T02:00:00+01:00[Europe/Oslo]"),
+        (
+            dt.datetime(2026, 3, 29, 2, fold=1, tzinfo=OSLO),
+            "2026-03-29T02:00:00+02:00[Europe/Oslo]",
+        ),
+        (dt.datetime(2026, 3, 29, 3, tzinfo=OSLO), "2026-03-29T03:00:00+02:00[Europe/Oslo]"),
+    ],
+)
+def test_moments_around_the_dst_changes_round_trip(moment, text):
+    attempt = ContactAttempt(at=moment, channel=Channel.PHONE)
+    assert unstructure(attempt)["at"] == text
+    back = structure(unstructure(attempt), ContactAttempt)
+    assert back == attempt
+    assert back.at.utcoffset() == moment.utcoffset()
+    assert back.at.astimezone(dt.UTC) == moment.astimezone(dt.UTC)
+
+
 def test_events_in_any_order_in_the_file_load_to_the_same_case():
     data = unstructure(CASE)
     data["events"].reverse()

@@ -9,25 +9,48 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import HealthCheck, example, find, given, settings
+from hypothesis import HealthCheck, Phase, example, find, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument, NoSuchExample
 
 from inkassorules.calendar import calendar_for
+from inkassorules.case import LETTER_KINDS, Case
 from inkassorules.claims import Claim, DebtorKind, Payment
-from inkassorules.errors import NotInForce
-from inkassorules.instalments import InstalmentAgreement
+from inkassorules.disputes import Dispute
+from inkassorules.errors import InkassoError, NotInForce
+from inkassorules.events import (
+    EVENT_TYPES,
+    AgreementCancelled,
+    AgreementMade,
+    ContactAttempt,
+    CreditGranted,
+    DueDatePostponed,
+    LegalActionFiled,
+    LetterSent,
+)
+from inkassorules.instalments import CONTRACT_TERM, InstalmentAgreement, SwedishConsumerCredit
 from inkassorules.law import builtin
 from inkassorules.money import Money
 from inkassorules.references import is_valid_kid, is_valid_ocr
+from inkassorules.steps import Channel, StepKind
 from inkassorules.strategies import (
     _hypothesis_setup_hook,
+    agreement_cancellations,
+    agreements_made,
     amounts,
+    cases,
     claims,
+    contact_attempts,
     contact_histories,
+    credits_granted,
     dates_in_force,
+    disputes,
+    due_date_postponements,
     instalment_agreements,
     kids,
+    lawful_cases,
+    legal_actions_filed,
+    letters_sent,
     ocr_numbers,
     payments,
 )
@@ -37,6 +60,19 @@ FIND = settings(max_examples=2_000, database=None, suppress_health_check=list(He
 
 def minimal(strategy, condition=lambda _: True):
     return find(strategy, condition, settings=FIND)
+
+
+def drawn(strategy, count):
+    """*count* values of *strategy*, the same on every run (derandomized)."""
+    values = []
+
+    @settings(max_examples=count, derandomize=True, database=None, phases=[Phase.generate])
+    @given(strategy)
+    def collect(value):
+        values.append(value)
+
+    collect()
+    return values
 
 
 def draw_error(strategy):
@@ -242,6 +278,7 @@ def test_instalment_agreements_invalid_arguments():
 
 
 OSLO = ZoneInfo("Europe/Oslo")
+DST_DAYS = (dt.date(2026, 3, 29), dt.date(2026, 10, 25))
 
 
 def elapsed(history):
@@ -343,8 +380,6 @@ def test_contact_histories_count_elapsed_time_from_zoned_bounds():
             lambda h: elapsed(h)[-1] - elapsed(h)[0] > dt.timedelta(days=40),
             settings=search,
         )
-    widest = minimal(strategy, lambda h: elapsed(h)[-1] - elapsed(h)[0] == dt.timedelta(days=40))
-    assert widest[0] == dt.datetime(2026, 10, 1, 12, tzinfo=OSLO)
 
 
 FIRST = dt.datetime(2026, 3, 1, 8, tzinfo=dt.UTC)
@@ -598,6 +633,32 @@ def test_setup_hook_registers_from_type():
 
     check()
 
+    kinds = [LetterSent, Dispute, ContactAttempt, DueDatePostponed, AgreementMade]
+    kinds += [AgreementCancelled, CreditGranted, LegalActionFiled, Case]
+
+    @settings(max_examples=10, database=None)
+    @given(st.tuples(*(st.from_type(kind) for kind in kinds)))
+    def check_events(values):
+        for value, kind in zip(values, kinds, strict=True):
+            assert isinstance(value, kind)
+
+    check_events()
+
+
+def test_importing_the_strategies_before_hypothesis_works():
+    # Hypothesis runs the entry point while it is first imported, half-way through the import
+    # of inkassorules.strategies when that comes first; the module registers itself at its end.
+    code = (
+        "import inkassorules.strategies\n"
+        "from hypothesis import strategies as st\n"
+        "from inkassorules import Case\n"
+        "print(type(st.from_type(Case).example()).__name__)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "Case"
+
 
 def test_only_the_strategies_module_imports_hypothesis():
     code = "import sys, inkassorules, inkassorules.references; print('hypothesis' in sys.modules)"
@@ -610,3 +671,257 @@ def test_only_the_strategies_module_imports_hypothesis():
 def test_claims_refuse_due_dates_that_are_not_dates():
     moment = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     assert "expected a datetime.date" in str(draw_error(claims(due_dates=st.just(moment))))
+
+
+# -- the events of a case -----------------------------------------------------------------------
+
+
+@given(letters_sent(jurisdiction="SE"))
+def test_letters_sent_are_of_the_countrys_kinds(letter):
+    assert letter.kind in LETTER_KINDS["SE"]
+    assert letter.fee_charged.currency == "SEK"
+    assert Money.zero("SEK") <= letter.fee_charged <= Money.of(1_000, "SEK")
+    assert letter.channel is not Channel.PHONE
+    assert letter.deadline is None or 0 <= (letter.deadline - letter.sent_on).days <= 30
+    assert dt.date(2025, 1, 1) <= letter.sent_on <= dt.date(2026, 6, 30)
+
+
+def test_letters_sent_shrink_to_the_lowest_kind_free_by_sms():
+    assert minimal(letters_sent()) == LetterSent(
+        kind=StepKind.FRIENDLY_REMINDER,
+        sent_on=dt.date(2025, 1, 1),
+        fee_charged=Money.zero("NOK"),
+        deadline=None,
+        channel=Channel.SMS,
+    )
+    assert minimal(letters_sent(jurisdiction="SE")).kind is StepKind.REMINDER
+    # Every kind is reached.
+    assert {letter.kind for letter in drawn(letters_sent(), 60)} == LETTER_KINDS["NO"]
+
+
+@given(contact_attempts(jurisdiction="NO", days=st.sampled_from(DST_DAYS)))
+def test_contact_attempts_fall_on_the_local_day_drawn(attempt):
+    # A contact attempt's day in a case is its local date: the strategy draws that day,
+    # including on the DST days, when a local day has 23 or 25 hours.
+    assert attempt.at.astimezone(OSLO).date() in DST_DAYS
+    assert attempt.at.utcoffset() is not None
+    assert attempt.at.microsecond == 0
+
+
+def test_contact_attempts_reach_both_ends_of_a_local_day():
+    day = dt.date(2026, 10, 25)  # 25 hours in Oslo
+    strategy = contact_attempts(days=st.just(day))
+    assert minimal(strategy).at == dt.datetime(2026, 10, 25, tzinfo=OSLO)
+    late = minimal(strategy, lambda a: a.at.astimezone(OSLO).hour == 23)
+    assert late.at.astimezone(OSLO).date() == day
+    shown = minimal(strategy, lambda a: a.at.tzinfo is dt.UTC)
+    assert shown.at.astimezone(OSLO).date() == day
+
+
+@given(disputes(currency="SEK", amounts=amounts(currency="SEK", min_value=1, max_value=50)))
+def test_disputes_honour_their_amounts(dispute):
+    assert Money.of(1, "SEK") <= dispute.amount <= Money.of(50, "SEK")
+    assert dispute.resolved_on is None or dispute.resolved_on >= dispute.raised_on
+
+
+def test_disputes_shrink_to_a_reasonable_unresolved_one():
+    shrunk = minimal(disputes())
+    assert shrunk.reasonable
+    assert shrunk.resolved_on is None
+    assert shrunk.amount == Money.of("0.01", "NOK")
+    assert not minimal(disputes(), lambda d: not d.reasonable).reasonable
+
+
+@given(due_date_postponements(days=st.just(dt.date(2026, 2, 27))))
+def test_postponements_move_the_due_date_forward(event):
+    assert event.agreed_on == dt.date(2026, 2, 27)
+    assert 0 <= (event.new_due_date - event.agreed_on).days <= 60
+
+
+@given(agreements_made(currency="SEK"))
+def test_agreements_made_add_up(event):
+    agreement = event.agreement
+    assert (
+        Money.total((i.amount for i in agreement.instalments), currency="SEK") == agreement.total
+    )
+    assert len(agreement.instalments) <= 12
+    assert agreement.fee is None or agreement.fee.currency == "SEK"
+    policy = event.acceleration_policy
+    if isinstance(policy, SwedishConsumerCredit):
+        assert all(day >= agreement.signed_on for day in policy.notices_sent_on)
+    else:
+        assert policy == CONTRACT_TERM
+
+
+def test_agreements_made_reach_the_consumer_credit_policy():
+    found = minimal(
+        agreements_made(), lambda e: isinstance(e.acceleration_policy, SwedishConsumerCredit)
+    )
+    assert found.acceleration_policy == SwedishConsumerCredit()
+
+
+@given(agreement_cancellations(), credits_granted(currency="SEK"))
+def test_cancellations_and_credits(cancelled, credit):
+    assert dt.date(2025, 1, 1) <= cancelled.on <= dt.date(2026, 6, 30)
+    assert credit.amount.currency == "SEK"
+    assert credit.amount.is_positive
+    assert credit.reason.strip()
+
+
+@given(legal_actions_filed(jurisdiction="SE"))
+def test_legal_actions_filed_at_a_swedish_venue(event):
+    assert event.venue in {"Kronofogden", "tingsrätten"}
+    assert event.fee_charged is None or event.fee_charged.currency == "SEK"
+
+
+def test_legal_actions_shrink_to_the_enforcement_authority():
+    assert minimal(legal_actions_filed()).venue == "namsmannen"
+    assert minimal(legal_actions_filed(jurisdiction="SE")).venue == "Kronofogden"
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: letters_sent(jurisdiction="DK"),
+        lambda: letters_sent(days=dt.date(2026, 1, 1)),
+        lambda: contact_attempts(jurisdiction="no"),
+        lambda: contact_attempts(timezones=OSLO),
+        lambda: disputes(currency="EUR"),
+        lambda: disputes(amounts=Money.of(1, "NOK")),
+        lambda: agreements_made(totals=1),
+        lambda: credits_granted(currency="DKK"),
+        lambda: legal_actions_filed(jurisdiction=None),
+        lambda: due_date_postponements(days=[dt.date(2026, 1, 1)]),
+        lambda: agreement_cancellations(days="2026-01-01"),
+        lambda: cases(max_events=-1),
+        lambda: cases(max_events=1_001),
+        lambda: cases(claims=Claim),
+        lambda: lawful_cases(claims=[]),
+    ],
+)
+def test_event_and_case_strategies_refuse_bad_arguments(make):
+    with pytest.raises(InvalidArgument):
+        make()
+
+
+@pytest.mark.parametrize(
+    ("strategy", "message"),
+    [
+        (letters_sent(days=st.just("2026-01-01")), "expected a datetime.date"),
+        (contact_attempts(timezones=st.just("UTC")), "expected a datetime.tzinfo"),
+        (disputes(amounts=st.just(Money.of(1, "SEK"))), "Money above zero in NOK"),
+        (credits_granted(amounts=st.just(Money.zero("NOK"))), "Money above zero in NOK"),
+        (cases(claims=st.just("claim")), "expected a Claim"),
+        (
+            lawful_cases(
+                claims=claims(jurisdictions=st.just("SE"), due_dates=st.just(dt.date(2027, 3, 1)))
+            ),
+            "the planner refused",
+        ),
+    ],
+)
+def test_event_and_case_strategies_refuse_bad_values_when_drawing(strategy, message):
+    assert message in str(draw_error(strategy))
+
+
+# -- cases ----------------------------------------------------------------------------------------
+
+
+@settings(max_examples=40)
+@given(cases())
+def test_cases_hold_valid_events_inside_what_the_law_covers(case):
+    claim = case.claim
+    calendar = calendar_for(claim.jurisdiction)
+    assert calendar.is_business_day(claim.due_date)
+    assert dt.date(2025, 1, 1) <= claim.due_date <= dt.date(2026, 5, 31)
+    last = {"NO": dt.date(2026, 12, 1), "SE": dt.date(2026, 5, 31)}[claim.jurisdiction]
+    assert len(case.events) <= 8
+    for event in case.events:
+        day = case.day_of(event)
+        assert claim.due_date <= day <= max(claim.due_date, last)
+        assert (day - claim.due_date).days <= 180
+    ids = [e.id for e in case.events if e.id is not None]
+    assert len(ids) == len(set(ids))
+    credited = Money.total((c.amount for c in case.credits), currency=claim.currency)
+    assert credited <= claim.principal
+    assert all(d.amount <= claim.principal for d in case.disputes)
+    if claim.jurisdiction == "NO":
+        assert all(
+            a.acceleration_policy == CONTRACT_TERM
+            for a in case.events
+            if isinstance(a, AgreementMade)
+        )
+
+
+def test_cases_reach_every_kind_of_event():
+    kinds = {type(event) for case in drawn(cases(), 60) for event in case.events}
+    assert kinds == set(EVENT_TYPES)
+
+
+def test_cases_shrink_to_a_case_without_events():
+    shrunk = minimal(cases())
+    assert shrunk.events == ()
+    assert shrunk.claim.jurisdiction == "NO"
+    assert shrunk.claim.due_date == dt.date(2025, 1, 2)  # 1 January is a holiday
+
+
+@settings(max_examples=20)
+@given(lawful_cases())
+def test_lawful_cases_are_a_prefix_of_the_plan(case):
+    import inkassorules
+
+    steps = inkassorules.plan(case.claim, as_of=case.claim.due_date).steps
+    taken = case.steps_taken
+    assert len(taken) <= len(steps)
+    for event, step in zip(taken, steps, strict=False):
+        if isinstance(event, LegalActionFiled):
+            assert step.kind is StepKind.LEGAL_ACTION
+            assert event.on == step.planned_on
+            assert event.fee_charged == step.fee.amount
+            assert (
+                event.venue == {"NO": "namsmannen", "SE": "Kronofogden"}[case.claim.jurisdiction]
+            )
+        else:
+            assert event == LetterSent(
+                kind=step.kind,
+                sent_on=step.planned_on,
+                fee_charged=step.fee.amount,
+                deadline=step.deadline,
+                channel=step.channel,
+            )
+
+
+def test_lawful_cases_reach_the_whole_plan():
+    import inkassorules
+
+    whole = minimal(
+        lawful_cases(), lambda c: any(isinstance(e, LegalActionFiled) for e in c.events)
+    )
+    steps = inkassorules.plan(whole.claim, as_of=whole.claim.due_date).steps
+    assert [e.kind for e in whole.letters] == [s.kind for s in steps[:-1]]
+    assert steps[-1].kind is StepKind.LEGAL_ACTION
+    assert minimal(lawful_cases()).events == ()
+
+
+def test_the_planner_succeeds_for_at_least_95_percent_of_drawn_cases():
+    # The share of st.from_type(Case) draws on which the planner, asked on the day of the last
+    # event (or the due date), plans without a refusal, over a fixed, derandomized set of draws.
+    import inkassorules
+
+    _hypothesis_setup_hook()
+    outcomes = []
+
+    @settings(max_examples=200, derandomize=True, database=None, phases=[Phase.generate])
+    @given(st.from_type(Case))
+    def draw(case):
+        as_of = max((case.day_of(e) for e in case.events), default=case.claim.due_date)
+        try:
+            inkassorules.plan(case.claim, as_of=as_of)
+        except InkassoError:
+            outcomes.append(False)
+        else:
+            outcomes.append(True)
+
+    draw()
+    assert len(outcomes) == 200
+    assert sum(outcomes) / len(outcomes) >= 0.95

@@ -51,13 +51,12 @@ file's order). ``docs/case.schema.json`` is the JSON Schema of the file
 >>> from_json(to_json(case), Case) == case
 True
 >>> data = unstructure(case)
->>> data["events"][1]["id"] = None
->>> data["events"].append(dict(data["events"][1], id="pay-1"))
->>> data["events"][0]["type"] = "letter_send"
+>>> data["events"].append(dict(data["events"][1], paid_on="2026-04-02"))  # the same id again
 >>> structure(data, Case)
 Traceback (most recent call last):
     ...
-inkassorules.errors.InvalidInput: cannot read Case from JSON: unknown type 'letter_send' ...
+inkassorules.errors.InvalidInput: cannot read Case from JSON: the case already holds an event
+with id 'pay-1'; ... @ $.events[2].id
 """
 
 from __future__ import annotations
@@ -203,7 +202,8 @@ def _zoned_moment(moment: dt.datetime) -> str:
     """*moment* in ISO form, with its zone's name if it has one (``...+01:00[Europe/Oslo]``)."""
     text = check_aware(moment, "at").isoformat()
     zone = moment.tzinfo
-    return f"{text}[{zone.key}]" if isinstance(zone, ZoneInfo) else text
+    key = zone.key if isinstance(zone, ZoneInfo) else None
+    return text if key is None else f"{text}[{key}]"
 
 
 def _structure_zoned_moment(value: Any, _: object) -> dt.datetime:
@@ -215,13 +215,18 @@ def _structure_zoned_moment(value: Any, _: object) -> dt.datetime:
         zone = ZoneInfo(match["zone"])
     except (ZoneInfoNotFoundError, ValueError):
         raise InvalidInput(f"unknown time zone {match['zone']!r} in {value!r}") from None
-    local = moment.astimezone(zone)
-    if local.utcoffset() != moment.utcoffset():
-        raise InvalidInput(
-            f"{value!r}: the offset {moment.isoformat()[-6:]} is not {match['zone']}'s at that "
-            f"moment ({local.isoformat()[-6:]})"
-        )
-    return local
+    # The wall-clock time in the zone with the offset written: fold picks the occurrence in
+    # October's repeated hour (and keeps a time in the spring gap as it was written).
+    wall = moment.replace(tzinfo=None)
+    for fold in (0, 1):
+        local = wall.replace(tzinfo=zone, fold=fold)
+        if local.utcoffset() == moment.utcoffset():
+            return local
+    expected = moment.astimezone(zone).isoformat()[-6:]
+    raise InvalidInput(
+        f"{value!r}: the offset {moment.isoformat()[-6:]} is not {match['zone']}'s at that "
+        f"moment ({expected})"
+    )
 
 
 def _is_homogeneous_tuple(cls: Any) -> bool:
@@ -245,7 +250,10 @@ def _fraction(value: Any, _: object) -> Fraction:
     if not isinstance(value, str) or "/" not in value:
         raise InvalidInput(f"expected a fraction like '1/20', got {value!r}")
     numerator, denominator = value.split("/", 1)
-    return Fraction(int(numerator), int(denominator))
+    try:
+        return Fraction(int(numerator), int(denominator))
+    except (ValueError, ZeroDivisionError):
+        raise InvalidInput(f"expected a fraction like '1/20', got {value!r}") from None
 
 
 def _money(value: Any, _: object) -> Money:
@@ -272,6 +280,13 @@ def _configure_tagged(
         raise AssertionError(msg)
     configure_tagged_union(union, converter, tag_generator=tags.__getitem__, tag_name=tag_name)
     dispatch = converter.get_structure_hook(union)
+    written = converter.get_unstructure_hook(union)
+
+    def unstructure_tagged(value: Any) -> dict[str, Any]:
+        data: dict[str, Any] = written(value)
+        return {tag_name: data.pop(tag_name), **data}  # the tag first, for a reader
+
+    converter.register_unstructure_hook(union, unstructure_tagged)
     known = ", ".join(repr(tags[member]) for member in members)
 
     def structure_tagged(value: Any, cls: Any) -> Any:
@@ -452,4 +467,6 @@ def from_json(text: str, cls: type[T]) -> T:
         raise InvalidInput(f"not valid JSON: {error}") from None
     except RecursionError:
         raise InvalidInput("not valid JSON: nested too deeply") from None
+    except ValueError as error:  # e.g. an integer longer than Python reads (4 300 digits)
+        raise InvalidInput(f"not valid JSON: {error}") from None
     return structure(data, cls)

@@ -2,7 +2,8 @@
 
 Strategies that generate valid inkassorules values for property-based tests: amounts of money,
 claims, payments, instalment agreements, contact histories, dates on which a legal table has a
-value, and KID / OCR payment references.
+value, KID / OCR payment references, the events of a case, and cases: any history
+(:func:`cases`) or the planner's own lawful steps (:func:`lawful_cases`).
 They follow Hypothesis' API style: plural names, keyword-only arguments, ``min_value`` /
 ``max_value`` bounds, strategies (not values) as arguments, and
 :class:`hypothesis.errors.InvalidArgument` for arguments that cannot produce anything. Each
@@ -10,8 +11,8 @@ docstring says what the strategy shrinks towards.
 
 This is the only module of the package that imports Hypothesis. With the extra installed,
 Hypothesis runs :func:`_hypothesis_setup_hook` through the package's ``hypothesis`` entry point,
-so ``st.from_type(Money)``, ``st.from_type(Claim)``, ``st.from_type(Payment)`` and
-``st.from_type(InstalmentAgreement)`` work in any test suite.
+so ``st.from_type(...)`` works in any test suite for Money, Claim, Payment,
+InstalmentAgreement, every event type and Case.
 
 >>> from hypothesis import given, settings
 >>> @settings(max_examples=25, deadline=None, database=None)
@@ -21,24 +22,64 @@ so ``st.from_type(Money)``, ``st.from_type(Claim)``, ``st.from_type(Payment)`` a
 >>> test_swedish_claims_are_in_kronor()
 """
 
+# ruff: noqa: E402 - the setup hook comes before the imports (see below)
 from __future__ import annotations
+
+_COMPLETE = False
+"""True once this module has been imported to its end."""
+
+
+def _hypothesis_setup_hook() -> None:
+    """Register the strategies for ``st.from_type`` (see :func:`_register_type_strategies`).
+
+    Hypothesis runs its entry points while it is first imported. If this module is imported
+    before Hypothesis, that happens half-way through this module's own import (at ``from
+    hypothesis import ...`` below), so the hook is defined before that line and registers
+    nothing then: the module registers its strategies itself when its import is complete.
+    Calling the hook again is harmless (each registration is replaced by an equal one).
+    """
+    if _COMPLETE:
+        _register_type_strategies()
+
 
 import datetime as dt
 import functools
 import itertools
+import operator
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TypeVar
 from zoneinfo import ZoneInfo
 
+import attrs
 import holidays
 from dateutil.relativedelta import relativedelta
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from inkassorules.calendar import add_months, calendar_for
+from inkassorules.calendar import add_days, add_months, calendar_for
+from inkassorules.case import LETTER_KINDS, Case
 from inkassorules.claims import CURRENCY_OF, Claim, DebtorKind, Payment, check_jurisdiction
+from inkassorules.contact import time_zone
+from inkassorules.disputes import Dispute
 from inkassorules.errors import InkassoError, InvalidInput, NotInForce, UnknownJurisdiction
-from inkassorules.instalments import MAX_INSTALMENTS, MONTHLY, InstalmentAgreement
+from inkassorules.events import (
+    AgreementCancelled,
+    AgreementMade,
+    ContactAttempt,
+    CreditGranted,
+    DueDatePostponed,
+    Event,
+    LegalActionFiled,
+    LetterSent,
+)
+from inkassorules.instalments import (
+    CONTRACT_TERM,
+    MAX_INSTALMENTS,
+    MONTHLY,
+    AccelerationPolicy,
+    InstalmentAgreement,
+    SwedishConsumerCredit,
+)
 from inkassorules.law import builtin
 from inkassorules.money import CURRENCIES, DECIMAL_CONTEXT, MINOR_UNIT, Money, to_decimal
 from inkassorules.references import (
@@ -49,23 +90,39 @@ from inkassorules.references import (
     make_kid,
     make_ocr,
 )
+from inkassorules.steps import Channel, StepKind
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from inkassorules.calendar import JurisdictionCode
     from inkassorules.law import LawBook
     from inkassorules.money import Currency
     from inkassorules.references import KidAlgorithm
+    from inkassorules.timeline import Step
 
 __all__ = [
+    "agreement_cancellations",
+    "agreements_made",
     "amounts",
+    "cases",
     "claims",
+    "contact_attempts",
     "contact_histories",
+    "credits_granted",
     "dates_in_force",
+    "disputes",
+    "due_date_postponements",
     "instalment_agreements",
     "kids",
+    "lawful_cases",
+    "legal_actions_filed",
+    "letters_sent",
     "ocr_numbers",
     "payments",
 ]
+
+_T = TypeVar("_T")
 
 # None of these numbers is law: they bound what the strategies generate by default.
 _DEFAULT_MAX_AMOUNT: Final = Decimal(1_000_000_000)
@@ -93,6 +150,40 @@ _CONTACT_ZONES: Final = ("Europe/Oslo", "Europe/Stockholm")
 _MAX_HISTORY: Final = 1_000
 """The largest ``max_size`` :func:`contact_histories` accepts."""
 _DIGITS: Final = "0123456789"
+_FIRST_EVENT_DAY: Final = dt.date(2025, 1, 1)
+_LAST_EVENT_DAY: Final = dt.date(2026, 6, 30)
+"""Default days of the event strategies: inside what the built-in tables cover."""
+_FIRST_CASE_DUE_DATE: Final = dt.date(2025, 1, 1)
+_LAST_CASE_DUE_DATE: Final = dt.date(2026, 5, 31)
+"""Due dates of the claims :func:`cases` draws (on business days): the built-in law covers the
+whole collection of such a claim (Swedish interest is published to 2026-06-30)."""
+_INTEREST_TABLE: Final[dict[JurisdictionCode, str]] = {
+    "NO": "no.interest.late_interest_rate",
+    "SE": "se.interest.reference_rate",
+}
+"""The half-yearly table whose horizon is the last day a case's events may fall on."""
+_MAX_CASE_DAYS: Final = 180
+"""A case's events fall within this many days after the due date."""
+_PLANNING_ROOM_DAYS: Final = 30
+"""Days left between a case's last event and the end of what the interest table covers."""
+_DEFAULT_MAX_EVENTS: Final = 8
+_MAX_EVENT_FEE: Final = Decimal(1_000)
+"""The largest fee or cost a generated event records (not a legal cap)."""
+_MAX_DEADLINE_DAYS: Final = 30
+_MAX_DISPUTE_DAYS: Final = 90
+_MAX_POSTPONEMENT_DAYS: Final = 60
+_MAX_NOTICE_DAYS: Final = 120
+_CASE_MAX_INSTALMENTS: Final = 12
+_SECONDS_PER_DAY: Final = 86_400
+_ID_ALPHABET: Final = "abcdefghijklmnopqrstuvwxyz0123456789-_"
+_REASONS: Final = ("damaged delivery", "wrong amount", "not ordered", "paid already")
+_WRITTEN_CHANNELS: Final = (Channel.SMS, Channel.EMAIL, Channel.LETTER)
+_CONTACT_CHANNELS: Final = (Channel.PHONE, Channel.SMS, Channel.EMAIL, Channel.LETTER)
+_POLICIES: Final = ("contract_term", "swedish_consumer_credit")
+_VENUES: Final[dict[JurisdictionCode, tuple[str, ...]]] = {
+    "NO": ("namsmannen", "forliksrådet"),
+    "SE": ("Kronofogden", "tingsrätten"),
+}
 _ORE_PER_UNIT: Final = Decimal(100)
 _ONE_DAY: Final = dt.timedelta(days=1)
 
@@ -508,6 +599,653 @@ def contact_histories(
     )
 
 
+# -- the events of a case -------------------------------------------------------------------------
+
+
+def _check_strategy(value: object, argument: str) -> None:
+    if value is not None and not isinstance(value, st.SearchStrategy):
+        raise InvalidArgument(f"{argument} must be a Hypothesis strategy or None, got {value!r}")
+
+
+def _event_days(days: st.SearchStrategy[dt.date] | None) -> st.SearchStrategy[dt.date]:
+    _check_strategy(days, "days")
+    if days is None:
+        return st.dates(min_value=_FIRST_EVENT_DAY, max_value=_LAST_EVENT_DAY)
+    return days
+
+
+def _draw_day(draw: st.DrawFn, days: st.SearchStrategy[dt.date], argument: str) -> dt.date:
+    day: object = draw(days)
+    if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
+        raise InvalidArgument(f"{argument} produced {day!r}; expected a datetime.date")
+    return day
+
+
+def _check_code(jurisdiction: object) -> JurisdictionCode:
+    try:
+        return check_jurisdiction(jurisdiction)
+    except UnknownJurisdiction:
+        raise InvalidArgument(f"jurisdiction must be 'NO' or 'SE', got {jurisdiction!r}") from None
+
+
+def _ids() -> st.SearchStrategy[str | None]:
+    return st.none() | st.text(alphabet=_ID_ALPHABET, min_size=1, max_size=12)
+
+
+def _reasons() -> st.SearchStrategy[str]:
+    return st.sampled_from(_REASONS)
+
+
+def _fees(currency: Currency) -> st.SearchStrategy[Money]:
+    return _amounts(currency=currency, max_value=_MAX_EVENT_FEE)
+
+
+def _draw_amount(
+    draw: st.DrawFn, amounts: st.SearchStrategy[Money], currency: Currency, what: str
+) -> Money:
+    amount: object = draw(amounts)
+    if not isinstance(amount, Money) or amount.currency != currency or not amount.is_positive:
+        raise InvalidArgument(
+            f"amounts produced {amount!r} for {what}(); it must produce Money above zero in "
+            f"{currency}"
+        )
+    return amount
+
+
+def _invalid(what: str, error: InkassoError) -> InvalidArgument:
+    return InvalidArgument(f"the strategies given to {what}() produced an invalid event: {error}")
+
+
+@st.composite
+def _letters_sent(
+    draw: st.DrawFn, code: JurisdictionCode, days: st.SearchStrategy[dt.date]
+) -> LetterSent:
+    currency = CURRENCY_OF[code]
+    sent_on = _draw_day(draw, days, "days")
+    term = draw(st.none() | st.integers(min_value=0, max_value=_MAX_DEADLINE_DAYS))
+    try:
+        return LetterSent(
+            kind=draw(st.sampled_from(sorted(LETTER_KINDS[code], key=_level_then_name))),
+            sent_on=sent_on,
+            fee_charged=draw(_fees(currency)),
+            deadline=None if term is None else add_days(sent_on, term),
+            channel=draw(st.sampled_from(_WRITTEN_CHANNELS)),
+            interest_charged=draw(st.none() | _fees(currency)),
+            id=draw(_ids()),
+        )
+    except InkassoError as error:
+        raise _invalid("letters_sent", error) from None
+
+
+def _level_then_name(kind: StepKind) -> tuple[int, str]:
+    return kind.level, kind.value
+
+
+def letters_sent(
+    *, jurisdiction: JurisdictionCode = "NO", days: st.SearchStrategy[dt.date] | None = None
+) -> st.SearchStrategy[LetterSent]:
+    """Kravbrev sendt / kravbrev skickat: valid :class:`~inkassorules.events.LetterSent` events.
+
+    Letters of the kinds *jurisdiction* has (:data:`inkassorules.case.LETTER_KINDS`), sent on a
+    day from *days* (default 2025-01-01 to 2026-06-30) by letter, e-mail or SMS, with a fee of
+    0 to 1 000 in the country's currency, a deadline absent or 0 to 30 days after sending, the
+    interest claimed absent or 0 to 1 000, and an id absent or short text. The fees are not
+    the law's caps: use :func:`lawful_cases` for letters the planner would send. Shrinks
+    towards the lowest kind (a friendly reminder in Norway, a påminnelse in Sweden) sent on
+    the first day by SMS, free, with no deadline.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=25, deadline=None, database=None)
+    ... @given(letters_sent(jurisdiction="SE"))
+    ... def test_letter(letter):
+    ...     assert letter.fee_charged.currency == "SEK"
+    ...     assert letter.deadline is None or letter.deadline >= letter.sent_on
+    >>> test_letter()
+
+    Raises:
+        InvalidArgument: for a jurisdiction other than ``"NO"`` / ``"SE"`` or *days* that is not
+            a strategy; (when drawing) for days that are not dates.
+    """
+    return _letters_sent(_check_code(jurisdiction), _event_days(days))
+
+
+@st.composite
+def _disputes(
+    draw: st.DrawFn,
+    currency: Currency,
+    amounts: st.SearchStrategy[Money],
+    days: st.SearchStrategy[dt.date],
+) -> Dispute:
+    amount = _draw_amount(draw, amounts, currency, "disputes")
+    raised_on = _draw_day(draw, days, "days")
+    lasted = draw(st.none() | st.integers(min_value=0, max_value=_MAX_DISPUTE_DAYS))
+    try:
+        return Dispute(
+            amount=amount,
+            raised_on=raised_on,
+            reason=draw(_reasons()),
+            reasonable=draw(st.booleans().map(operator.not_)),
+            resolved_on=None if lasted is None else add_days(raised_on, lasted),
+            id=draw(_ids()),
+        )
+    except InkassoError as error:
+        raise _invalid("disputes", error) from None
+
+
+def disputes(
+    *,
+    currency: Currency = "NOK",
+    amounts: st.SearchStrategy[Money] | None = None,
+    days: st.SearchStrategy[dt.date] | None = None,
+) -> st.SearchStrategy[Dispute]:
+    """Innsigelse / bestridande: valid :class:`~inkassorules.disputes.Dispute` events.
+
+    The disputed amount from *amounts* (default 0.01 to 1 000 000 in *currency*; a strategy you
+    pass must produce Money above zero in *currency*), raised on a
+    day from *days* (default 2025-01-01 to 2026-06-30), reasonable or not, resolved absent or
+    0 to 90 days later, with a short reason and an id absent or short text. Shrinks towards a
+    reasonable, unresolved dispute of 0.01 on the first day.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=25, deadline=None, database=None)
+    ... @given(disputes(currency="SEK"))
+    ... def test_dispute(dispute):
+    ...     assert dispute.amount.currency == "SEK" and dispute.amount.is_positive
+    >>> test_dispute()
+
+    Raises:
+        InvalidArgument: for an unknown currency or arguments that are not strategies; (when
+            drawing) for values no Dispute accepts.
+    """
+    code = _check_currency(currency)
+    _check_strategy(amounts, "amounts")
+    return _disputes(
+        code,
+        _amounts(currency=code, min_value=MINOR_UNIT, max_value=_DEFAULT_MAX_PAYMENT)
+        if amounts is None
+        else amounts,
+        _event_days(days),
+    )
+
+
+@st.composite
+def _contact_attempts(
+    draw: st.DrawFn,
+    zone: ZoneInfo,
+    days: st.SearchStrategy[dt.date],
+    timezones: st.SearchStrategy[dt.tzinfo],
+) -> ContactAttempt:
+    day = _draw_day(draw, days, "days")
+    seconds = draw(st.integers(min_value=0, max_value=_SECONDS_PER_DAY - 1))
+    local = dt.datetime.combine(day, dt.time(), tzinfo=zone) + dt.timedelta(seconds=seconds)
+    # Wall-clock arithmetic on purpose: the local time of day on *day* (in the spring gap,
+    # zoneinfo reads 02:30 as 03:30 summer time, still on *day*); in the repeated hour of
+    # October, fold=1 is its second occurrence (winter time).
+    local = local.replace(fold=int(draw(st.booleans())))
+    shown: object = draw(timezones)
+    if not isinstance(shown, dt.tzinfo):
+        raise InvalidArgument(f"timezones produced {shown!r}; expected a datetime.tzinfo")
+    try:
+        return ContactAttempt(
+            at=local.astimezone(shown),
+            channel=draw(st.sampled_from(_CONTACT_CHANNELS)),
+            reached=draw(st.booleans()),
+            id=draw(_ids()),
+        )
+    except InkassoError as error:
+        raise _invalid("contact_attempts", error) from None
+
+
+def contact_attempts(
+    *,
+    jurisdiction: JurisdictionCode = "NO",
+    days: st.SearchStrategy[dt.date] | None = None,
+    timezones: st.SearchStrategy[dt.tzinfo] | None = None,
+) -> st.SearchStrategy[ContactAttempt]:
+    """Kontaktforsøk / kontaktförsök: valid :class:`~inkassorules.events.ContactAttempt` events.
+
+    An attempt by phone, SMS, e-mail or letter at any whole second of a local day from *days*
+    (default 2025-01-01 to 2026-06-30) in *jurisdiction*'s time zone, so that the attempt's
+    day in a case (its local date) is the day drawn; shown in a zone from *timezones* (default
+    the country's zone or UTC); in the repeated hour of October either occurrence. Reached or
+    not; an id absent or short text. Shrinks towards an
+    unreached phone call at local midnight on the first day, in the country's zone.
+
+    >>> from hypothesis import given, settings
+    >>> from inkassorules.contact import time_zone
+    >>> @settings(max_examples=25, deadline=None, database=None)
+    ... @given(contact_attempts(jurisdiction="SE", days=st.just(dt.date(2026, 3, 29))))
+    ... def test_attempt(attempt):
+    ...     assert attempt.at.astimezone(time_zone("SE")).date() == dt.date(2026, 3, 29)
+    >>> test_attempt()
+
+    Raises:
+        InvalidArgument: for a jurisdiction other than ``"NO"`` / ``"SE"`` or arguments that are
+            not strategies; (when drawing) for values that are not dates or time zones.
+    """
+    code = _check_code(jurisdiction)
+    _check_strategy(timezones, "timezones")
+    zone = time_zone(code)
+    return _contact_attempts(
+        zone,
+        _event_days(days),
+        st.sampled_from([zone, dt.UTC]) if timezones is None else timezones,
+    )
+
+
+@st.composite
+def _due_date_postponements(draw: st.DrawFn, days: st.SearchStrategy[dt.date]) -> DueDatePostponed:
+    agreed_on = _draw_day(draw, days, "days")
+    later = draw(st.integers(min_value=0, max_value=_MAX_POSTPONEMENT_DAYS))
+    try:
+        return DueDatePostponed(
+            new_due_date=add_days(agreed_on, later), agreed_on=agreed_on, id=draw(_ids())
+        )
+    except InkassoError as error:
+        raise _invalid("due_date_postponements", error) from None
+
+
+def due_date_postponements(
+    *, days: st.SearchStrategy[dt.date] | None = None
+) -> st.SearchStrategy[DueDatePostponed]:
+    """Utsatt forfall / anstånd: valid :class:`~inkassorules.events.DueDatePostponed` events.
+
+    Agreed on a day from *days* (default 2025-01-01 to 2026-06-30), with a new due date 0 to 60
+    days later; an id absent or short text. Shrinks towards a new due date on the day agreed,
+    the first day.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=25, deadline=None, database=None)
+    ... @given(due_date_postponements())
+    ... def test_postponed(event):
+    ...     assert event.new_due_date >= event.agreed_on
+    >>> test_postponed()
+
+    Raises:
+        InvalidArgument: for *days* that is not a strategy; (when drawing) for values that are
+            not dates.
+    """
+    return _due_date_postponements(_event_days(days))
+
+
+@st.composite
+def _agreements_made(
+    draw: st.DrawFn,
+    currency: Currency,
+    totals: st.SearchStrategy[Money],
+    days: st.SearchStrategy[dt.date],
+    policies: st.SearchStrategy[str],
+) -> AgreementMade:
+    signed_on = _draw_day(draw, days, "days")
+    agreement = draw(
+        _instalment_agreements(currency, totals, st.just(signed_on), _CASE_MAX_INSTALMENTS)
+    )
+    policy: AccelerationPolicy = CONTRACT_TERM
+    if draw(policies) == "swedish_consumer_credit":
+        notices = draw(
+            st.lists(
+                st.integers(min_value=0, max_value=_MAX_NOTICE_DAYS).map(
+                    functools.partial(add_days, signed_on)
+                ),
+                max_size=2,
+            )
+        )
+        policy = SwedishConsumerCredit(notices_sent_on=tuple(notices))
+    fee = draw(st.none() | _fees(currency))
+    try:
+        return AgreementMade(
+            agreement=attrs.evolve(agreement, fee=fee),
+            acceleration_policy=policy,
+            id=draw(_ids()),
+        )
+    except InkassoError as error:
+        raise _invalid("agreements_made", error) from None
+
+
+def agreements_made(
+    *,
+    currency: Currency = "NOK",
+    totals: st.SearchStrategy[Money] | None = None,
+    days: st.SearchStrategy[dt.date] | None = None,
+) -> st.SearchStrategy[AgreementMade]:
+    """Avdragsordning inngått / amorteringsplan träffad: valid ``AgreementMade`` events.
+
+    An agreement from :func:`instalment_agreements` (up to 12 instalments) signed on a day from
+    *days* (default 2025-01-01 to 2026-06-30) over a total from *totals* (default 0.01 to
+    1 000 000 in *currency*), with its fee absent or 0 to 1 000, under the plain contract term
+    or the Swedish consumer-credit rules with up to two notices sent (up to 120 days after
+    signing); an id absent or short text. Shrinks towards one instalment of 0.01 due on
+    signing, under the contract term.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=25, deadline=None, database=None)
+    ... @given(agreements_made(currency="SEK"))
+    ... def test_made(event):
+    ...     assert event.day == event.agreement.signed_on
+    ...     assert event.agreement.total.currency == "SEK"
+    >>> test_made()
+
+    Raises:
+        InvalidArgument: for an unknown currency or arguments that are not strategies; (when
+            drawing) for values no agreement accepts.
+    """
+    code = _check_currency(currency)
+    _check_strategy(totals, "totals")
+    return _agreements_made(
+        code,
+        _amounts(currency=code, min_value=MINOR_UNIT, max_value=_DEFAULT_MAX_PAYMENT)
+        if totals is None
+        else totals,
+        _event_days(days),
+        st.sampled_from(_POLICIES),
+    )
+
+
+@st.composite
+def _agreement_cancellations(
+    draw: st.DrawFn, days: st.SearchStrategy[dt.date]
+) -> AgreementCancelled:
+    try:
+        return AgreementCancelled(
+            on=_draw_day(draw, days, "days"),
+            reason=draw(st.none() | _reasons()),
+            id=draw(_ids()),
+        )
+    except InkassoError as error:
+        raise _invalid("agreement_cancellations", error) from None
+
+
+def agreement_cancellations(
+    *, days: st.SearchStrategy[dt.date] | None = None
+) -> st.SearchStrategy[AgreementCancelled]:
+    """Avdragsordning avsluttet / amorteringsplan avslutad: valid ``AgreementCancelled`` events.
+
+    On a day from *days* (default 2025-01-01 to 2026-06-30), with a reason absent or short text
+    and an id absent or short text. Shrinks towards the first day without a reason.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=25, deadline=None, database=None)
+    ... @given(agreement_cancellations(days=st.just(dt.date(2026, 2, 2))))
+    ... def test_cancelled(event):
+    ...     assert event.day == dt.date(2026, 2, 2)
+    >>> test_cancelled()
+
+    Raises:
+        InvalidArgument: for *days* that is not a strategy; (when drawing) for values that are
+            not dates.
+    """
+    return _agreement_cancellations(_event_days(days))
+
+
+@st.composite
+def _credits_granted(
+    draw: st.DrawFn,
+    currency: Currency,
+    amounts: st.SearchStrategy[Money],
+    days: st.SearchStrategy[dt.date],
+) -> CreditGranted:
+    amount = _draw_amount(draw, amounts, currency, "credits_granted")
+    try:
+        return CreditGranted(
+            amount=amount,
+            on=_draw_day(draw, days, "days"),
+            reason=draw(_reasons()),
+            id=draw(_ids()),
+        )
+    except InkassoError as error:
+        raise _invalid("credits_granted", error) from None
+
+
+def credits_granted(
+    *,
+    currency: Currency = "NOK",
+    amounts: st.SearchStrategy[Money] | None = None,
+    days: st.SearchStrategy[dt.date] | None = None,
+) -> st.SearchStrategy[CreditGranted]:
+    """Prisavslag / kreditnota: valid :class:`~inkassorules.events.CreditGranted` events.
+
+    A credit from *amounts* (default 0.01 to 1 000 000 in *currency*; a strategy you pass must
+    produce Money above zero in *currency*) on a day from *days*
+    (default 2025-01-01 to 2026-06-30), with a short reason and an id absent or short text.
+    Shrinks towards 0.01 on the first day.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=25, deadline=None, database=None)
+    ... @given(credits_granted(currency="SEK"))
+    ... def test_credit(event):
+    ...     assert event.amount.currency == "SEK" and event.amount.is_positive
+    >>> test_credit()
+
+    Raises:
+        InvalidArgument: for an unknown currency or arguments that are not strategies; (when
+            drawing) for values no CreditGranted accepts.
+    """
+    code = _check_currency(currency)
+    _check_strategy(amounts, "amounts")
+    return _credits_granted(
+        code,
+        _amounts(currency=code, min_value=MINOR_UNIT, max_value=_DEFAULT_MAX_PAYMENT)
+        if amounts is None
+        else amounts,
+        _event_days(days),
+    )
+
+
+@st.composite
+def _legal_actions_filed(
+    draw: st.DrawFn, code: JurisdictionCode, days: st.SearchStrategy[dt.date]
+) -> LegalActionFiled:
+    try:
+        return LegalActionFiled(
+            on=_draw_day(draw, days, "days"),
+            venue=draw(st.sampled_from(_VENUES[code])),
+            fee_charged=draw(st.none() | _fees(CURRENCY_OF[code])),
+            id=draw(_ids()),
+        )
+    except InkassoError as error:
+        raise _invalid("legal_actions_filed", error) from None
+
+
+def legal_actions_filed(
+    *, jurisdiction: JurisdictionCode = "NO", days: st.SearchStrategy[dt.date] | None = None
+) -> st.SearchStrategy[LegalActionFiled]:
+    """Rettslig skritt / rättslig åtgärd: valid :class:`~inkassorules.events.LegalActionFiled`.
+
+    Filed on a day from *days* (default 2025-01-01 to 2026-06-30) with a venue of
+    *jurisdiction* (``"namsmannen"`` or ``"forliksrådet"``; ``"Kronofogden"`` or
+    ``"tingsrätten"``), the costs claimed absent or 0 to 1 000 in its currency, and an id
+    absent or short text. Shrinks towards namsmannen / Kronofogden on the first day, no costs.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=25, deadline=None, database=None)
+    ... @given(legal_actions_filed(jurisdiction="SE"))
+    ... def test_filed(event):
+    ...     assert event.fee_charged is None or event.fee_charged.currency == "SEK"
+    >>> test_filed()
+
+    Raises:
+        InvalidArgument: for a jurisdiction other than ``"NO"`` / ``"SE"`` or *days* that is not
+            a strategy; (when drawing) for values that are not dates.
+    """
+    return _legal_actions_filed(_check_code(jurisdiction), _event_days(days))
+
+
+# -- cases ----------------------------------------------------------------------------------------
+
+
+@functools.cache
+def _business_days(code: JurisdictionCode, first: dt.date, last: dt.date) -> tuple[dt.date, ...]:
+    calendar = calendar_for(code)
+    days = (first + dt.timedelta(days=n) for n in range((last - first).days + 1))
+    return tuple(day for day in days if calendar.is_business_day(day))
+
+
+@functools.cache
+def _last_day_covered(code: JurisdictionCode) -> dt.date:
+    """The last day a case's event may fall on: the planner's steps after it stay covered.
+
+    The built-in interest table of *code* is published to its horizon; a plan made on the day
+    of the last event goes on for some weeks after it, so the events stop
+    ``_PLANNING_ROOM_DAYS`` before the horizon.
+    """
+    horizon = builtin().parameter(_INTEREST_TABLE[code]).horizon
+    return add_days(_LAST_EVENT_DAY if horizon is None else horizon, -_PLANNING_ROOM_DAYS)
+
+
+@st.composite
+def _case_claims(draw: st.DrawFn) -> Claim:
+    code: JurisdictionCode = draw(st.sampled_from(("NO", "SE")))
+    due = draw(st.sampled_from(_business_days(code, _FIRST_CASE_DUE_DATE, _LAST_CASE_DUE_DATE)))
+    return draw(claims(jurisdictions=st.just(code), due_dates=st.just(due)))
+
+
+def _draw_claim(draw: st.DrawFn, strategy: st.SearchStrategy[Claim]) -> Claim:
+    claim: object = draw(strategy)
+    if not isinstance(claim, Claim):
+        raise InvalidArgument(f"claims produced {claim!r}; expected a Claim")
+    return claim
+
+
+def _event_strategies(claim: Claim) -> list[st.SearchStrategy[Event]]:
+    code, currency = claim.jurisdiction, claim.currency
+    last = max(
+        claim.due_date, min(add_days(claim.due_date, _MAX_CASE_DAYS), _last_day_covered(code))
+    )
+    days = st.dates(min_value=claim.due_date, max_value=last)
+    share = _amounts(currency=currency, min_value=MINOR_UNIT, max_value=claim.principal.amount)
+    policies = ("contract_term", "swedish_consumer_credit") if code == "SE" else ("contract_term",)
+    return [
+        letters_sent(jurisdiction=code, days=days),
+        payments(currency=currency, amounts=share, dates=days),
+        disputes(currency=currency, amounts=share, days=days),
+        contact_attempts(jurisdiction=code, days=days),
+        due_date_postponements(days=days),
+        _agreements_made(currency, share, days, st.sampled_from(policies)),
+        agreement_cancellations(days=days),
+        credits_granted(currency=currency, amounts=share, days=days),
+        legal_actions_filed(jurisdiction=code, days=days),
+    ]
+
+
+@st.composite
+def _cases(draw: st.DrawFn, claims: st.SearchStrategy[Claim], max_events: int) -> Case:
+    claim = _draw_claim(draw, claims)
+    drawn = draw(st.lists(st.one_of(_event_strategies(claim)), max_size=max_events))
+    events: list[Event] = []
+    credited = Money.zero(claim.currency)
+    for number, event in enumerate(drawn):
+        if isinstance(event, CreditGranted):
+            if credited + event.amount > claim.principal:
+                continue  # a case refuses credits above the principal
+            credited += event.amount
+        # Ids are unique in a case: each is kept or left out.
+        events.append(attrs.evolve(event, id=f"e{number}" if draw(st.booleans()) else None))
+    try:
+        return Case(claim=claim, events=tuple(events))
+    except InkassoError as error:
+        raise InvalidArgument(f"cases() built an invalid case: {error}") from None
+
+
+def cases(
+    *, claims: st.SearchStrategy[Claim] | None = None, max_events: int = _DEFAULT_MAX_EVENTS
+) -> st.SearchStrategy[Case]:
+    """Saksmappe / ärende: valid :class:`~inkassorules.case.Case` values, events of every kind.
+
+    A claim from *claims* (default: a Norwegian or Swedish claim due on a business day of its
+    country from 2025-01-01 to 2026-05-31, so that the built-in law has a value for everything
+    the case needs), and up to *max_events* (default 8) events from :func:`letters_sent`,
+    :func:`payments`, :func:`disputes`, :func:`contact_attempts`,
+    :func:`due_date_postponements`, :func:`agreements_made`, :func:`agreement_cancellations`,
+    :func:`credits_granted` and :func:`legal_actions_filed`, in the claim's currency and of the
+    kinds its country has, on days from the due date to 180 days after it, but ending 30 days
+    before the last day the country's built-in interest table is published for (2026-05-31 in
+    Sweden, 2026-12-01 in Norway), so that a plan made on the day of the last event is covered
+    too. Amounts (payments, disputes, credits, agreements) are at most the principal and
+    the credits together too; the Swedish consumer-credit acceleration policy only in Swedish
+    cases. Each event has a unique id or none. The events are any history, not a lawful one: use
+    :func:`lawful_cases` for that. Shrinks towards a case without events.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=20, deadline=None, database=None)
+    ... @given(cases(max_events=4))
+    ... def test_case(case):
+    ...     assert len(case.events) <= 4
+    ...     assert all(case.day_of(e) >= case.claim.due_date for e in case.events)
+    >>> test_case()
+
+    Raises:
+        InvalidArgument: for *claims* that is not a strategy, *max_events* outside 0 to 1000;
+            (when drawing) for claims that are not Claims.
+    """
+    _check_strategy(claims, "claims")
+    _check_size(max_events, "max_events", 0, _MAX_HISTORY)
+    return _cases(_case_claims() if claims is None else claims, max_events)
+
+
+def _step_event(step: Step, code: JurisdictionCode) -> Event:
+    """The event of one planned step, as if it was taken on its planned day."""
+    if step.kind is StepKind.LEGAL_ACTION:
+        return LegalActionFiled(
+            on=step.planned_on, venue=_VENUES[code][0], fee_charged=step.fee.amount
+        )
+    if step.channel is Channel.PHONE:
+        if step.contact_at is None:  # pragma: no cover - the planner gives a phone step its slot
+            msg = f"the planner's phone step {step.kind.value} has no contact_at"
+            raise InvalidArgument(msg)
+        return ContactAttempt(at=step.contact_at, channel=Channel.PHONE)
+    return LetterSent(
+        kind=step.kind,
+        sent_on=step.planned_on,
+        fee_charged=step.fee.amount,
+        deadline=step.deadline,
+        channel=step.channel,
+    )
+
+
+@st.composite
+def _lawful_cases(draw: st.DrawFn, claims: st.SearchStrategy[Claim]) -> Case:
+    from inkassorules.timeline import plan  # noqa: PLC0415 - the planner loads on first use
+
+    claim = _draw_claim(draw, claims)
+    try:
+        steps = plan(claim, as_of=claim.due_date).steps
+    except InkassoError as error:
+        raise InvalidArgument(
+            f"the planner refused a claim from claims ({error}); give claims that the law book "
+            "covers, or use the default"
+        ) from None
+    taken = draw(st.integers(min_value=0, max_value=len(steps)))
+    events = [_step_event(step, claim.jurisdiction) for step in steps[:taken]]
+    return Case(claim=claim, events=tuple(events))
+
+
+def lawful_cases(*, claims: st.SearchStrategy[Claim] | None = None) -> st.SearchStrategy[Case]:
+    """Lovlige saker / lagenliga ärenden: cases whose history is the planner's own steps.
+
+    For a claim from *claims* (default as :func:`cases`), ``inkassorules.plan(claim,
+    as_of=claim.due_date)`` plans the collection; the case holds a prefix of its steps, each
+    taken on its planned day: a letter as :class:`~inkassorules.events.LetterSent` with the
+    step's fee, deadline and channel, a legal step as
+    :class:`~inkassorules.events.LegalActionFiled` at namsmannen / Kronofogden with its costs,
+    a phone step as a :class:`~inkassorules.events.ContactAttempt` at its lawful moment.
+    What such a case did is lawful by construction (as far as the planner is). Shrinks towards
+    a case without events.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=10, deadline=None, database=None)
+    ... @given(lawful_cases())
+    ... def test_lawful(case):
+    ...     assert [e.day for e in case.letters] == sorted(e.day for e in case.letters)
+    >>> test_lawful()
+
+    Raises:
+        InvalidArgument: for *claims* that is not a strategy; (when drawing) for a claim the
+            planner refuses (a due date the law book does not cover).
+    """
+    _check_strategy(claims, "claims")
+    return _lawful_cases(_case_claims() if claims is None else claims)
+
+
 # -- dates on which a table has a value -----------------------------------------------------------
 
 
@@ -739,13 +1477,35 @@ def _agreements_in_any_currency() -> st.SearchStrategy[InstalmentAgreement]:
     )
 
 
-def _hypothesis_setup_hook() -> None:
-    """Register the strategies for ``st.from_type``: Money, Claim, Payment, InstalmentAgreement.
+def _in_any_country(make: Callable[..., st.SearchStrategy[_T]]) -> st.SearchStrategy[_T]:
+    return st.sampled_from(("NO", "SE")).flatmap(lambda code: make(jurisdiction=code))
 
-    Hypothesis calls this through the ``hypothesis`` entry point of the package; calling it
-    again is harmless (the registration is replaced by an equal one).
+
+def _in_any_currency(make: Callable[..., st.SearchStrategy[_T]]) -> st.SearchStrategy[_T]:
+    return st.sampled_from(CURRENCIES).flatmap(lambda currency: make(currency=currency))
+
+
+def _register_type_strategies() -> None:
+    """Register the strategies for ``st.from_type``: values, events and cases.
+
+    Money, Claim, Payment, InstalmentAgreement; every event type (LetterSent, Dispute,
+    ContactAttempt, DueDatePostponed, AgreementMade, AgreementCancelled, CreditGranted,
+    LegalActionFiled) in either country; and Case (:func:`cases`).
     """
     st.register_type_strategy(Money, _money_in_any_currency())
     st.register_type_strategy(Claim, claims())
     st.register_type_strategy(Payment, _payments_in_any_currency())
     st.register_type_strategy(InstalmentAgreement, _agreements_in_any_currency())
+    st.register_type_strategy(LetterSent, _in_any_country(letters_sent))
+    st.register_type_strategy(Dispute, _in_any_currency(disputes))
+    st.register_type_strategy(ContactAttempt, _in_any_country(contact_attempts))
+    st.register_type_strategy(DueDatePostponed, due_date_postponements())
+    st.register_type_strategy(AgreementMade, _in_any_currency(agreements_made))
+    st.register_type_strategy(AgreementCancelled, agreement_cancellations())
+    st.register_type_strategy(CreditGranted, _in_any_currency(credits_granted))
+    st.register_type_strategy(LegalActionFiled, _in_any_country(legal_actions_filed))
+    st.register_type_strategy(Case, cases())
+
+
+_COMPLETE = True
+_register_type_strategies()
