@@ -7,7 +7,8 @@ and its :mod:`~inkassorules.events`, and is what :func:`~inkassorules.next_step`
 take.
 
 * Events are kept in time order (the order they are given in is free; events on the same day
-  keep the order they were given in). A contact attempt's day is its local date.
+  keep the order they were given in, and the contact attempts of a day follow them in the
+  order of their moments). A contact attempt's day is its local date.
 * :meth:`Case.add` returns a new case; a case never changes.
 * An event's ``id`` is recorded once: a second event with an ``id`` already in the case is
   refused with :class:`~inkassorules.errors.DuplicateEvent`.
@@ -130,6 +131,14 @@ _FOREIGN_KIND: Final[Mapping[tuple[JurisdictionCode, StepKind], tuple[str, str]]
 )
 
 
+def _order(event: Event, zone: ZoneInfo) -> tuple[dt.date, float]:
+    """Where *event* stands in a case: its day, and within the day a contact attempt's moment."""
+    day = event_day(event, zone)
+    if isinstance(event, ContactAttempt):
+        return day, event.at.timestamp()
+    return day, float("-inf")
+
+
 def _check_events(value: object) -> tuple[Event, ...]:
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
         raise InvalidInput(f"events must be a sequence of events, got {value!r}")
@@ -166,8 +175,9 @@ class Case:
         seen: set[str] = set()
         for event in events:
             self._check_event(event, seen)
-        # A stable sort: events on the same day keep the order they were given in.
-        ordered = tuple(sorted(events, key=lambda e: event_day(e, zone)))
+        # A stable sort: events on the same day keep the order they were given in, and the
+        # contact attempts of a day follow them in time order.
+        ordered = tuple(sorted(events, key=lambda e: _order(e, zone)))
         object.__setattr__(self, "events", ordered)
         self._check_totals()
 
