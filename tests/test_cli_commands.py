@@ -152,6 +152,15 @@ def test_fees_for_a_swedish_business_claim():
     assert fees["standard_compensation"]["cap"]["amount"] == {"amount": "0.00", "currency": "SEK"}
 
 
+def test_fees_beyond_the_calendar_are_rows_not_available():
+    # A due date the business-day calendar does not cover: forfall (gjeldsbrevloven § 5) cannot
+    # be found, so the letter fees are refused with NotInForce rows (issue 14 item 1; before, an
+    # OverflowError from adding 14 days to 9999-12-31 ended the command with exit code 2).
+    out = ok("fees", "--principal", "100", "--due", "9999-12-31", "--jurisdiction", "NO")
+    assert "NOT AVAILABLE" in out
+    assert "the business-day calendar covers" in out
+
+
 def test_fees_before_the_tables_are_rows_not_available():
     # NO standardkompensasjon applies to claims due from 2013-03-16 (a business claim of 2012).
     out = ok(
@@ -383,7 +392,6 @@ NONSENSE = [
     ("fees", *NO_CLAIM, "--claim-file", "claim.json"),
     ("fees", *SE_CLAIM, "--notice-sent", "2026-03-16"),
     ("fees", *NO_CLAIM, "--reminder-fee-agreed"),
-    ("fees", "--principal", "100", "--due", "9999-12-31", "--jurisdiction", "NO"),
     ("fees", "--claim-file", "/nonexistent/claim.json"),
     ("interest",),
     (

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from inkassorules._protocols import Jurisdiction
     from inkassorules.allocation import Allocation, Component, allocate
     from inkassorules.calendar import BusinessCalendar, add_days, add_months, calendar_for
-    from inkassorules.claims import Claim, DebtorKind, Payment
+    from inkassorules.claims import Claim, ClaimKind, CreditorKind, DebtorKind, Payment
     from inkassorules.contact import (
         ChannelRule,
         ContactDecision,
@@ -86,9 +86,11 @@ _LAZY: dict[str, str] = {
     "ChannelRule": "inkassorules.contact",
     "Citation": "inkassorules.law",
     "Claim": "inkassorules.claims",
+    "ClaimKind": "inkassorules.claims",
     "Component": "inkassorules.allocation",
     "ContactDecision": "inkassorules.contact",
     "ContactPolicy": "inkassorules.contact",
+    "CreditorKind": "inkassorules.claims",
     "CreditorPolicy": "inkassorules.timeline",
     "DayCount": "inkassorules.interest",
     "DebtorKind": "inkassorules.claims",
@@ -147,9 +149,11 @@ __all__ = [
     "ChannelRule",
     "Citation",
     "Claim",
+    "ClaimKind",
     "Component",
     "ContactDecision",
     "ContactPolicy",
+    "CreditorKind",
     "CreditorPolicy",
     "CurrencyMismatch",
     "DataFileError",

@@ -33,6 +33,8 @@ from inkassorules.money import Currency, Money
 __all__ = [
     "CURRENCY_OF",
     "Claim",
+    "ClaimKind",
+    "CreditorKind",
     "DebtorKind",
     "Payment",
     "check_jurisdiction",
@@ -64,6 +66,38 @@ class DebtorKind(enum.Enum):
         return self is DebtorKind.CONSUMER
 
 
+class CreditorKind(enum.Enum):
+    """Fordringshaver / borgenär: who is owed.
+
+    ``BUSINESS`` (næringsdrivende / näringsidkare acting in its business), ``PUBLIC_BODY``
+    (offentlig myndighet / myndighet eller annat offentligt organ) and ``CONSUMER`` (a private
+    person, forbruker / konsument or privatperson). The Swedish förseningsersättning needs a
+    business creditor (4 a § 1 st lag 1981:739).
+    """
+
+    BUSINESS = "business"
+    PUBLIC_BODY = "public_body"
+    CONSUMER = "consumer"
+
+    __hash__ = object.__hash__
+
+
+class ClaimKind(enum.Enum):
+    """Kravets art / fordrans art: what the claim is for.
+
+    ``GOODS_OR_SERVICES`` (betaling for varer eller tjenester / betalning för varor eller
+    tjänster), ``LOAN`` (lån) and ``OTHER`` (damages, rent, refunds and the rest). The Swedish
+    förseningsersättning covers only claims for payment for goods or services (4 a § 1 st lag
+    1981:739).
+    """
+
+    GOODS_OR_SERVICES = "goods_or_services"
+    LOAN = "loan"
+    OTHER = "other"
+
+    __hash__ = object.__hash__
+
+
 def check_jurisdiction(code: object) -> JurisdictionCode:
     """Return *code* if it is ``"NO"`` or ``"SE"``.
 
@@ -88,6 +122,11 @@ class Claim:
         debtor_kind: consumer, business or public body.
         invoice_date: when the invoice was issued, if known; not after the due date.
         reference: the creditor's own reference (invoice number), free text.
+        creditor_kind: who the creditor is (business, public body, private person); None if
+            not given. Rules that depend on it (the Swedish förseningsersättning) grant nothing
+            when it is not given.
+        claim_kind: what the claim is for (goods or services, a loan, other); None if not
+            given, with the same effect.
     """
 
     principal: Money
@@ -96,6 +135,8 @@ class Claim:
     debtor_kind: DebtorKind
     invoice_date: dt.date | None = None
     reference: str | None = None
+    creditor_kind: CreditorKind | None = None
+    claim_kind: ClaimKind | None = None
 
     def __attrs_post_init__(self) -> None:
         # Checked here, not in attrs validators, which can be switched off globally.
@@ -117,6 +158,12 @@ class Claim:
                 raise InvalidInput(
                     f"invoice_date {self.invoice_date} is after due_date {self.due_date}"
                 )
+        if self.creditor_kind is not None and not isinstance(self.creditor_kind, CreditorKind):
+            raise InvalidInput(
+                f"creditor_kind must be a CreditorKind or None, got {self.creditor_kind!r}"
+            )
+        if self.claim_kind is not None and not isinstance(self.claim_kind, ClaimKind):
+            raise InvalidInput(f"claim_kind must be a ClaimKind or None, got {self.claim_kind!r}")
 
     @property
     def currency(self) -> Currency:
