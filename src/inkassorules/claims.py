@@ -73,6 +73,9 @@ class CreditorKind(enum.Enum):
     (offentlig myndighet / myndighet eller annat offentligt organ) and ``CONSUMER`` (a private
     person, forbruker / konsument or privatperson). The Swedish förseningsersättning needs a
     business creditor (4 a § 1 st lag 1981:739).
+
+    >>> CreditorKind("business") is CreditorKind.BUSINESS
+    True
     """
 
     BUSINESS = "business"
@@ -89,6 +92,13 @@ class ClaimKind(enum.Enum):
     tjänster), ``LOAN`` (lån) and ``OTHER`` (damages, rent, refunds and the rest). The Swedish
     förseningsersättning covers only claims for payment for goods or services (4 a § 1 st lag
     1981:739).
+
+    >>> from datetime import date
+    >>> claim = Claim(principal=Money.of("10000", "SEK"), due_date=date(2026, 2, 2),
+    ...               jurisdiction="SE", debtor_kind=DebtorKind.BUSINESS,
+    ...               creditor_kind=CreditorKind.BUSINESS, claim_kind=ClaimKind.GOODS_OR_SERVICES)
+    >>> claim.claim_kind
+    <ClaimKind.GOODS_OR_SERVICES: 'goods_or_services'>
     """
 
     GOODS_OR_SERVICES = "goods_or_services"

@@ -543,8 +543,10 @@ def _fee_items(
         ),
         (
             "collection_demand",
-            "Ersättning för inkassokrav (collection demand)",
-            lambda: se.collection_demand_fee_cap(sent_on=on, due_date=due),
+            "Ersättning för inkassokrav (a krav meeting 5 § inkassolagen)",
+            lambda: se.collection_demand_fee_cap(
+                sent_on=on, due_date=due, meets_inkassolagen_5=True
+            ),
         ),
         (
             "instalment_agreement",
@@ -556,7 +558,12 @@ def _fee_items(
         (
             "standard_compensation",
             "Förseningsersättning (B2B, 4 a § lag 1981:739)",
-            lambda: se.standard_compensation(due_date=due, debtor_kind=claim.debtor_kind),
+            lambda: se.standard_compensation(
+                due_date=due,
+                debtor_kind=claim.debtor_kind,
+                creditor_kind=claim.creditor_kind,
+                claim_kind=claim.claim_kind,
+            ),
         ),
     ]
 
