@@ -372,3 +372,35 @@ def test_rolling_a_due_date_before_the_calendar_is_refused():
     # The business-day calendar starts 2000-01-01: rolling 1999-12-31 is NotInForce, not a guess.
     with pytest.raises(NotInForce, match="business_days"):
         late_interest(Money.of(100, NOK), due_date=D(1999, 12, 31), paid_on=D(2000, 2, 1))
+
+
+# -- issue 14 item 16: the day-boundary convention across a rate change ------------------------
+# Each interest day d with due_date <= d < paid_on is charged at the rate in force on d (FRL § 2
+# "fra forfallsdag"; § 3: the half-year's rate from 1 January / 1 July). 2025 H1 12.50 %, H2
+# 12.25 % (norway.md 5.3): 36500 NOK earns 12.50 NOK a day in H1, 12.25 in H2.
+
+
+def test_the_day_before_a_rate_change_is_charged_at_the_old_rate():
+    # Due Monday 30 June, paid Tuesday 1 July: one interest day, 30 June, at 12.50 %.
+    result = late_interest(Money.of(36500, NOK), due_date=D(2025, 6, 30), paid_on=D(2025, 7, 1))
+    assert result.amount == Money.of("12.50", NOK)
+    assert [(p.start, p.last_day, str(p.rate)) for p in result.periods] == [
+        (D(2025, 6, 30), D(2025, 6, 30), "12.50")
+    ]
+
+
+def test_the_change_day_itself_is_charged_at_the_new_rate():
+    # Due Tuesday 1 July, paid Wednesday 2 July: one interest day, 1 July, at 12.25 %.
+    result = late_interest(Money.of(36500, NOK), due_date=D(2025, 7, 1), paid_on=D(2025, 7, 2))
+    assert result.amount == Money.of("12.25", NOK)
+    # Across it: 30 June at 12.50 + 1 July at 12.25 = 24.75; the payment day 2 July is not charged.
+    across = late_interest(Money.of(36500, NOK), due_date=D(2025, 6, 30), paid_on=D(2025, 7, 2))
+    assert across.amount == Money.of("24.75", NOK)
+    assert [p.days for p in across.periods] == [1, 1]
+
+
+def test_paid_on_the_change_day_stops_before_it():
+    # Due Friday 27 June, paid on 1 July: 27, 28, 29, 30 June at 12.50 = 50.00, nothing at 12.25.
+    result = late_interest(Money.of(36500, NOK), due_date=D(2025, 6, 27), paid_on=D(2025, 7, 1))
+    assert result.amount == Money.of("50.00", NOK)
+    assert {str(p.rate) for p in result.periods} == {"12.50"}

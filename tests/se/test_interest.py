@@ -424,3 +424,21 @@ def test_delgivning_without_a_due_date_still_starts_interest():
         demand_sent_on=D(2026, 3, 2), debtor_kind=DebtorKind.CONSUMER, served_on=D(2026, 3, 20)
     )
     assert start.start == D(2026, 3, 20)
+
+
+# -- issue 14 item 16: the day-boundary convention across a rate change ------------------------
+# 3 § räntelagen "från förfallodagen"; 9 §: the referensränta of each half-year. 2025 H1
+# 3.00 + 8 = 11.00 %, 2025 H2 2.00 + 8 = 10.00 %; actual/365: 36500 SEK earns 11.00 / 10.00 SEK
+# a day.
+
+
+def test_the_day_before_and_the_day_of_a_rate_change():
+    # Due Monday 30 June, paid 1 July: 30 June at 11.00 % (the day before the change).
+    before = late_interest(Money.of(36500, SEK), due_date=D(2025, 6, 30), paid_on=D(2025, 7, 1))
+    assert before.amount == Money.of("11.00", SEK)
+    # Due Tuesday 1 July, paid 2 July: 1 July at 10.00 % (the change day itself).
+    on = late_interest(Money.of(36500, SEK), due_date=D(2025, 7, 1), paid_on=D(2025, 7, 2))
+    assert on.amount == Money.of("10.00", SEK)
+    # Across: 11.00 + 10.00 = 21.00.
+    across = late_interest(Money.of(36500, SEK), due_date=D(2025, 6, 30), paid_on=D(2025, 7, 2))
+    assert across.amount == Money.of("21.00", SEK)
