@@ -404,3 +404,11 @@ def test_paid_on_the_change_day_stops_before_it():
     result = late_interest(Money.of(36500, NOK), due_date=D(2025, 6, 27), paid_on=D(2025, 7, 1))
     assert result.amount == Money.of("50.00", NOK)
     assert {str(p.rate) for p in result.periods} == {"12.50"}
+
+
+def test_a_rolled_due_date_is_cited():
+    # The business-day rule (gjeldsbrevloven § 5) joins the basis only when the day moved.
+    moved = late_interest(Money.of(36500, NOK), due_date=D(2026, 6, 20), paid_on=D(2026, 6, 23))
+    assert any("gjeldsbrevloven" in c.rule for c in moved.basis)
+    kept = late_interest(Money.of(36500, NOK), due_date=D(2026, 6, 19), paid_on=D(2026, 6, 23))
+    assert not any("gjeldsbrevloven" in c.rule for c in kept.basis)

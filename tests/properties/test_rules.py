@@ -126,6 +126,11 @@ def test_no_first_letter_carries_a_fee_exactly_from_the_earliest_fee_date(
     earliest = norway.earliest_fee_date(due_date=due_date).day
     assert earliest > due_date
     assert rule(sent_on=sent_on, due_date=due_date).allowed == (sent_on >= earliest)
+    # Issue 14 item 1: the 14 days (INKF § 1-2) run from forfall, the due date rolled onto a
+    # business day (gjeldsbrevloven § 5): never earlier than 14 days after the due date itself.
+    forfall = norway.roll_forward(due_date)
+    assert earliest == forfall + dt.timedelta(days=14)
+    assert earliest >= due_date + dt.timedelta(days=14)
 
 
 @given(

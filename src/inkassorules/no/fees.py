@@ -894,7 +894,11 @@ def standard_compensation(
 
     EUR 40 in NOK, fixed per half-year (``no.fees.standard_compensation``). Never against a
     consumer (FRL § 4 d: zero with that reason); the law applies to claims falling due from
-    2013-03-16. Which half-year's figure applies, the one in force on the due date or on the
+    2013-03-16. Unlike the Swedish förseningsersättning it is not limited to a business
+    creditor's claim for goods or services: Prop. 150 L (2011-2012) describes it as owed "når det
+    skal betalast forseinkingsrente etter lova" (medium confidence, the § 3a text was not
+    retrieved), so ``Claim.creditor_kind`` and ``Claim.claim_kind`` are not read here. Which
+    half-year's figure applies, the one in force on the due date or on the
     claim date, is not settled by the sources: the caller chooses with the required
     *figure_date*. The compensation offsets purregebyr and collection costs rather than
     stacking (medium confidence): *fees_already_charged* are deducted, never below zero.

@@ -29,7 +29,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TypeVar
+
+import attrs
 
 from inkassorules._checks import check_date
 from inkassorules.calendar import calendar_for
@@ -82,6 +84,7 @@ _PLANS_KEPT: Final = 4096
 # An empty list or tuple of payments: late_interest_on_balance's common case.
 _EMPTY_TYPES: Final = (list, tuple)
 _BOOK_OR_NONE: Final = (LawBook, type(None))
+_R = TypeVar("_R", InterestResult, BalanceInterestResult)
 
 _FRL_2 = Citation(
     "forsinkelsesrenteloven § 2 første ledd (renten løper fra forfallsdag, ellers etter påkrav)",
@@ -143,15 +146,29 @@ def _check_nok(principal: object) -> Money:
     return principal
 
 
-def _rolled(due_date: dt.date, roll_due_date: object, law: LawBook | None) -> dt.date:
-    """*due_date* rolled onto a business day unless *roll_due_date* is False."""
+def _rolled(
+    due_date: dt.date, roll_due_date: object, law: LawBook | None
+) -> tuple[dt.date, Citation | None]:
+    """*due_date* rolled onto a business day unless *roll_due_date* is False.
+
+    Also the calendar's citation if the day moved, else None.
+    """
     if not isinstance(roll_due_date, bool):
         raise InvalidInput(f"roll_due_date must be True or False, got {roll_due_date!r}")
     if not roll_due_date:
-        return due_date
+        return due_date, None
     if law is not None and not isinstance(law, LawBook):
         raise InvalidInput(f"law must be a LawBook or None, got {law!r}")
-    return calendar_for("NO", law=law).roll_forward(check_date(due_date, "due_date"))
+    calendar = calendar_for("NO", law=law)
+    rolled = calendar.roll_forward(check_date(due_date, "due_date"))
+    return rolled, (None if rolled == due_date else calendar.citation)
+
+
+def _cite_roll(result: _R, moved: Citation | None) -> _R:
+    """*result*, with the business-day rule among its basis if the due date was moved."""
+    if moved is None or not result.periods:
+        return result
+    return attrs.evolve(result, basis=(*result.basis, moved))
 
 
 def late_interest(
@@ -190,7 +207,16 @@ def late_interest(
             law book with the published rate and pass ``law=``.
     """
     principal = _check_nok(principal)
-    due_date = _rolled(due_date, roll_due_date, law)
+    due_date, moved = _rolled(due_date, roll_due_date, law)
+    return _cite_roll(_late_interest(principal, due_date, paid_on, law), moved)
+
+
+def _late_interest(
+    principal: Money,
+    due_date: dt.date,
+    paid_on: dt.date,
+    law: LawBook | None,
+) -> InterestResult:
     if (
         type(due_date) is dt.date
         and type(paid_on) is dt.date
@@ -282,7 +308,21 @@ def late_interest_on_balance(
     ('523.55 NOK', '5410.96 NOK')
     """
     principal = _check_nok(principal)
-    due_date = _rolled(due_date, roll_due_date, law)
+    due_date, moved = _rolled(due_date, roll_due_date, law)
+    return _cite_roll(
+        _late_interest_on_balance(principal, payments, due_date, until, law, payments_reduce),
+        moved,
+    )
+
+
+def _late_interest_on_balance(  # noqa: PLR0917 -- late_interest_on_balance's checked arguments
+    principal: Money,
+    payments: Iterable[Payment],
+    due_date: dt.date,
+    until: dt.date,
+    law: LawBook | None,
+    payments_reduce: PaymentsReduce,
+) -> BalanceInterestResult:
     if (
         type(due_date) is dt.date
         and type(until) is dt.date
