@@ -90,9 +90,11 @@ _AFTER_DUE: Final = Citation(
 )
 _FORFALL: Final = Citation(
     "gjeldsbrevloven § 5 annet ledd: a forfallsdag that is not a business day is postponed to "
-    "the next one; the inkassovarsel follows that forfall (inkassoloven § 9; § 17 fourth "
-    "paragraph: a varsel before forfall gives no salær)",
+    "the next one; the inkassovarsel is sent 'etter kravets forfall' (inkassoloven § 9 første "
+    "ledd a), so after that postponed forfall",
     "https://jusinfo.no/pengekravsrett/betalingstid-mv/betalingstid-mv/",
+    note="§ 9: https://jusinfo.no/pengekravsrett/inndrivelsesprosessen/inkassovarsel/ ('det er "
+    "ikke adgang til å sette i gang inkassoprosessen før kravet er forfalt')",
 )
 _DEMAND_AFTER_NOTICE: Final = Citation(
     "inkassoloven § 10 første ledd: the betalingsoppfordring is sent after the inkassovarsel "
