@@ -132,7 +132,11 @@ class Cases:
                 )
             )
             out.append(
-                answer(lambda: sweden.collection_demand_fee_cap(sent_on=sent, due_date=due))
+                answer(
+                    lambda: sweden.collection_demand_fee_cap(
+                        sent_on=sent, due_date=due, meets_inkassolagen_5=True
+                    )
+                )
             )
         at = dt.datetime.combine(
             self.day(dt.date(2023, 1, 1), dt.date(2026, 12, 1)),

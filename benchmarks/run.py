@@ -282,7 +282,9 @@ def evaluate(case: Case, *, with_step: bool = False) -> Money:
         return reminder.amount + notice.amount + interest.amount
     sent = due + dt.timedelta(days=8)
     reminder = sweden.reminder_fee_cap(sent_on=sent, due_date=due)
-    demand = sweden.collection_demand_fee_cap(sent_on=sent, due_date=due)
+    demand = sweden.collection_demand_fee_cap(
+        sent_on=sent, due_date=due, meets_inkassolagen_5=True
+    )
     interest = sweden.late_interest(Money.of(principal, "SEK"), due_date=due, paid_on=paid)
     sweden.next_contact_window(
         dt.datetime.combine(due + dt.timedelta(days=contact_after), dt.time(hour), STOCKHOLM)

@@ -12,6 +12,8 @@ import inkassorules
 from inkassorules import (
     Case,
     Claim,
+    ClaimKind,
+    CreditorKind,
     DebtorKind,
     Dispute,
     LegalActionFiled,
@@ -48,6 +50,16 @@ def se_claim(kind: DebtorKind = DebtorKind.CONSUMER, principal: str = "10000") -
     # Due Monday 2026-03-02, a vardag.
     return Claim(
         principal=sek(principal), due_date=date(2026, 3, 2), jurisdiction="SE", debtor_kind=kind
+    )
+
+
+def se_b2b() -> Claim:
+    # 4 a § lag 1981:739 covers a business's claim for goods or services on a business: the
+    # claim must say so (Claim.creditor_kind, Claim.claim_kind) for the 450 kr to arise.
+    return attrs.evolve(
+        se_claim(DebtorKind.BUSINESS),
+        creditor_kind=CreditorKind.BUSINESS,
+        claim_kind=ClaimKind.GOODS_OR_SERVICES,
     )
 
 
@@ -360,9 +372,13 @@ def test_swedish_business_case_with_kronofogden() -> None:
         krav(date(2026, 3, 3), "450", date(2026, 3, 11), Channel.EMAIL),
         LegalActionFiled(on=date(2026, 3, 16), venue="Kronofogden", fee_charged=sek(700)),
     ]
-    found = charges(Case(claim=se_claim(DebtorKind.BUSINESS), events=events))
+    found = charges(Case(claim=se_b2b(), events=events))
     assert [(c.lawful, c.excess) for c in found] == [(sek(450), sek(0)), (sek(680), sek(20))]
     assert "förseningsersättning" in found[0].explain()
+    # without the facts of 4 a § (who the creditor is, what the claim is for) no 450 kr arise:
+    # only the krav's 180 kr is lawful
+    unknown = charges(Case(claim=se_claim(DebtorKind.BUSINESS), events=events))
+    assert [(c.lawful, c.excess) for c in unknown] == [(sek(180), sek(270)), (sek(680), sek(20))]
 
 
 def test_swedish_instalment_plan_fee() -> None:
@@ -644,7 +660,7 @@ def test_swedish_business_case() -> None:
         krav(date(2026, 3, 3), "450", date(2026, 3, 11), Channel.EMAIL),
         LegalActionFiled(on=date(2026, 3, 16), venue="Kronofogden", fee_charged=sek(680)),
     ]
-    owed = balance(Case(claim=se_claim(DebtorKind.BUSINESS), events=events), on=date(2026, 4, 1))
+    owed = balance(Case(claim=se_b2b(), events=events), on=date(2026, 4, 1))
     assert (owed.principal, owed.interest, owed.fees) == (sek(10000), sek("82.19"), sek(1130))
     assert owed.total == sek("11212.19")
 

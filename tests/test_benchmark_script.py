@@ -32,15 +32,21 @@ def bench() -> ModuleType:
     return module
 
 
+# The benchmark's own arithmetic takes the due date as the first interest day: the library is
+# asked the same (roll_due_date=False; rolling onto a business day is issue 14 item 5).
 def test_minimal_function_gives_the_library_answer(bench: ModuleType) -> None:
     for principal, due, paid in bench.distinct_spans(300, seed=3):
-        library = norway.late_interest(Money.of(principal, "NOK"), due_date=due, paid_on=paid)
+        library = norway.late_interest(
+            Money.of(principal, "NOK"), due_date=due, paid_on=paid, roll_due_date=False
+        )
         assert bench.minimal_no_interest(principal, due, paid) == library.amount.amount
 
 
 def test_naive_loop_gives_the_library_answer(bench: ModuleType) -> None:
     for principal, due, paid in bench.distinct_spans(20, seed=4):
-        library = norway.late_interest(Money.of(principal, "NOK"), due_date=due, paid_on=paid)
+        library = norway.late_interest(
+            Money.of(principal, "NOK"), due_date=due, paid_on=paid, roll_due_date=False
+        )
         assert bench.naive_no_interest(principal, due, paid) == library.amount.amount
 
 

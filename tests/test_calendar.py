@@ -258,3 +258,17 @@ def test_calendars_of_extended_books_are_shared_and_correct():
         2026, 12, 28
     )
     assert calendar_for("NO", law=book) is not calendar_for("SE", law=book)
+
+
+def test_swedish_closed_day_reason_tells_eves_from_allmanna_helgdagar():
+    # Issue 14 item 15: lag 1989:253 (allmänna helgdagar) vs lag 1930:173 2 § (not vardagar).
+    from inkassorules.se.calendar import closed_day_reason
+
+    assert closed_day_reason(dt.date(2026, 12, 23)) is None  # the day before julafton
+    eve = closed_day_reason(dt.date(2026, 12, 24))
+    assert eve is not None
+    assert "julafton" in eve
+    assert "not a public holiday" in eve
+    christmas = closed_day_reason(dt.date(2026, 12, 25))
+    assert christmas is not None
+    assert "is a public holiday (allmän helgdag" in christmas

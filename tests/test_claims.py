@@ -6,6 +6,8 @@ import pytest
 
 from inkassorules import (
     Claim,
+    ClaimKind,
+    CreditorKind,
     CurrencyMismatch,
     DebtorKind,
     InvalidInput,
@@ -83,3 +85,16 @@ def test_payment():
         Payment(amount=Money.zero("NOK"), paid_on=dt.date(2026, 4, 1))
     with pytest.raises(InvalidInput, match="must be Money"):
         Payment(amount="500", paid_on=dt.date(2026, 4, 1))  # type: ignore[arg-type]
+
+
+def test_creditor_and_claim_kind_default_to_not_given_and_are_checked():
+    # Issue 14 item 3: the facts of 4 a § lag 1981:739, appended after reference, keyword-only.
+    plain = claim()
+    assert (plain.creditor_kind, plain.claim_kind) == (None, None)
+    given = claim(creditor_kind=CreditorKind.BUSINESS, claim_kind=ClaimKind.LOAN)
+    assert given.creditor_kind is CreditorKind.BUSINESS
+    assert given.claim_kind is ClaimKind.LOAN
+    with pytest.raises(InvalidInput, match="creditor_kind"):
+        claim(creditor_kind="business")
+    with pytest.raises(InvalidInput, match="claim_kind"):
+        claim(claim_kind="loan")

@@ -17,7 +17,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from inkassorules import Claim, DebtorKind, InstalmentAgreement, InterestResult, Money
+from inkassorules import (
+    Claim,
+    ClaimKind,
+    CreditorKind,
+    DebtorKind,
+    InstalmentAgreement,
+    InterestResult,
+    Money,
+)
 from inkassorules.cli import main, rate_rows
 from inkassorules.serialization import from_json, structure, to_json
 
@@ -137,19 +145,43 @@ def test_fees_json_with_an_earlier_notice_gives_the_demand_fee():
     assert fees["collection_demand"]["problem"] is None
 
 
-def test_fees_for_a_swedish_business_claim():
+def test_fees_for_a_swedish_business_claim(tmp_path):
     out = ok(
         "fees", *SE_CLAIM, "--debtor", "business", "--on", "2026-03-20", "--reminder-fee-agreed"
     )
     assert "60.00 SEK" in out  # påminnelseavgift, agreed
     assert "180.00 SEK" in out  # inkassokrav
     assert "170.00 SEK" in out  # amorteringsplan
-    assert "450.00 SEK" in out  # förseningsersättning
+    # Issue 14 item 3: the 450 kr förseningsersättning needs a business creditor's claim for
+    # goods or services (4 a § lag 1981:739); the command-line claim does not say so: 0 kr.
+    assert "450.00 SEK" not in out
+    assert "the creditor's kind is not given" in out
+    # A claim file that states both facts gets the 450 kr.
+    claim = Claim(
+        principal=Money.of("10000", "SEK"),
+        due_date=dt.date(2026, 3, 2),
+        jurisdiction="SE",
+        debtor_kind=DebtorKind.BUSINESS,
+        creditor_kind=CreditorKind.BUSINESS,
+        claim_kind=ClaimKind.GOODS_OR_SERVICES,
+    )
+    path = tmp_path / "claim.json"
+    path.write_text(to_json(claim), encoding="utf-8")
+    assert "450.00 SEK" in ok("fees", "--claim-file", str(path), "--on", "2026-03-20")
     data = json.loads(ok("fees", *SE_CLAIM, "--on", "2026-03-20", "--json"))
     fees = {f["step"]: f for f in data["fees"]}
     # Not agreed (the default): no påminnelseavgift; consumer: no förseningsersättning.
     assert fees["reminder"]["cap"]["amount"] == {"amount": "0.00", "currency": "SEK"}
     assert fees["standard_compensation"]["cap"]["amount"] == {"amount": "0.00", "currency": "SEK"}
+
+
+def test_fees_beyond_the_calendar_are_rows_not_available():
+    # A due date the business-day calendar does not cover: forfall (gjeldsbrevloven § 5) cannot
+    # be found, so the letter fees are refused with NotInForce rows (issue 14 item 1; before, an
+    # OverflowError from adding 14 days to 9999-12-31 ended the command with exit code 2).
+    out = ok("fees", "--principal", "100", "--due", "9999-12-31", "--jurisdiction", "NO")
+    assert "NOT AVAILABLE" in out
+    assert "the business-day calendar covers" in out
 
 
 def test_fees_before_the_tables_are_rows_not_available():
@@ -383,7 +415,6 @@ NONSENSE = [
     ("fees", *NO_CLAIM, "--claim-file", "claim.json"),
     ("fees", *SE_CLAIM, "--notice-sent", "2026-03-16"),
     ("fees", *NO_CLAIM, "--reminder-fee-agreed"),
-    ("fees", "--principal", "100", "--due", "9999-12-31", "--jurisdiction", "NO"),
     ("fees", "--claim-file", "/nonexistent/claim.json"),
     ("interest",),
     (

@@ -53,25 +53,32 @@ def test_golden_case(case):
     module = no_interest if case["jurisdiction"] == "NO" else se_interest
     currency = "NOK" if case["jurisdiction"] == "NO" else "SEK"
     extra = {"day_count": DayCount(case["day_count"])} if "day_count" in case else {}
+    # A case gives the first interest day as it is unless it says roll_due_date = true (the
+    # arithmetic cases; rolling onto a business day is issue 14 item 5).
+    roll = case.get("roll_due_date", False)
     result = module.late_interest(
         Money.of(case["principal"], currency),
         due_date=case["due_date"],
         paid_on=case["paid_on"],
+        roll_due_date=roll,
         **extra,
     )
+    if roll:
+        assert result.start == case["interest_from"]
     assert result.amount == Money.of(case["amount"], currency)
     assert [(p.days, str(p.rate), p.year_length) for p in result.periods] == [
         (days, rate, year) for days, rate, year in case["periods"]
     ]
-    assert result.days == (case["paid_on"] - case["due_date"]).days
+    assert result.days == (case["paid_on"] - case.get("interest_from", case["due_date"])).days
     if "whole_kronor" in case:
         assert result.amount.rounded(to=WHOLE_UNIT) == Money.of(case["whole_kronor"], currency)
 
 
 def test_golden_no_case_exact_fraction():
     # 10000 x 12.50/100 x 122/365 + 10000 x 12.25/100 x 62/365 = 228450/365 exactly
+    # The first interest day as given (roll_due_date=False): Saturday 1 March 2025 itself.
     result = no_interest.late_interest(
-        Money.of(10000, "NOK"), due_date=D(2025, 3, 1), paid_on=D(2025, 9, 1)
+        Money.of(10000, "NOK"), due_date=D(2025, 3, 1), paid_on=D(2025, 9, 1), roll_due_date=False
     )
     assert result.exact == Fraction(228450, 365)
     assert result.periods[0].exact == Fraction(152500, 365)
@@ -248,7 +255,7 @@ def test_round_interest_is_half_up_once():
 
 def test_explain_lists_parts_and_citations():
     result = no_interest.late_interest(
-        Money.of(10000, "NOK"), due_date=D(2025, 3, 1), paid_on=D(2025, 9, 1)
+        Money.of(10000, "NOK"), due_date=D(2025, 3, 1), paid_on=D(2025, 9, 1), roll_due_date=False
     )
     text = result.explain()
     assert text.startswith("625.89 NOK late interest on 10000.00 NOK, 184 days")

@@ -304,7 +304,8 @@ def test_any_agreement_round_trips_and_its_records_add_up(plan, paid, offset):
 def test_any_interest_result_round_trips_and_its_records_cover_the_days(ore, start, days):
     principal = Money.of(Decimal(ore).scaleb(-2), "NOK")
     end = min(start + dt.timedelta(days=days), dt.date(2026, 12, 31))
-    result = no.late_interest(principal, due_date=start, paid_on=end)
+    # The span as given (roll_due_date=False): the records cover start..end (issue 14 item 5).
+    result = no.late_interest(principal, due_date=start, paid_on=end, roll_due_date=False)
     assert structure(unstructure(result), InterestResult) == result
     records = result.to_records()
     plain(records)

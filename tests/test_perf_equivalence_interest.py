@@ -1,5 +1,8 @@
 """The fast paths of issue 8 (performance) give the results of the code they replaced.
 
+The calls pass ``roll_due_date=False``: the reference takes the first interest day as given, and
+rolling a due date onto a business day (issue 14 item 5) is tested in tests/no and tests/se.
+
 ``late_interest`` now builds its results through a private trusted path, memoises the split of a
 span into rate parts and rounds in integers where that is exact; the fee caps memoise their
 results. Each test here compares them with a private reference: the earlier code path, which
@@ -191,7 +194,9 @@ def test_no_late_interest_equals_the_reference(amount: Decimal, due: dt.date, da
     principal = Money.of(amount, "NOK")
     paid = due + dt.timedelta(days=days)
     book = builtin()
-    got = outcome(lambda: no.late_interest(principal, due_date=due, paid_on=paid))
+    got = outcome(
+        lambda: no.late_interest(principal, due_date=due, paid_on=paid, roll_due_date=False)
+    )
     if days <= 0:
         assert isinstance(got, InterestResult)
         assert got.amount == Money.zero("NOK")
@@ -200,9 +205,18 @@ def test_no_late_interest_equals_the_reference(amount: Decimal, due: dt.date, da
     expected = outcome(lambda: reference_no(principal, due, paid, book))
     same(got, expected)
     # again: now from the memoised split, and with the law book passed explicitly
-    same(outcome(lambda: no.late_interest(principal, due_date=due, paid_on=paid)), expected)
     same(
-        outcome(lambda: no.late_interest(principal, due_date=due, paid_on=paid, law=book)),
+        outcome(
+            lambda: no.late_interest(principal, due_date=due, paid_on=paid, roll_due_date=False)
+        ),
+        expected,
+    )
+    same(
+        outcome(
+            lambda: no.late_interest(
+                principal, due_date=due, paid_on=paid, law=book, roll_due_date=False
+            )
+        ),
         expected,
     )
 
@@ -222,7 +236,9 @@ def test_se_late_interest_equals_the_reference(
     paid = due + dt.timedelta(days=days)
     book = builtin()
     got = outcome(
-        lambda: se.late_interest(principal, due_date=due, paid_on=paid, day_count=chosen)
+        lambda: se.late_interest(
+            principal, due_date=due, paid_on=paid, day_count=chosen, roll_due_date=False
+        )
     )
     if days <= 0:
         assert isinstance(got, InterestResult)
@@ -233,7 +249,12 @@ def test_se_late_interest_equals_the_reference(
     same(
         outcome(
             lambda: se.late_interest(
-                principal, due_date=due, paid_on=paid, day_count=chosen, law=book
+                principal,
+                due_date=due,
+                paid_on=paid,
+                day_count=chosen,
+                law=book,
+                roll_due_date=False,
             )
         ),
         expected,
@@ -256,14 +277,19 @@ def test_an_extended_law_book_is_not_confused_with_the_builtin_one() -> None:
     )
     principal = Money.of(10000, "NOK")
     due, paid = D(2026, 12, 1), D(2027, 2, 1)
-    refused = outcome(lambda: no.late_interest(principal, due_date=due, paid_on=paid))
+    refused = outcome(
+        lambda: no.late_interest(principal, due_date=due, paid_on=paid, roll_due_date=False)
+    )
     assert isinstance(refused, tuple)
-    got = no.late_interest(principal, due_date=due, paid_on=paid, law=book)
+    got = no.late_interest(principal, due_date=due, paid_on=paid, law=book, roll_due_date=False)
     # 10000 x 12.25 % x 31/365 = 104.0410.. ; 10000 x 13 % x 31/365 = 110.4109.. ; sum 214.45
     assert got.amount == Money.of("214.45", "NOK")
     same(got, reference_no(principal, due, paid, book))
     assert isinstance(
-        outcome(lambda: no.late_interest(principal, due_date=due, paid_on=paid)), tuple
+        outcome(
+            lambda: no.late_interest(principal, due_date=due, paid_on=paid, roll_due_date=False)
+        ),
+        tuple,
     )
 
 
@@ -273,19 +299,26 @@ class OtherDate(dt.date):
 
 def test_date_subclasses_and_bad_arguments_take_the_checked_path() -> None:
     principal = Money.of(1000, "NOK")
-    got = no.late_interest(principal, due_date=OtherDate(2025, 3, 1), paid_on=D(2025, 9, 1))
+    got = no.late_interest(
+        principal, due_date=OtherDate(2025, 3, 1), paid_on=D(2025, 9, 1), roll_due_date=False
+    )
     assert type(got.periods[0].start) is OtherDate
     assert got == reference_no(principal, D(2025, 3, 1), D(2025, 9, 1), builtin())
     with pytest.raises(InvalidInput, match="negative"):
-        no.late_interest(Money.of(-1, "NOK"), due_date=D(2025, 3, 1), paid_on=D(2025, 9, 1))
+        no.late_interest(
+            Money.of(-1, "NOK"), due_date=D(2025, 3, 1), paid_on=D(2025, 9, 1), roll_due_date=False
+        )
     with pytest.raises(InvalidInput, match="paid_on"):
-        no.late_interest(principal, due_date=D(2025, 3, 1), paid_on=dt.datetime(2025, 9, 1))
+        no.late_interest(
+            principal, due_date=D(2025, 3, 1), paid_on=dt.datetime(2025, 9, 1), roll_due_date=False
+        )
     with pytest.raises(InvalidInput, match="day_count"):
         se.late_interest(
             Money.of(1, "SEK"),
             due_date=D(2025, 3, 1),
             paid_on=D(2025, 9, 1),
             day_count="x",  # type: ignore[arg-type]
+            roll_due_date=False,
         )
 
 
@@ -360,7 +393,12 @@ def test_balance_results_pass_the_public_checks(
     ]
     assume(all(p.paid_on <= until for p in payments))
     result = se.late_interest_on_balance(
-        Money.of(amount, "SEK"), payments, due_date=due, until=until, payments_reduce=order
+        Money.of(amount, "SEK"),
+        payments,
+        due_date=due,
+        until=until,
+        payments_reduce=order,
+        roll_due_date=False,
     )
     # Rebuilding each object through its public constructor re-runs every check; equal again.
     rebuilt = BalanceInterestResult(
@@ -384,7 +422,10 @@ def test_late_interest_results_pass_the_public_checks(
 ) -> None:
     result = outcome(
         lambda: no.late_interest(
-            Money.of(amount, "NOK"), due_date=due, paid_on=due + dt.timedelta(days=days)
+            Money.of(amount, "NOK"),
+            due_date=due,
+            paid_on=due + dt.timedelta(days=days),
+            roll_due_date=False,
         )
     )
     assume(isinstance(result, InterestResult))
@@ -405,7 +446,7 @@ def test_late_interest_results_pass_the_public_checks(
 
 def test_hand_built_results_are_still_verified() -> None:
     result = no.late_interest(
-        Money.of(10000, "NOK"), due_date=D(2025, 3, 1), paid_on=D(2025, 9, 1)
+        Money.of(10000, "NOK"), due_date=D(2025, 3, 1), paid_on=D(2025, 9, 1), roll_due_date=False
     )
     with pytest.raises(InvalidInput, match="sum"):
         attrs.evolve(result, exact=result.exact + 1)
@@ -420,6 +461,7 @@ def test_hand_built_results_are_still_verified() -> None:
         [Payment(amount=Money.of(5000, "NOK"), paid_on=D(2025, 7, 1))],
         due_date=D(2025, 3, 1),
         until=D(2025, 9, 1),
+        roll_due_date=False,
     )
     with pytest.raises(InvalidInput, match="principal_outstanding"):
         attrs.evolve(
@@ -690,12 +732,16 @@ def test_no_late_interest_with_extended_books_equals_the_reference(
     paid = due + dt.timedelta(days=days)
     book = NO_BOOKS[name]
     expected = (
-        no.late_interest(principal, due_date=paid, paid_on=paid)
+        no.late_interest(principal, due_date=paid, paid_on=paid, roll_due_date=False)
         if days <= 0
         else outcome(lambda: reference_no(principal, due, paid, book))
     )
     for _ in range(2):  # the second time from the memo
-        got = outcome(lambda: no.late_interest(principal, due_date=due, paid_on=paid, law=book))
+        got = outcome(
+            lambda: no.late_interest(
+                principal, due_date=due, paid_on=paid, law=book, roll_due_date=False
+            )
+        )
         if days <= 0:
             assert isinstance(got, InterestResult)
             assert got.amount == Money.zero("NOK")
@@ -723,7 +769,12 @@ def test_se_late_interest_with_extended_books_equals_the_reference(
     for _ in range(2):
         got = outcome(
             lambda: se.late_interest(
-                principal, due_date=due, paid_on=paid, law=book, day_count=chosen
+                principal,
+                due_date=due,
+                paid_on=paid,
+                law=book,
+                day_count=chosen,
+                roll_due_date=False,
             )
         )
         same(got, expected)
@@ -991,7 +1042,13 @@ def test_no_balance_equals_the_reference(  # noqa: PLR0917 -- the drawn argument
     for _ in range(2):  # the second time from the memo
         got = outcome(
             lambda: no.late_interest_on_balance(
-                principal, payments, due_date=due, until=until, law=law, payments_reduce=order
+                principal,
+                payments,
+                due_date=due,
+                until=until,
+                law=law,
+                payments_reduce=order,
+                roll_due_date=False,
             )
         )
         same_balance(got, expected)
@@ -1034,6 +1091,7 @@ def test_se_balance_equals_the_reference(  # noqa: PLR0917 -- the drawn argument
                 law=book,
                 payments_reduce=order,
                 day_count=chosen,
+                roll_due_date=False,
             )
         )
         same_balance(got, expected)
@@ -1125,6 +1183,7 @@ def test_balance_arguments_are_still_checked_as_before() -> None:
                 no.late_interest_on_balance,
                 principal,
                 payments,
+                roll_due_date=False,
                 due_date=first,
                 until=last,
                 payments_reduce=order,
@@ -1144,6 +1203,7 @@ def test_balance_arguments_are_still_checked_as_before() -> None:
                 se.late_interest_on_balance,
                 sek,
                 [],
+                roll_due_date=False,
                 due_date=due,
                 until=until,
                 payments_reduce="principal",
@@ -1175,7 +1235,10 @@ def test_a_law_book_gets_its_rate_index_once_it_is_used_again() -> None:
         paid = D(2027, 2, 1) + dt.timedelta(days=extra)  # a new span each time: no memo
         expected = reference_no(principal, D(2026, 12, 1), paid, book)
         same(
-            no.late_interest(principal, due_date=D(2026, 12, 1), paid_on=paid, law=book), expected
+            no.late_interest(
+                principal, due_date=D(2026, 12, 1), paid_on=paid, law=book, roll_due_date=False
+            ),
+            expected,
         )
         # the split counted, up to _INDEX_AFTER; from the next call on, the index is used
         assert interest_engine._BOOK_SPLITS[book] == min(extra + 1, interest_engine._INDEX_AFTER)

@@ -8,7 +8,7 @@ import attrs
 import pytest
 
 from inkassorules import Case
-from inkassorules.claims import Claim, DebtorKind
+from inkassorules.claims import Claim, ClaimKind, CreditorKind, DebtorKind
 from inkassorules.disputes import Dispute
 from inkassorules.errors import InvalidInput
 from inkassorules.money import Money
@@ -31,6 +31,9 @@ SE_CLAIM = Claim(
     jurisdiction="SE",
     debtor_kind=DebtorKind.BUSINESS,
     reference="F-88",
+    # a business invoice for goods: the 450 kr of 4 a § lag 1981:739 need these facts (issue 14)
+    creditor_kind=CreditorKind.BUSINESS,
+    claim_kind=ClaimKind.GOODS_OR_SERVICES,
 )
 NO_PAY = PaymentDetails(
     account="1503.12.34567", reference=make_kid("2026117"), creditor="Eksempel AS"

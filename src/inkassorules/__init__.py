@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from inkassorules.allocation import Allocation, Component, allocate
     from inkassorules.calendar import BusinessCalendar, add_days, add_months, calendar_for
     from inkassorules.case import Case
-    from inkassorules.claims import Claim, DebtorKind, Payment
+    from inkassorules.claims import Claim, ClaimKind, CreditorKind, DebtorKind, Payment
     from inkassorules.compliance import Audit, Finding, Severity, audit
     from inkassorules.contact import (
         ChannelRule,
@@ -100,11 +100,13 @@ _LAZY: dict[str, str] = {
     "Charge": "inkassorules.ledger",
     "Citation": "inkassorules.law",
     "Claim": "inkassorules.claims",
+    "ClaimKind": "inkassorules.claims",
     "Component": "inkassorules.allocation",
     "ContactAttempt": "inkassorules.events",
     "ContactDecision": "inkassorules.contact",
     "ContactPolicy": "inkassorules.contact",
     "CreditGranted": "inkassorules.events",
+    "CreditorKind": "inkassorules.claims",
     "CreditorPolicy": "inkassorules.timeline",
     "DayCount": "inkassorules.interest",
     "DebtorKind": "inkassorules.claims",
@@ -180,11 +182,13 @@ __all__ = [
     "Charge",
     "Citation",
     "Claim",
+    "ClaimKind",
     "Component",
     "ContactAttempt",
     "ContactDecision",
     "ContactPolicy",
     "CreditGranted",
+    "CreditorKind",
     "CreditorPolicy",
     "CurrencyMismatch",
     "DataFileError",

@@ -2,6 +2,10 @@
 
 ``inkassorules.no`` and ``inkassorules.se`` are checked against :class:`Jurisdiction` by mypy
 (``tests/typing_public_api.py``) and by a test that compares the modules' names.
+
+``collection_demand_fee_cap`` is exported by both modules under that name but is not part of the
+Protocol: the facts it needs differ by country (Norway: the earlier letters; Sweden: the
+required ``meets_inkassolagen_5``, 3 § p.1 lag 1981:739), so no one signature fits both.
 """
 
 from __future__ import annotations
@@ -56,12 +60,6 @@ class Jurisdiction(Protocol):
         self, *, sent_on: dt.date, due_date: dt.date, law: LawBook | None = None
     ) -> FeeCap:
         """Purregebyr / påminnelseavgift: the reminder fee cap."""
-        ...
-
-    def collection_demand_fee_cap(
-        self, *, sent_on: dt.date, due_date: dt.date, law: LawBook | None = None
-    ) -> FeeCap:
-        """Betalingsoppfordring / inkassokrav: the collection demand fee cap."""
         ...
 
     def late_interest_rate(self, *, on: dt.date, law: LawBook | None = None) -> Decimal:

@@ -33,6 +33,8 @@ from inkassorules.money import Currency, Money
 __all__ = [
     "CURRENCY_OF",
     "Claim",
+    "ClaimKind",
+    "CreditorKind",
     "DebtorKind",
     "Payment",
     "check_jurisdiction",
@@ -64,6 +66,48 @@ class DebtorKind(enum.Enum):
         return self is DebtorKind.CONSUMER
 
 
+class CreditorKind(enum.Enum):
+    """Fordringshaver / borgenär: who is owed.
+
+    ``BUSINESS`` (næringsdrivende / näringsidkare acting in its business), ``PUBLIC_BODY``
+    (offentlig myndighet / myndighet eller annat offentligt organ) and ``CONSUMER`` (a private
+    person, forbruker / konsument or privatperson). The Swedish förseningsersättning needs a
+    business creditor (4 a § 1 st lag 1981:739).
+
+    >>> CreditorKind("business") is CreditorKind.BUSINESS
+    True
+    """
+
+    BUSINESS = "business"
+    PUBLIC_BODY = "public_body"
+    CONSUMER = "consumer"
+
+    __hash__ = object.__hash__
+
+
+class ClaimKind(enum.Enum):
+    """Kravets art / fordrans art: what the claim is for.
+
+    ``GOODS_OR_SERVICES`` (betaling for varer eller tjenester / betalning för varor eller
+    tjänster), ``LOAN`` (lån) and ``OTHER`` (damages, rent, refunds and the rest). The Swedish
+    förseningsersättning covers only claims for payment for goods or services (4 a § 1 st lag
+    1981:739).
+
+    >>> from datetime import date
+    >>> claim = Claim(principal=Money.of("10000", "SEK"), due_date=date(2026, 2, 2),
+    ...               jurisdiction="SE", debtor_kind=DebtorKind.BUSINESS,
+    ...               creditor_kind=CreditorKind.BUSINESS, claim_kind=ClaimKind.GOODS_OR_SERVICES)
+    >>> claim.claim_kind
+    <ClaimKind.GOODS_OR_SERVICES: 'goods_or_services'>
+    """
+
+    GOODS_OR_SERVICES = "goods_or_services"
+    LOAN = "loan"
+    OTHER = "other"
+
+    __hash__ = object.__hash__
+
+
 def check_jurisdiction(code: object) -> JurisdictionCode:
     """Return *code* if it is ``"NO"`` or ``"SE"``.
 
@@ -91,6 +135,11 @@ class Claim:
         reminder_fee_agreed: Sweden: a påminnelseavgift was agreed no later than when the debt
             arose (2 § lag 1981:739); without it no reminder fee may be charged. Default False.
             Norway has no such condition (the purregebyr follows from inkassoforskriften).
+        creditor_kind: who the creditor is (business, public body, private person); None if
+            not given. Rules that depend on it (the Swedish förseningsersättning) grant nothing
+            when it is not given.
+        claim_kind: what the claim is for (goods or services, a loan, other); None if not
+            given, with the same effect.
     """
 
     principal: Money
@@ -100,6 +149,8 @@ class Claim:
     invoice_date: dt.date | None = None
     reference: str | None = None
     reminder_fee_agreed: bool = False
+    creditor_kind: CreditorKind | None = None
+    claim_kind: ClaimKind | None = None
 
     def __attrs_post_init__(self) -> None:
         # Checked here, not in attrs validators, which can be switched off globally.
@@ -125,6 +176,12 @@ class Claim:
             raise InvalidInput(
                 f"reminder_fee_agreed must be True or False, got {self.reminder_fee_agreed!r}"
             )
+        if self.creditor_kind is not None and not isinstance(self.creditor_kind, CreditorKind):
+            raise InvalidInput(
+                f"creditor_kind must be a CreditorKind or None, got {self.creditor_kind!r}"
+            )
+        if self.claim_kind is not None and not isinstance(self.claim_kind, ClaimKind):
+            raise InvalidInput(f"claim_kind must be a ClaimKind or None, got {self.claim_kind!r}")
 
     @property
     def currency(self) -> Currency:

@@ -153,19 +153,27 @@ def _cap_row(country: str, label: str, note: str, compute: Callable[[], FeeCap])
     )
 
 
+def _business_day_on_or_before(day: dt.date, book: LawBook) -> dt.date:
+    while not no.is_business_day(day, law=book):
+        day -= dt.timedelta(days=1)
+    return day
+
+
 def _headline_no(on: dt.date, book: LawBook) -> list[Row]:
     """Purregebyr, inkassovarsel and betalingsoppfordring caps for a letter sent on *on*."""
     try:
         earliest = book.days(_EARLIEST_FEE_DAYS, on).value
         notice_days = book.days(_NOTICE_DEADLINE_DAYS, on).value
-        due = on - dt.timedelta(days=earliest)
+        # A due date on a business day, so that forfall is the due date itself (gjeldsbrevloven
+        # § 5) and the letter is at least the 14 days of inkassoforskriften § 1-2 after it.
+        due = _business_day_on_or_before(on - dt.timedelta(days=earliest), book)
         # An inkassovarsel sent so that its minimum deadline ended the day before *on*.
         notice_sent = on - dt.timedelta(days=notice_days + 1)
-        notice_due = notice_sent - dt.timedelta(days=earliest)
+        notice_due = _business_day_on_or_before(notice_sent - dt.timedelta(days=earliest), book)
     except (InkassoError, ArithmeticError) as error:
         labels = (_REMINDER_LABEL, _NOTICE_LABEL, _DEMAND_LABEL)
         return [Row(country="NO", label=label, value=None, problem=str(error)) for label in labels]
-    letter_note = f"a letter sent {on} on a claim due {due} ({earliest} days before)"
+    letter_note = f"a letter sent {on} on a claim due {due} ({(on - due).days} days before)"
 
     def demand() -> FeeCap:
         deadline = no.collection_notice_deadline(sent_on=notice_sent, law=book).day
@@ -535,8 +543,10 @@ def _fee_items(
         ),
         (
             "collection_demand",
-            "Ersättning för inkassokrav (collection demand)",
-            lambda: se.collection_demand_fee_cap(sent_on=on, due_date=due),
+            "Ersättning för inkassokrav (a krav meeting 5 § inkassolagen)",
+            lambda: se.collection_demand_fee_cap(
+                sent_on=on, due_date=due, meets_inkassolagen_5=True
+            ),
         ),
         (
             "instalment_agreement",
@@ -548,7 +558,12 @@ def _fee_items(
         (
             "standard_compensation",
             "Förseningsersättning (B2B, 4 a § lag 1981:739)",
-            lambda: se.standard_compensation(due_date=due, debtor_kind=claim.debtor_kind),
+            lambda: se.standard_compensation(
+                due_date=due,
+                debtor_kind=claim.debtor_kind,
+                creditor_kind=claim.creditor_kind,
+                claim_kind=claim.claim_kind,
+            ),
         ),
     ]
 
@@ -632,19 +647,31 @@ _NUMBERS: Final = (
 )
 
 
+def _late_interest(
+    claim: Claim, payments: list[Payment], start: dt.date, paid: dt.date, *, roll: bool
+) -> InterestResult | BalanceInterestResult:
+    """The claim's late interest; *roll* as ``roll_due_date`` (issue 14: it defaults to True)."""
+    if claim.jurisdiction == "NO":
+        if payments:
+            return no.late_interest_on_balance(
+                claim.principal, payments, due_date=start, until=paid, roll_due_date=roll
+            )
+        return no.late_interest(claim.principal, due_date=start, paid_on=paid, roll_due_date=roll)
+    if payments:
+        return se.late_interest_on_balance(
+            claim.principal, payments, due_date=start, until=paid, roll_due_date=roll
+        )
+    return se.late_interest(claim.principal, due_date=start, paid_on=paid, roll_due_date=roll)
+
+
 def _cmd_interest(args: argparse.Namespace) -> None:
     claim = _claim(args)
     country = jurisdiction(claim.jurisdiction)
     paid: dt.date = args.paid or _today()
     payments = [_payment(text, claim.currency) for text in args.payment]
-    start = country.interest_start(due_date=claim.due_date, roll_due_date=not args.no_roll)
-    result: InterestResult | BalanceInterestResult
-    if payments:
-        result = country.late_interest_on_balance(
-            claim.principal, payments, due_date=start.start, until=paid
-        )
-    else:
-        result = country.late_interest(claim.principal, due_date=start.start, paid_on=paid)
+    roll = not args.no_roll
+    start = country.interest_start(due_date=claim.due_date, roll_due_date=roll)
+    result = _late_interest(claim, payments, start.start, paid, roll=roll)
     if args.json:
         _print_json(
             {

@@ -491,6 +491,11 @@ def _closed_reason(
 ) -> str | None:
     if not rule.closed_on_holidays:
         return None
+    if jurisdiction == "SE":
+        # Midsommarafton, julafton and nyårsafton are no allmänna helgdagar (issue 14 item 15).
+        from inkassorules.se.calendar import closed_day_reason  # noqa: PLC0415 -- import cycle
+
+        return closed_day_reason(day, law=None if law is None or law is builtin() else law)
     holiday = _calendar(jurisdiction, law).holiday_name(day)
     if holiday is None:
         return None

@@ -471,6 +471,8 @@ def _se_compensation(
         ordinary_fees=before + ordinary.amount,
         due_date=due,
         debtor_kind=claim.debtor_kind,
+        creditor_kind=claim.creditor_kind,
+        claim_kind=claim.claim_kind,
         law=book,
     )
     return FeeCap(

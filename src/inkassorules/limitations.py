@@ -60,7 +60,7 @@ import attrs
 from inkassorules._checks import check_date
 from inkassorules.calendar import add_months
 from inkassorules.case import Case, as_case
-from inkassorules.claims import Claim, Payment
+from inkassorules.claims import Claim, ClaimKind, CreditorKind, Payment
 from inkassorules.errors import InvalidInput
 from inkassorules.events import (
     AgreementMade,
@@ -278,14 +278,6 @@ def _book(law: object) -> LawBook:
     return law
 
 
-def _kind_value(claim: Claim, name: str) -> str | None:
-    """The ``.value`` of an optional enum field of the claim (creditor_kind, claim_kind)."""
-    # The fields arrive with issue 14 items 1-5; read them only if the claim has them.
-    value = getattr(claim, name, None)
-    text = getattr(value, "value", None)
-    return text if isinstance(text, str) else None
-
-
 def _period(
     claim: Claim, on: dt.date, book: LawBook
 ) -> tuple[Entry[int], tuple[Citation, ...], str | None]:
@@ -301,16 +293,18 @@ def _period(
         )
     if not claim.debtor_kind.is_consumer:
         return book.days(_SE_PERIOD, on), (), "the debtor is not a consumer"
-    creditor = _kind_value(claim, "creditor_kind")
-    if creditor == "consumer":
+    creditor = claim.creditor_kind
+    if creditor is CreditorKind.CONSUMER:
         return (
             book.days(_SE_PERIOD, on),
             (),
             "a private creditor's claim on a consumer: 2 § andra stycket does not apply",
         )
     entry = book.days(_SE_CONSUMER_PERIOD, on)
-    kind = _kind_value(claim, "claim_kind")
-    if creditor in ("business", "public_body") and kind == "goods_or_services":
+    if (
+        creditor in (CreditorKind.BUSINESS, CreditorKind.PUBLIC_BODY)
+        and claim.claim_kind is ClaimKind.GOODS_OR_SERVICES
+    ):
         return entry, (), "a business's claim on a consumer for goods or services"
     return (
         entry,

@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -18,6 +19,7 @@ from inkassorules.errors import DataFileError, InvalidInput, NotInForce, RateNot
 from inkassorules.fees import FeeCap
 from inkassorules.law import builtin
 from inkassorules.money import WHOLE_UNIT, Money
+from inkassorules.no.calendar import roll_forward
 from inkassorules.no.fees import (
     FeeLetter,
     LegalDate,
@@ -708,7 +710,10 @@ def test_property_letter_fees_within_cap(
     sent_on = due_date + timedelta(days=delay)
     if sent_on.year == 2027:
         sent_on = date(2026, 12, 31)
-    letters = data.draw(_letters(sent_on, (sent_on - due_date).days))
+    # Earlier letters follow forfall, the due date rolled onto a business day (gjeldsbrevloven
+    # § 5, issue 14 item 1): letters before it are refused as bad input.
+    room = (sent_on - roll_forward(due_date)).days
+    letters = data.draw(_letters(sent_on, room)) if room >= 0 else []
     function = {
         LetterKind.REMINDER: reminder_fee_cap,
         LetterKind.COLLECTION_NOTICE: collection_notice_fee_cap,
@@ -892,3 +897,59 @@ def test_malformed_record_data_is_refused(name: str, value: Any, call: Any, prob
     with pytest.raises(DataFileError, match=name) as error:
         call(law)
     assert problem in str(error.value)
+
+
+# -- issue 14 item 1: the 14 days and "after forfall" run from the postponed forfall -----------
+# gjeldsbrevloven § 5: a forfallsdag on a Saturday "blir ... utdrygd til yrkedagen etter"
+# (jusinfo.no/pengekravsrett/betalingstid-mv/betalingstid-mv/). Due Saturday 2026-06-20 ->
+# forfall Monday 2026-06-22; INKF § 1-2: 22 June + 14 = Monday 6 July is the first fee day.
+
+SATURDAY_DUE = date(2026, 6, 20)
+
+
+@pytest.mark.parametrize("rule", [reminder_fee_cap, collection_notice_fee_cap])
+def test_fee_clock_runs_from_the_postponed_forfall(rule: Callable[..., FeeCap]) -> None:
+    # 4 July: 12 days after the real forfall (the audit's example); 5 July: the day before.
+    for sent_on in (date(2026, 7, 4), date(2026, 7, 5)):
+        cap = rule(sent_on=sent_on, due_date=SATURDAY_DUE)
+        assert cap.amount == Money.zero("NOK")
+        assert "the forfall 2026-06-22" in cap.reasons[0]
+        assert "the earliest fee-bearing day is 2026-07-06" in cap.reasons[0]
+    # 6 July, the day of: 750 / 20 = 37.50 -> 38 (whole kroner from 2026).
+    cap = rule(sent_on=date(2026, 7, 6), due_date=SATURDAY_DUE)
+    assert cap.amount == Money.of(38, "NOK")
+    assert any("gjeldsbrevloven § 5" in c.rule for c in cap.basis)
+
+
+def test_fee_clock_on_a_business_day_due_date_is_not_moved() -> None:
+    # Friday 19 June is a business day: 19 June + 14 = Friday 3 July; 2 July is the day before.
+    assert not reminder_fee_cap(sent_on=date(2026, 7, 2), due_date=date(2026, 6, 19)).allowed
+    assert reminder_fee_cap(sent_on=date(2026, 7, 3), due_date=date(2026, 6, 19)).amount == (
+        Money.of(38, "NOK")
+    )
+
+
+def test_earliest_fee_date_counts_from_the_postponed_forfall() -> None:
+    # Saturday 20 and Sunday 21 June both fall due on Monday 22 June: + 14 = 6 July.
+    assert earliest_fee_date(due_date=SATURDAY_DUE).day == date(2026, 7, 6)
+    assert earliest_fee_date(due_date=date(2026, 6, 21)).day == date(2026, 7, 6)
+    assert earliest_fee_date(due_date=date(2026, 6, 22)).day == date(2026, 7, 6)
+    # 17 May 2026 is a Sunday, 16 May a Saturday: forfall Monday 18 May, + 14 = 1 June.
+    legal = earliest_fee_date(due_date=date(2026, 5, 16))
+    assert legal.day == date(2026, 6, 1)
+    assert "the forfall 2026-05-18" in legal.reasons[0]
+
+
+def test_earlier_letter_before_the_postponed_forfall_is_refused() -> None:
+    # A purring of Sunday 21 June precedes forfall (Monday 22 June): bad input; 22 June is fine.
+    early = FeeLetter(
+        kind=LetterKind.REMINDER, sent_on=date(2026, 6, 21), deadline=date(2026, 7, 5)
+    )
+    with pytest.raises(InvalidInput, match="before the forfall 2026-06-22"):
+        reminder_fee_cap(sent_on=date(2026, 7, 20), due_date=SATURDAY_DUE, earlier_letters=[early])
+    on_time = attrs.evolve(early, sent_on=date(2026, 6, 22), deadline=date(2026, 7, 6))
+    cap = collection_demand_fee_cap(
+        sent_on=date(2026, 7, 7), due_date=SATURDAY_DUE, earlier_letters=[on_time]
+    )
+    # 3 x 750 / 20 = 112.50 -> 113: the purring's 14-day deadline (6 July) was missed.
+    assert cap.amount == Money.of(113, "NOK")

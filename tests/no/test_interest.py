@@ -84,10 +84,12 @@ def test_rate_table_starts_1994_with_fixed_12_percent():
 def test_2026_h2_is_medium_confidence_and_results_say_so():
     entry = late_interest_rate_entry(on=D(2026, 7, 1))
     assert entry.citation.confidence == "medium"
-    result = late_interest(Money.of(1000, NOK), due_date=D(2026, 6, 1), paid_on=D(2026, 8, 1))
+    result = late_interest(
+        Money.of(1000, NOK), due_date=D(2026, 6, 1), paid_on=D(2026, 8, 1), roll_due_date=False
+    )
     assert result.provisional
     assert not late_interest(
-        Money.of(1000, NOK), due_date=D(2026, 1, 1), paid_on=D(2026, 7, 1)
+        Money.of(1000, NOK), due_date=D(2026, 1, 1), paid_on=D(2026, 7, 1), roll_due_date=False
     ).provisional
 
 
@@ -98,9 +100,16 @@ def test_after_the_last_published_half_year_raises_rate_not_published():
     assert "2027 H1" in str(caught.value)
     assert "LawBook.extend('no.interest.late_interest_rate'" in str(caught.value)
     # the last interest day is paid_on - 1: paying on 2027-01-01 needs no 2027 rate
-    late_interest(Money.of(1000, NOK), due_date=D(2026, 12, 1), paid_on=D(2027, 1, 1))
+    late_interest(
+        Money.of(1000, NOK), due_date=D(2026, 12, 1), paid_on=D(2027, 1, 1), roll_due_date=False
+    )
     with pytest.raises(RateNotPublished, match="2027 H1"):
-        late_interest(Money.of(1000, NOK), due_date=D(2026, 12, 1), paid_on=D(2027, 1, 2))
+        late_interest(
+            Money.of(1000, NOK),
+            due_date=D(2026, 12, 1),
+            paid_on=D(2027, 1, 2),
+            roll_due_date=False,
+        )
 
 
 def test_an_extended_law_book_supplies_the_next_half_year():
@@ -117,7 +126,11 @@ def test_an_extended_law_book_supplies_the_next_half_year():
     )
     assert late_interest_rate(on=D(2027, 6, 30), law=book) == Decimal("11.75")
     result = late_interest(
-        Money.of(36500, NOK), due_date=D(2026, 12, 31), paid_on=D(2027, 1, 2), law=book
+        Money.of(36500, NOK),
+        due_date=D(2026, 12, 31),
+        paid_on=D(2027, 1, 2),
+        law=book,
+        roll_due_date=False,
     )
     # 36500 x 12.25 % x 1/365 = 12.25; 36500 x 11.75 % x 1/365 = 11.75
     assert [(p.start, p.days, p.rate) for p in result.periods] == [
@@ -131,17 +144,23 @@ def test_an_extended_law_book_supplies_the_next_half_year():
 
 def test_day_count_is_365_or_366_per_calendar_year():
     # 36600 x 10 % ... use 2024 H1 (12.50): 36600 x 12.5 % x 1/366 = 12.50 exactly
-    leap = late_interest(Money.of(36600, NOK), due_date=D(2024, 2, 29), paid_on=D(2024, 3, 1))
+    leap = late_interest(
+        Money.of(36600, NOK), due_date=D(2024, 2, 29), paid_on=D(2024, 3, 1), roll_due_date=False
+    )
     assert leap.amount == Money.of("12.50", NOK)
     assert leap.day_count is DayCount.ACTUAL_ACTUAL_ISDA
     # 2023 H2 (11.75): 36500 x 11.75 % x 1/365 = 11.75
-    normal = late_interest(Money.of(36500, NOK), due_date=D(2023, 12, 31), paid_on=D(2024, 1, 1))
+    normal = late_interest(
+        Money.of(36500, NOK), due_date=D(2023, 12, 31), paid_on=D(2024, 1, 1), roll_due_date=False
+    )
     assert normal.amount == Money.of("11.75", NOK)
 
 
 def test_zero_when_paid_on_or_before_the_due_date():
     for paid_on in (D(2025, 3, 1), D(2025, 2, 1), D(1980, 1, 1)):
-        result = late_interest(Money.of(1000, NOK), due_date=D(2025, 3, 1), paid_on=paid_on)
+        result = late_interest(
+            Money.of(1000, NOK), due_date=D(2025, 3, 1), paid_on=paid_on, roll_due_date=False
+        )
         assert result.amount == Money.zero(NOK)
         assert result.periods == ()
         assert result.basis == ()
@@ -149,17 +168,23 @@ def test_zero_when_paid_on_or_before_the_due_date():
 
 def test_one_day_late_is_one_day_of_interest():
     # 36500 x 12.50 % x 1/365 = 12.50
-    result = late_interest(Money.of(36500, NOK), due_date=D(2025, 3, 3), paid_on=D(2025, 3, 4))
+    result = late_interest(
+        Money.of(36500, NOK), due_date=D(2025, 3, 3), paid_on=D(2025, 3, 4), roll_due_date=False
+    )
     assert result.amount == Money.of("12.50", NOK)
 
 
 def test_bad_arguments():
     with pytest.raises(CurrencyMismatch):
-        late_interest(Money.of(1, "SEK"), due_date=D(2025, 1, 1), paid_on=D(2025, 2, 1))
+        late_interest(
+            Money.of(1, "SEK"), due_date=D(2025, 1, 1), paid_on=D(2025, 2, 1), roll_due_date=False
+        )
     with pytest.raises(InvalidInput):
-        late_interest("1000", due_date=D(2025, 1, 1), paid_on=D(2025, 2, 1))  # type: ignore[arg-type]
+        late_interest("1000", due_date=D(2025, 1, 1), paid_on=D(2025, 2, 1), roll_due_date=False)  # type: ignore[arg-type]
     with pytest.raises(InvalidInput):
-        late_interest(Money.of(1, NOK), due_date="2025-01-01", paid_on=D(2025, 2, 1))  # type: ignore[arg-type]
+        late_interest(
+            Money.of(1, NOK), due_date="2025-01-01", paid_on=D(2025, 2, 1), roll_due_date=False
+        )  # type: ignore[arg-type]
     with pytest.raises(InvalidInput):
         late_interest_rate(on=dt.datetime(2025, 1, 1, tzinfo=dt.UTC))
 
@@ -184,7 +209,9 @@ def test_start_from_a_due_date_rolled_by_gjeldsbrevloven_5():
 def test_rolled_start_feeds_late_interest():
     start = interest_start(due_date=D(2026, 5, 16)).start
     # paid Tuesday 2026-05-19: one day; 36500 x 12.00 % x 1/365 = 12.00
-    result = late_interest(Money.of(36500, NOK), due_date=start, paid_on=D(2026, 5, 19))
+    result = late_interest(
+        Money.of(36500, NOK), due_date=start, paid_on=D(2026, 5, 19), roll_due_date=False
+    )
     assert result.amount == Money.of("12.00", NOK)
 
 
@@ -237,6 +264,7 @@ def test_balance_golden_case_with_a_partial_payment():
         due_date=D(2025, 3, 1),
         until=D(2025, 9, 1),
         payments_reduce="principal",
+        roll_due_date=False,
     )
     assert result.interest == Money.of("521.85", NOK)
     assert result.principal_outstanding == Money.of(5000, NOK)
@@ -267,6 +295,7 @@ def test_balance_interest_first_golden_case():
         due_date=D(2025, 3, 1),
         until=D(2025, 9, 1),
         payments_reduce="interest_first",
+        roll_due_date=False,
     )
     (app,) = result.applications
     assert app.to_interest == Money.of("417.81", NOK)
@@ -277,10 +306,109 @@ def test_balance_interest_first_golden_case():
 
 def test_balance_zero_span_and_currency():
     result = late_interest_on_balance(
-        Money.of(100, NOK), [], due_date=D(1990, 1, 1), until=D(1990, 1, 1)
+        Money.of(100, NOK), [], due_date=D(1990, 1, 1), until=D(1990, 1, 1), roll_due_date=False
     )
     assert result.interest == Money.zero(NOK)
     with pytest.raises(CurrencyMismatch):
         late_interest_on_balance(
-            Money.of(100, "SEK"), [], due_date=D(2025, 1, 1), until=D(2025, 2, 1)
+            Money.of(100, "SEK"),
+            [],
+            due_date=D(2025, 1, 1),
+            until=D(2025, 2, 1),
+            roll_due_date=False,
         )
+
+
+# -- issue 14 item 5: a due date on a non-business day is rolled by default ---------------------
+# gjeldsbrevloven § 5 ("blir forfallsdagen utdrygd til yrkedagen etter"): due Saturday
+# 2026-06-20 -> forfall Monday 2026-06-22; a payment on the Monday is on time.
+
+
+def test_late_interest_rolls_a_saturday_due_date_by_default():
+    # Paid Monday 22 June, the day of forfall: no interest (before: 2 days charged).
+    on_time = late_interest(Money.of(36500, NOK), due_date=D(2026, 6, 20), paid_on=D(2026, 6, 22))
+    assert on_time.amount == Money.zero(NOK)
+    # Paid Tuesday 23 June, the day after: one day, 36500 x 12.00 % x 1/365 = 12.00.
+    late = late_interest(Money.of(36500, NOK), due_date=D(2026, 6, 20), paid_on=D(2026, 6, 23))
+    assert late.amount == Money.of("12.00", NOK)
+    assert late.start == D(2026, 6, 22)
+    # Opt out: the Saturday itself is the first interest day, 3 days = 36.00.
+    given = late_interest(
+        Money.of(36500, NOK), due_date=D(2026, 6, 20), paid_on=D(2026, 6, 23), roll_due_date=False
+    )
+    assert given.amount == Money.of("36.00", NOK)
+
+
+def test_late_interest_on_a_business_day_due_date_is_unchanged():
+    # Friday 19 June is a business day: paid Monday 22 June = 3 days, 36500 x 12 % x 3/365 = 36.
+    result = late_interest(Money.of(36500, NOK), due_date=D(2026, 6, 19), paid_on=D(2026, 6, 22))
+    assert result.amount == Money.of("36.00", NOK)
+    assert result.start == D(2026, 6, 19)
+
+
+def test_late_interest_on_balance_rolls_too():
+    # 17 May 2026 is a Sunday (and a holiday): forfall Monday 18 May. Until 18 May: nothing;
+    # until 19 May: 36500 x 12 % x 1/365 = 12.00.
+    kw = {"due_date": D(2026, 5, 17)}
+    assert late_interest_on_balance(
+        Money.of(36500, NOK), [], until=D(2026, 5, 18), **kw
+    ).interest == Money.zero(NOK)
+    assert late_interest_on_balance(
+        Money.of(36500, NOK), [], until=D(2026, 5, 19), **kw
+    ).interest == Money.of("12.00", NOK)
+
+
+def test_roll_due_date_must_be_a_bool():
+    with pytest.raises(InvalidInput, match="roll_due_date"):
+        late_interest(
+            Money.of(1, NOK),
+            due_date=D(2026, 6, 20),
+            paid_on=D(2026, 6, 23),
+            roll_due_date="yes",  # type: ignore[arg-type]
+        )
+
+
+def test_rolling_a_due_date_before_the_calendar_is_refused():
+    # The business-day calendar starts 2000-01-01: rolling 1999-12-31 is NotInForce, not a guess.
+    with pytest.raises(NotInForce, match="business_days"):
+        late_interest(Money.of(100, NOK), due_date=D(1999, 12, 31), paid_on=D(2000, 2, 1))
+
+
+# -- issue 14 item 16: the day-boundary convention across a rate change ------------------------
+# Each interest day d with due_date <= d < paid_on is charged at the rate in force on d (FRL § 2
+# "fra forfallsdag"; § 3: the half-year's rate from 1 January / 1 July). 2025 H1 12.50 %, H2
+# 12.25 % (norway.md 5.3): 36500 NOK earns 12.50 NOK a day in H1, 12.25 in H2.
+
+
+def test_the_day_before_a_rate_change_is_charged_at_the_old_rate():
+    # Due Monday 30 June, paid Tuesday 1 July: one interest day, 30 June, at 12.50 %.
+    result = late_interest(Money.of(36500, NOK), due_date=D(2025, 6, 30), paid_on=D(2025, 7, 1))
+    assert result.amount == Money.of("12.50", NOK)
+    assert [(p.start, p.last_day, str(p.rate)) for p in result.periods] == [
+        (D(2025, 6, 30), D(2025, 6, 30), "12.50")
+    ]
+
+
+def test_the_change_day_itself_is_charged_at_the_new_rate():
+    # Due Tuesday 1 July, paid Wednesday 2 July: one interest day, 1 July, at 12.25 %.
+    result = late_interest(Money.of(36500, NOK), due_date=D(2025, 7, 1), paid_on=D(2025, 7, 2))
+    assert result.amount == Money.of("12.25", NOK)
+    # Across it: 30 June at 12.50 + 1 July at 12.25 = 24.75; the payment day 2 July is not charged.
+    across = late_interest(Money.of(36500, NOK), due_date=D(2025, 6, 30), paid_on=D(2025, 7, 2))
+    assert across.amount == Money.of("24.75", NOK)
+    assert [p.days for p in across.periods] == [1, 1]
+
+
+def test_paid_on_the_change_day_stops_before_it():
+    # Due Friday 27 June, paid on 1 July: 27, 28, 29, 30 June at 12.50 = 50.00, nothing at 12.25.
+    result = late_interest(Money.of(36500, NOK), due_date=D(2025, 6, 27), paid_on=D(2025, 7, 1))
+    assert result.amount == Money.of("50.00", NOK)
+    assert {str(p.rate) for p in result.periods} == {"12.50"}
+
+
+def test_a_rolled_due_date_is_cited():
+    # The business-day rule (gjeldsbrevloven § 5) joins the basis only when the day moved.
+    moved = late_interest(Money.of(36500, NOK), due_date=D(2026, 6, 20), paid_on=D(2026, 6, 23))
+    assert any("gjeldsbrevloven" in c.rule for c in moved.basis)
+    kept = late_interest(Money.of(36500, NOK), due_date=D(2026, 6, 19), paid_on=D(2026, 6, 23))
+    assert not any("gjeldsbrevloven" in c.rule for c in kept.basis)

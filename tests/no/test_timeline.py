@@ -271,15 +271,17 @@ def test_accelerated_agreement_continues_from_the_acceleration() -> None:
     assert not timeline.agreement_holds
     assert any("agreement failed" in note for note in timeline.notes)
     purring = timeline.steps[0]  # the friendly reminder is skipped: next formal step at once
-    # earliest fee day 1 May + 14 = 15 May = as_of; interest from 4 May (1 May is a holiday,
-    # 2-3 May a weekend: gjeldsbrevloven § 5): 6000 x 12 % x 11/365 = 21.6986 -> 21.70
+    # Issue 14 item 1 (correction): the 14 days of inkassoforskriften § 1-2 run from forfall,
+    # 1 May (a holiday) postponed over the weekend of 2-3 May to Monday 4 May (gjeldsbrevloven
+    # § 5): earliest fee day 4 May + 14 = 18 May, after as_of (was 15 May, "due"). Interest from
+    # 4 May: 6000 x 12 % x 14/365 = 27.6164 -> 27.62 (was 11 days, 21.70).
     assert (purring.kind, purring.planned_on, purring.status) == (
         StepKind.REMINDER,
-        date(2026, 5, 15),
-        "due",
+        date(2026, 5, 18),
+        "planned",
     )
     assert purring.principal == nok("6000")
-    assert purring.interest_due == nok("21.70")
+    assert purring.interest_due == nok("27.62")
     assert purring.fee.amount == nok("38")
 
 
@@ -354,3 +356,29 @@ def test_country_next_step_equals_the_dispatching_one() -> None:
     assert no_timeline.next_step(claim(), as_of=date(2026, 3, 20)) == next_step(
         claim(), as_of=date(2026, 3, 20)
     )
+
+
+def test_steps_after_a_saturday_due_date_count_from_the_postponed_forfall() -> None:
+    # Issue 14 item 1. Due Saturday 2026-06-20 -> forfall Monday 22 June (gjeldsbrevloven § 5).
+    # Inkassoloven § 9: the inkassovarsel follows forfall, so its earliest day is 23 June (was
+    # Sunday 21 June, before forfall); INKF § 1-2: the first fee-bearing purring is 22 + 14 =
+    # 6 July (was 4 July, 12 days after forfall).
+    steps = {
+        s.kind: s for s in plan(claim(due_date=date(2026, 6, 20)), as_of=date(2026, 6, 20)).steps
+    }
+    assert steps[StepKind.COLLECTION_NOTICE].earliest_lawful == date(2026, 6, 23)
+    assert steps[StepKind.FRIENDLY_REMINDER].earliest_lawful == date(2026, 6, 23)
+    assert steps[StepKind.REMINDER].earliest_lawful == date(2026, 7, 6)
+    assert steps[StepKind.REMINDER].fee.amount == nok("38")
+    # A business-day due date (Monday 22 June) is not moved: the same days, the day after it.
+    same = {
+        s.kind: s for s in plan(claim(due_date=date(2026, 6, 22)), as_of=date(2026, 6, 22)).steps
+    }
+    assert same[StepKind.COLLECTION_NOTICE].earliest_lawful == date(2026, 6, 23)
+    assert same[StepKind.REMINDER].earliest_lawful == date(2026, 7, 6)
+    # Friday 19 June is a business day: the varsel may follow on Saturday 20 June.
+    friday = {
+        s.kind: s for s in plan(claim(due_date=date(2026, 6, 19)), as_of=date(2026, 6, 19)).steps
+    }
+    assert friday[StepKind.COLLECTION_NOTICE].earliest_lawful == date(2026, 6, 20)
+    assert friday[StepKind.REMINDER].earliest_lawful == date(2026, 7, 3)

@@ -126,6 +126,11 @@ def test_no_first_letter_carries_a_fee_exactly_from_the_earliest_fee_date(
     earliest = norway.earliest_fee_date(due_date=due_date).day
     assert earliest > due_date
     assert rule(sent_on=sent_on, due_date=due_date).allowed == (sent_on >= earliest)
+    # Issue 14 item 1: the 14 days (INKF § 1-2) run from forfall, the due date rolled onto a
+    # business day (gjeldsbrevloven § 5): never earlier than 14 days after the due date itself.
+    forfall = norway.roll_forward(due_date)
+    assert earliest == forfall + dt.timedelta(days=14)
+    assert earliest >= due_date + dt.timedelta(days=14)
 
 
 @given(
@@ -136,7 +141,10 @@ def test_no_collection_demand_carries_no_fee_without_a_missed_deadline(sent_on, 
     due_date = sent_on - dt.timedelta(days=days_after_due)
     assert not norway.collection_demand_fee_cap(sent_on=sent_on, due_date=due_date).allowed
     # A purring whose deadline has not passed yet does not open the betalingsoppfordring fee.
-    pending = FeeLetter(kind=LetterKind.REMINDER, sent_on=due_date, deadline=sent_on)
+    # Letters follow forfall, the due date rolled onto a business day (gjeldsbrevloven § 5).
+    forfall = norway.roll_forward(due_date)
+    assume(forfall <= sent_on)
+    pending = FeeLetter(kind=LetterKind.REMINDER, sent_on=forfall, deadline=sent_on)
     assert not norway.collection_demand_fee_cap(
         sent_on=sent_on, due_date=due_date, earlier_letters=[pending]
     ).allowed
@@ -281,13 +289,15 @@ def interest_cases(draw, code):
     return claim, later[0], later[1]
 
 
+# The interest properties take the due date as the first interest day (roll_due_date=False):
+# they are invariants of the arithmetic; rolling is tested in tests/no and tests/se (issue 14).
 @given(data=st.data(), code=countries)
 def test_interest_is_additive_over_a_split_date_and_rounded_once(data, code):
     claim, split, paid_on = data.draw(interest_cases(code))
     rule = MODULES[code].late_interest
-    whole = rule(claim.principal, due_date=claim.due_date, paid_on=paid_on)
-    left = rule(claim.principal, due_date=claim.due_date, paid_on=split)
-    right = rule(claim.principal, due_date=split, paid_on=paid_on)
+    whole = rule(claim.principal, due_date=claim.due_date, paid_on=paid_on, roll_due_date=False)
+    left = rule(claim.principal, due_date=claim.due_date, paid_on=split, roll_due_date=False)
+    right = rule(claim.principal, due_date=split, paid_on=paid_on, roll_due_date=False)
     assert left.exact + right.exact == whole.exact
     assert left.days + right.days == whole.days == (paid_on - claim.due_date).days
     assert abs(Fraction(whole.amount.amount) - whole.exact) <= Fraction(MINOR_UNIT) * HALF
@@ -298,11 +308,17 @@ def test_interest_is_additive_over_a_split_date_and_rounded_once(data, code):
 def test_interest_is_monotone_in_payment_day_and_principal(data, code, extra):
     claim, earlier, later = data.draw(interest_cases(code))
     rule = MODULES[code].late_interest
-    first = rule(claim.principal, due_date=claim.due_date, paid_on=earlier)
+    first = rule(claim.principal, due_date=claim.due_date, paid_on=earlier, roll_due_date=False)
     assert not first.amount.is_negative
-    assert rule(claim.principal, due_date=claim.due_date, paid_on=later).amount >= first.amount
+    assert (
+        rule(claim.principal, due_date=claim.due_date, paid_on=later, roll_due_date=False).amount
+        >= first.amount
+    )
     larger = claim.principal + Money(Decimal(extra).scaleb(-2), CURRENCY[code])
-    assert rule(larger, due_date=claim.due_date, paid_on=earlier).amount >= first.amount
+    assert (
+        rule(larger, due_date=claim.due_date, paid_on=earlier, roll_due_date=False).amount
+        >= first.amount
+    )
 
 
 @given(data=st.data(), code=countries)
@@ -314,7 +330,7 @@ def test_interest_on_a_balance_conserves_every_payment(data, code):
         )
     )
     result = MODULES[code].late_interest_on_balance(
-        claim.principal, paid, due_date=claim.due_date, until=until
+        claim.principal, paid, due_date=claim.due_date, until=until, roll_due_date=False
     )
     zero = Money.zero(CURRENCY[code])
     total_paid = Money.total((p.amount for p in paid), currency=CURRENCY[code])
@@ -333,9 +349,25 @@ def test_interest_on_a_balance_conserves_every_payment(data, code):
         result.interest - result.interest_outstanding
     )
     no_payments = MODULES[code].late_interest(
-        claim.principal, due_date=claim.due_date, paid_on=until
+        claim.principal, due_date=claim.due_date, paid_on=until, roll_due_date=False
     )
     assert result.interest <= no_payments.amount  # payments never add interest
+
+
+@given(data=st.data(), code=countries)
+def test_rolling_the_due_date_never_charges_more_and_starts_on_a_business_day(data, code):
+    # Issue 14 item 5: gjeldsbrevloven § 5 / skuldebrevslagen 5 § move a due date that is not a
+    # business day forward, so the default can only remove interest days, never add them.
+    claim, _, paid_on = data.draw(interest_cases(code))
+    assume(claim.due_date >= D(2000, 1, 1))  # the business-day calendar starts in 2000
+    module = MODULES[code]
+    rolled = module.late_interest(claim.principal, due_date=claim.due_date, paid_on=paid_on)
+    given_day = module.late_interest(
+        claim.principal, due_date=claim.due_date, paid_on=paid_on, roll_due_date=False
+    )
+    assert rolled.amount <= given_day.amount
+    assert rolled.start == module.roll_forward(claim.due_date)
+    assert module.is_business_day(rolled.start)
 
 
 # -- money conserved: split, allocation, instalment plans ---------------------------------------

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from inkassorules import Case, ContactAttempt
+from inkassorules.calendar import calendar_for
 from inkassorules.claims import Claim, DebtorKind, Payment
 from inkassorules.money import Money
 from inkassorules.no import contact as no_contact
@@ -98,6 +99,10 @@ def test_no_step_before_the_law_or_as_of(
         assert step.planned_on >= step.earliest_lawful
         assert step.planned_on >= timeline.as_of
         assert step.earliest_lawful > timeline.claim.due_date  # every step follows forfall
+        # ... forfall being the due date rolled onto a business day (gjeldsbrevloven § 5,
+        # skuldebrevslagen 5 §; issue 14 item 1)
+        forfall = calendar_for(timeline.claim.jurisdiction).roll_forward(timeline.claim.due_date)
+        assert step.earliest_lawful > forfall
         if previous is not None:
             assert step.planned_on >= previous.planned_on
             if previous.deadline is not None:

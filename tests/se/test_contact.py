@@ -156,3 +156,37 @@ def test_argument_checks() -> None:
         contact_allowed(at(2026, 11, 23, 10, 0), policy=no_contact_policy(on=dt.date(2026, 1, 1)))
     with pytest.raises(InvalidInput, match="channel 'visit'"):
         next_contact_window(at(2026, 11, 23, 10, 0), channel="visit")
+
+
+# -- issue 14 item 15: midsommarafton, julafton, nyårsafton are no allmänna helgdagar ----------
+# Lag (1989:253) lists the allmänna helgdagar; the three eves are not among them. They are not
+# vardagar only under lag (1930:173) 2 § and skuldebrevslagen 5 § (shared/domain/sweden.md § 6).
+
+
+@pytest.mark.parametrize(
+    ("eve", "name"),
+    [
+        (dt.date(2026, 6, 19), "midsommarafton (Midsummer Eve)"),
+        (dt.date(2026, 12, 24), "julafton (Christmas Eve)"),
+        (dt.date(2026, 12, 31), "nyårsafton (New Year's Eve)"),
+    ],
+)
+def test_the_eves_are_closed_but_not_called_public_holidays(eve: dt.date, name: str) -> None:
+    # The day before each eve (a Thursday / Wednesday) is an ordinary open weekday.
+    before = eve - dt.timedelta(days=1)
+    assert contact_allowed(dt.datetime.combine(before, dt.time(10), tzinfo=STOCKHOLM)).allowed
+    decision = contact_allowed(dt.datetime.combine(eve, dt.time(10), tzinfo=STOCKHOLM))
+    assert not decision.allowed
+    (reason,) = decision.reasons
+    assert reason.startswith(f"{eve.isoformat()} is {name}: not a public holiday")
+    assert "lag 1930:173 2 §" in reason
+    assert "skuldebrevslagen 5 §" in reason
+
+
+def test_an_allman_helgdag_is_called_a_public_holiday() -> None:
+    # Midsommardagen 2026-06-20 is a Saturday (closed by the hours anyway); juldagen 25 December
+    # 2026 is a Friday: an allmän helgdag under lag 1989:253.
+    decision = contact_allowed(at(2026, 12, 25, 10))
+    assert decision.reasons == (
+        "2026-12-25 is a public holiday (allmän helgdag, lag 1989:253: Christmas Day)",
+    )

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from inkassorules.calendar import calendar_for
-from inkassorules.claims import DebtorKind
+from inkassorules.claims import ClaimKind, CreditorKind, DebtorKind
 from inkassorules.errors import CurrencyMismatch, InvalidInput, NotInForce, RuleRefused
 from inkassorules.fees import FeeCap
 from inkassorules.law import builtin
@@ -55,7 +55,7 @@ class MeasureFee(NamedTuple):
 
 MEASURE_FEES = [
     MeasureFee(reminder_fee_cap, {"fee_agreed": True}, "50", "60"),
-    MeasureFee(collection_demand_fee_cap, {}, "160", "180"),
+    MeasureFee(collection_demand_fee_cap, {"meets_inkassolagen_5": True}, "160", "180"),
     MeasureFee(instalment_agreement_fee_cap, {"complete_written_plan": True}, "150", "170"),
 ]
 FEE_IDS = ["reminder", "demand", "plan"]
@@ -170,14 +170,44 @@ def test_collection_demand_must_meet_inkassolagen_5():
     assert "5 § inkassolagen" in cap.reasons[0]
 
 
+def test_collection_demand_fee_needs_the_callers_5_section_statement():
+    # Issue 14 item 4: 3 § p.1 lag 1981:739 owes the 180 kr only for a krav meeting 5 §
+    # inkassolagen; the library cannot read a letter, so the statement is a required keyword.
+    import inspect
+
+    parameter = inspect.signature(collection_demand_fee_cap).parameters["meets_inkassolagen_5"]
+    assert parameter.default is inspect.Parameter.empty
+    assert parameter.kind is inspect.Parameter.KEYWORD_ONLY
+    with pytest.raises(InvalidInput, match="meets_inkassolagen_5"):
+        collection_demand_fee_cap(
+            sent_on=D(2026, 3, 20),
+            due_date=D(2026, 3, 2),
+            meets_inkassolagen_5=None,  # type: ignore[arg-type]
+        )
+    # The due-date boundary with the statement given: 2 March (Monday) is the due date itself,
+    # nothing; 3 March, the day after, 180 kr.
+    assert not collection_demand_fee_cap(
+        sent_on=D(2026, 3, 2), due_date=D(2026, 3, 2), meets_inkassolagen_5=True
+    ).allowed
+    assert collection_demand_fee_cap(
+        sent_on=D(2026, 3, 3), due_date=D(2026, 3, 2), meets_inkassolagen_5=True
+    ).amount == sek(180)
+
+
 def test_collection_demand_fee_payment_booked_before_krav():
     before = collection_demand_fee_cap(
-        sent_on=D(2026, 3, 20), due_date=D(2026, 3, 2), paid_on=D(2026, 3, 19)
+        sent_on=D(2026, 3, 20),
+        due_date=D(2026, 3, 2),
+        meets_inkassolagen_5=True,
+        paid_on=D(2026, 3, 19),
     )
     assert before.amount == sek(0)
     assert "booked on 2026-03-19" in before.reasons[0]
     same_day = collection_demand_fee_cap(
-        sent_on=D(2026, 3, 20), due_date=D(2026, 3, 2), paid_on=D(2026, 3, 20)
+        sent_on=D(2026, 3, 20),
+        due_date=D(2026, 3, 2),
+        meets_inkassolagen_5=True,
+        paid_on=D(2026, 3, 20),
     )
     assert same_day.amount == sek(180)
 
@@ -237,19 +267,75 @@ def test_caller_may_supply_the_missing_pre_2003_amounts():
 # -- förseningsersättning (4 a § lag 1981:739) ------------------------------------------------
 
 
+# 4 a § 1 st lag 1981:739: a näringsidkare's claim for payment for goods or services (issue 14
+# item 3: the facts are given explicitly; not given, no 450 kr).
+IN_SCOPE: dict[str, Any] = {
+    "creditor_kind": CreditorKind.BUSINESS,
+    "claim_kind": ClaimKind.GOODS_OR_SERVICES,
+}
+
+
 def test_standard_compensation_day_before_and_day_of_2013_03_16():
-    before = standard_compensation(due_date=D(2013, 3, 15), debtor_kind=DebtorKind.BUSINESS)
+    before = standard_compensation(
+        due_date=D(2013, 3, 15), debtor_kind=DebtorKind.BUSINESS, **IN_SCOPE
+    )
     assert before.amount == sek(0)
     assert "on or after 2013-03-16" in before.reasons[0]
     assert before.provisional  # the transitional reading rests on one court report
-    on = standard_compensation(due_date=D(2013, 3, 16), debtor_kind=DebtorKind.BUSINESS)
+    on = standard_compensation(
+        due_date=D(2013, 3, 16), debtor_kind=DebtorKind.BUSINESS, **IN_SCOPE
+    )
     assert on.amount == sek(450)
     assert on.basis[0].parameter == "se.fees.standard_compensation"
 
 
 def test_standard_compensation_public_body_debtor():
-    cap = standard_compensation(due_date=D(2026, 3, 2), debtor_kind=DebtorKind.PUBLIC_BODY)
+    cap = standard_compensation(
+        due_date=D(2026, 3, 2), debtor_kind=DebtorKind.PUBLIC_BODY, **IN_SCOPE
+    )
     assert cap.amount == sek(450)
+
+
+def test_standard_compensation_needs_the_facts_of_4_a_section():
+    # Not given (the defaults): zero, with both missing facts named.
+    cap = standard_compensation(due_date=D(2026, 3, 2), debtor_kind=DebtorKind.BUSINESS)
+    assert cap.amount == sek(0)
+    assert any("creditor's kind is not given" in r for r in cap.reasons)
+    assert any("claim's kind is not given" in r for r in cap.reasons)
+    # Only one given: still zero.
+    for partial in (
+        {"creditor_kind": CreditorKind.BUSINESS},
+        {"claim_kind": ClaimKind.GOODS_OR_SERVICES},
+    ):
+        assert not standard_compensation(
+            due_date=D(2026, 3, 2), debtor_kind=DebtorKind.BUSINESS, **partial
+        ).allowed
+    # A loan, or another claim, is not a claim for goods or services.
+    for other in (ClaimKind.LOAN, ClaimKind.OTHER):
+        cap = standard_compensation(
+            due_date=D(2026, 3, 2),
+            debtor_kind=DebtorKind.BUSINESS,
+            creditor_kind=CreditorKind.BUSINESS,
+            claim_kind=other,
+        )
+        assert cap.amount == sek(0)
+        assert "not a claim for payment for goods or services" in cap.reasons[0]
+    # A public body or a private person as creditor is not a näringsidkare.
+    for creditor in (CreditorKind.PUBLIC_BODY, CreditorKind.CONSUMER):
+        cap = standard_compensation(
+            due_date=D(2026, 3, 2),
+            debtor_kind=DebtorKind.BUSINESS,
+            creditor_kind=creditor,
+            claim_kind=ClaimKind.GOODS_OR_SERVICES,
+        )
+        assert cap.amount == sek(0)
+        assert "not a näringsidkare" in cap.reasons[0]
+    with pytest.raises(InvalidInput, match="claim_kind"):
+        standard_compensation(
+            due_date=D(2026, 3, 2),
+            debtor_kind=DebtorKind.BUSINESS,
+            claim_kind="goods_or_services",  # type: ignore[arg-type]
+        )
 
 
 def test_standard_compensation_never_for_consumers_even_before_2013():
@@ -257,14 +343,6 @@ def test_standard_compensation_never_for_consumers_even_before_2013():
         cap = standard_compensation(due_date=due, debtor_kind=DebtorKind.CONSUMER)
         assert cap.amount == sek(0)
         assert cap.reasons[0] == "never against a consumer (4 a § 1 st lag 1981:739)"
-
-
-def test_standard_compensation_needs_a_business_creditor():
-    cap = standard_compensation(
-        due_date=D(2026, 3, 2), debtor_kind=DebtorKind.BUSINESS, creditor_is_business=False
-    )
-    assert cap.amount == sek(0)
-    assert "not a näringsidkare" in cap.reasons[0]
 
 
 def test_standard_compensation_refuses_a_string_debtor_kind():
@@ -285,14 +363,25 @@ def test_standard_compensation_refuses_a_string_debtor_kind():
 )
 def test_fees_with_standard_compensation_is_max_of_450_and_fees(fees_charged, kind, expected):
     cap = fees_with_standard_compensation(
-        ordinary_fees=Money.of(fees_charged, "SEK"), due_date=D(2026, 3, 2), debtor_kind=kind
+        ordinary_fees=Money.of(fees_charged, "SEK"),
+        due_date=D(2026, 3, 2),
+        debtor_kind=kind,
+        **IN_SCOPE,
     )
     assert cap.amount == sek(expected)
+    # Without the facts of 4 a § the ordinary fees stand alone (issue 14 item 3).
+    alone = fees_with_standard_compensation(
+        ordinary_fees=Money.of(fees_charged, "SEK"), due_date=D(2026, 3, 2), debtor_kind=kind
+    )
+    assert alone.amount == sek(fees_charged)
 
 
 def test_fees_with_standard_compensation_before_2013_keeps_fees():
     cap = fees_with_standard_compensation(
-        ordinary_fees=sek(410), due_date=D(2013, 3, 15), debtor_kind=DebtorKind.BUSINESS
+        ordinary_fees=sek(410),
+        due_date=D(2013, 3, 15),
+        debtor_kind=DebtorKind.BUSINESS,
+        **IN_SCOPE,
     )
     assert cap.amount == sek(410)
     assert "stand alone" in cap.reasons[-1]
@@ -451,6 +540,10 @@ def _call(call: dict[str, Any]) -> object:
         kwargs["debtor_kind"] = DebtorKind(kwargs["debtor_kind"])
     if "ordinary_fees" in kwargs:
         kwargs["ordinary_fees"] = Money.of(kwargs["ordinary_fees"], "SEK")
+    if "creditor_kind" in kwargs:
+        kwargs["creditor_kind"] = CreditorKind(kwargs["creditor_kind"])
+    if "claim_kind" in kwargs:
+        kwargs["claim_kind"] = ClaimKind(kwargs["claim_kind"])
     return getattr(fees, call["function"])(**kwargs)
 
 
@@ -521,19 +614,26 @@ def test_plan_fee_never_above_cap_or_negative(sent_on, due_date, complete):
 @given(
     due_date=st.dates(min_value=D(1990, 1, 1), max_value=LATEST),
     kind=st.sampled_from(DebtorKind),
-    business=flags,
+    creditor=st.none() | st.sampled_from(CreditorKind),
+    claim_kind=st.none() | st.sampled_from(ClaimKind),
     charged=st.decimals(min_value=0, max_value=5000, places=2),
 )
-def test_standard_compensation_and_combination_bounded(due_date, kind, business, charged):
-    cap = standard_compensation(due_date=due_date, debtor_kind=kind, creditor_is_business=business)
+def test_standard_compensation_and_combination_bounded(
+    due_date, kind, creditor, claim_kind, charged
+):
+    facts = {"creditor_kind": creditor, "claim_kind": claim_kind}
+    cap = standard_compensation(due_date=due_date, debtor_kind=kind, **facts)
     assert not cap.amount.is_negative
     assert cap.amount <= sek(450)
     assert cap.allowed or cap.reasons
     if kind is DebtorKind.CONSUMER:
         assert not cap.allowed
+    # Never on facts not given or outside 4 a § (issue 14 item 3).
+    if creditor is not CreditorKind.BUSINESS or claim_kind is not ClaimKind.GOODS_OR_SERVICES:
+        assert not cap.allowed
     ordinary = Money.of(charged, "SEK")
     combined = fees_with_standard_compensation(
-        ordinary_fees=ordinary, due_date=due_date, debtor_kind=kind, creditor_is_business=business
+        ordinary_fees=ordinary, due_date=due_date, debtor_kind=kind, **facts
     )
     assert ordinary <= combined.amount <= max(ordinary, sek(450))
     assert combined.amount == max(ordinary, cap.amount)
@@ -573,11 +673,17 @@ def test_shared_signatures_work_with_only_the_shared_keywords():
     assert reminder_fee_cap(
         sent_on=D(2026, 3, 10), due_date=D(2026, 3, 2), law=book
     ).amount == sek(0)
+    # collection_demand_fee_cap left the Protocol: the 5 § statement is required (issue 14
+    # item 4), so the shared keywords alone are refused by Python, not answered with 180 kr.
+    with pytest.raises(TypeError, match="meets_inkassolagen_5"):
+        collection_demand_fee_cap(  # type: ignore[call-arg]
+            sent_on=D(2026, 3, 10), due_date=D(2026, 3, 2), law=book
+        )
     assert collection_demand_fee_cap(
-        sent_on=D(2026, 3, 10), due_date=D(2026, 3, 2), law=book
+        sent_on=D(2026, 3, 10), due_date=D(2026, 3, 2), meets_inkassolagen_5=True, law=book
     ).amount == sek(180)
     assert standard_compensation(
-        due_date=D(2026, 3, 2), debtor_kind=DebtorKind.BUSINESS, law=book
+        due_date=D(2026, 3, 2), debtor_kind=DebtorKind.BUSINESS, law=book, **IN_SCOPE
     ).amount == sek(450)
 
 

@@ -12,7 +12,7 @@ import attrs
 import pytest
 
 from inkassorules import Case, LetterSent
-from inkassorules.claims import Claim, DebtorKind
+from inkassorules.claims import Claim, ClaimKind, CreditorKind, DebtorKind
 from inkassorules.disputes import Dispute
 from inkassorules.errors import InvalidInput, RateNotPublished
 from inkassorules.money import Money
@@ -32,8 +32,22 @@ def claim(**changes: object) -> Claim:
         jurisdiction="SE",
         debtor_kind=DebtorKind.BUSINESS,
         reference="F-88",
+        # an invoice for goods from a business: within 4 a § lag 1981:739 (issue 14 item 3)
+        creditor_kind=CreditorKind.BUSINESS,
+        claim_kind=ClaimKind.GOODS_OR_SERVICES,
     )
     return attrs.evolve(base, **changes)
+
+
+def test_business_claim_without_the_facts_of_4_a_section_gets_no_450() -> None:
+    # Issue 14 item 3: creditor_kind / claim_kind not given: the 450 kr are never added. The
+    # inkassokrav's fees are its own 180 kr; Kronofogden's 300 + 380 = 680 come on top: 860.
+    steps = plan(claim(creditor_kind=None, claim_kind=None), as_of=date(2026, 2, 2)).steps
+    assert [s.fees for s in steps] == [sek("0"), sek("180"), sek("860")]
+    assert any("creditor's kind is not given" in r for r in steps[1].reasons)
+    # A loan from a business: outside 4 a § (goods or services only), the same fees.
+    loan = plan(claim(claim_kind=ClaimKind.LOAN), as_of=date(2026, 2, 2)).steps
+    assert [s.fees for s in loan] == [sek("0"), sek("180"), sek("860")]
 
 
 def test_business_claim_matches_hand_computed_golden_case() -> None:
@@ -54,7 +68,9 @@ def test_business_claim_matches_hand_computed_golden_case() -> None:
     ]
     assert rows == [
         # påminnelse: practice 2 Feb + 5 = 7 Feb (lawful from 3 Feb); no fee agreed;
-        # 1000 x 5/365 = 13.6986 -> 13.70; policy deadline 7 Feb + 10 = 17 Feb
+        # 1000 x 5/365 = 13.6986 -> 13.70; policy deadline 7 Feb + 10 = 17 Feb.
+        # Fees 450: the förseningsersättning arises with the right to dröjsmålsränta, from
+        # 3 Feb (4 a § lag 1981:739; issue 14 item 3 correction: was 0 until the inkassokrav).
         (
             StepKind.REMINDER,
             date(2026, 2, 3),
@@ -62,7 +78,7 @@ def test_business_claim_matches_hand_computed_golden_case() -> None:
             "policy",
             sek("0"),
             sek("13.70"),
-            sek("0"),
+            sek("450"),
             date(2026, 2, 17),
         ),
         # inkassokrav: after the reminder deadline, 18 Feb; 180 kr; deadline max(18 + 8 = 26 Feb,

@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple, cast, get_args
 import attrs
 
 from inkassorules._checks import check_date, check_int
-from inkassorules.calendar import add_days, add_months
+from inkassorules.calendar import add_days, add_months, calendar_for
 from inkassorules.claims import DebtorKind
 from inkassorules.errors import DataFileError, InvalidInput, NotInForce
 from inkassorules.fees import FeeCap
@@ -127,6 +127,13 @@ _NOT_ROLLED: Final = Citation(
     "Ot.prp. nr. 2 (1987-88) s. 114 (the last day of the deadline falls on the same weekday as "
     "the sending day, even if that is a holiday: it is not moved)",
     "https://jusinfo.no/pengekravsrett/inndrivelsesprosessen/inkassovarsel/",
+)
+_FORFALL: Final = Citation(
+    "gjeldsbrevloven § 5 annet ledd: a forfallsdag on a Saturday, Sunday, holiday, 1 or 17 May "
+    "is postponed to the next working day ('blir forfallsdagen utdrygd til yrkedagen etter'); "
+    "the 14 days of inkassoforskriften § 1-2 and inkassoloven § 9's 'etter kravets forfall' run "
+    "from that forfall",
+    "https://jusinfo.no/pengekravsrett/betalingstid-mv/betalingstid-mv/",
 )
 _NOT_CONSUMER: Final = Citation(
     "forsinkelsesrenteloven § 4 d (§ 3a does not apply against consumers)",
@@ -269,7 +276,9 @@ def _check_nok(value: object, argument: str) -> Money:
     return value
 
 
-def _check_letters(letters: object, sent_on: dt.date, due_date: dt.date) -> tuple[FeeLetter, ...]:
+def _check_letters(
+    letters: object, sent_on: dt.date, due_date: dt.date, book: LawBook
+) -> tuple[FeeLetter, ...]:
     if type(letters) is tuple and not letters:  # the default: no earlier letters
         return ()
     if isinstance(letters, str | bytes) or not isinstance(letters, Sequence):
@@ -278,10 +287,11 @@ def _check_letters(letters: object, sent_on: dt.date, due_date: dt.date) -> tupl
     for i, letter in enumerate(letters):
         if not isinstance(letter, FeeLetter):
             raise InvalidInput(f"earlier_letters[{i}] must be a FeeLetter, got {letter!r}")
-        if letter.sent_on < due_date:
+        if letter.sent_on < (forfall := _forfall(due_date, book)):
             raise InvalidInput(
-                f"earlier_letters[{i}] was sent on {letter.sent_on}, before the due date "
-                f"{due_date}: a purring, inkassovarsel or betalingsoppfordring follows forfall"
+                f"earlier_letters[{i}] was sent on {letter.sent_on}, before "
+                f"{_forfall_text(due_date, forfall)}: a purring, inkassovarsel or "
+                "betalingsoppfordring follows forfall"
             )
         if letter.sent_on > sent_on:
             raise InvalidInput(
@@ -290,6 +300,21 @@ def _check_letters(letters: object, sent_on: dt.date, due_date: dt.date) -> tupl
             )
         checked.append(letter)
     return tuple(sorted(checked, key=lambda letter: letter.sent_on))
+
+
+def _forfall(due_date: dt.date, book: LawBook | None) -> dt.date:
+    """The forfall: *due_date* rolled onto a business day (gjeldsbrevloven § 5)."""
+    return calendar_for("NO", law=book).roll_forward(due_date)
+
+
+def _forfall_text(due_date: dt.date, forfall: dt.date) -> str:
+    """'the due date D' or 'the forfall F (due date D, not a business day, postponed)'."""
+    if forfall == due_date:
+        return f"the due date {due_date}"
+    return (
+        f"the forfall {forfall} (the due date {due_date} is not a business day and is "
+        "postponed, gjeldsbrevloven § 5)"
+    )
 
 
 def _zero(reason: str, *basis: Citation) -> FeeCap:
@@ -312,11 +337,14 @@ def _timing_refusal(
 ) -> str | None:
     earliest = _days(book, _EARLIEST_FEE_DAYS, sent_on)
     basis.append(earliest.citation)
-    first_day = add_days(due_date, earliest.value)
+    forfall = _forfall(due_date, book)
+    if forfall != due_date:
+        basis.append(_FORFALL)
+    first_day = add_days(forfall, earliest.value)
     if sent_on < first_day:
         return (
-            f"sent on {sent_on}, earlier than {earliest.value} days after the due date "
-            f"{due_date}: the earliest fee-bearing day is {first_day}"
+            f"sent on {sent_on}, earlier than {earliest.value} days after "
+            f"{_forfall_text(due_date, forfall)}: the earliest fee-bearing day is {first_day}"
         )
     return None
 
@@ -422,8 +450,8 @@ def _letter_fee(
 ) -> FeeCap:
     sent = check_date(sent_on, "sent_on")
     due = check_date(due_date, "due_date")
-    letters = _check_letters(earlier_letters, sent, due)
     book = _book(law)
+    letters = _check_letters(earlier_letters, sent, due, book)
     if _check_bool(reasonably_disputed, "reasonably_disputed"):
         return _disputed()
     if not letters and type(sent) is dt.date and type(due) is dt.date:
@@ -518,8 +546,10 @@ def reminder_fee_cap(
     The inkassosats in force on *sent_on* times the fraction in force on *due_date* (1/10 for
     claims falling due up to and including 2020-09-30, 1/20 after), rounded as the regulation
     says (to the whole krone from 2026: 37.50 -> 38, medium confidence). Zero, with the reason,
-    when the purring is sent earlier than 14 days after the due date (inkassoforskriften § 1-2
-    første ledd), when inkassoforskriften § 1-3 allows no further fee, or when the claim is
+    when the purring is sent earlier than 14 days after forfall (inkassoforskriften § 1-2
+    første ledd; a due date that is not a business day is first postponed to the next one,
+    gjeldsbrevloven § 5: due Saturday 2026-06-20, forfall Monday 06-22, first fee day 07-06),
+    when inkassoforskriften § 1-3 allows no further fee, or when the claim is
     reasonably disputed (inkassoloven § 17 annet ledd).
 
     >>> from datetime import date
@@ -533,7 +563,7 @@ def reminder_fee_cap(
 
     Args:
         sent_on: the day the purring is sent (the sats is read on this day).
-        due_date: the claim's forfallsdato.
+        due_date: the claim's forfallsdato as agreed (rolled onto a business day here).
         earlier_letters: the letters sent earlier on the same claim (see :class:`FeeLetter`);
             a second fee needs a missed deadline of at least 14 days set in the first purring.
         reasonably_disputed: the debtor had reasonable grounds to dispute the claim.
@@ -565,7 +595,8 @@ def collection_notice_fee_cap(
     """Gebyr for inkassovarsel (Norwegian collection-notice fee cap).
 
     Like :func:`reminder_fee_cap` (inkassoforskriften § 1-2 annet ledd: 1/20 of the sats, 1/10
-    for claims falling due before 2020-10-01; no fee earlier than 14 days after the due date).
+    for claims falling due before 2020-10-01; no fee earlier than 14 days after forfall, the due
+    date rolled onto a business day).
     The inkassovarsel counts against the two 1/20 letters of § 1-3: it may carry a fee as the
     first fee-bearing letter, or as the second after a fee-bearing purring whose deadline of at
     least 14 days was missed. No purring is needed first.
@@ -863,7 +894,11 @@ def standard_compensation(
 
     EUR 40 in NOK, fixed per half-year (``no.fees.standard_compensation``). Never against a
     consumer (FRL § 4 d: zero with that reason); the law applies to claims falling due from
-    2013-03-16. Which half-year's figure applies, the one in force on the due date or on the
+    2013-03-16. Unlike the Swedish förseningsersättning it is not limited to a business
+    creditor's claim for goods or services: Prop. 150 L (2011-2012) describes it as owed "når det
+    skal betalast forseinkingsrente etter lova" (medium confidence, the § 3a text was not
+    retrieved), so ``Claim.creditor_kind`` and ``Claim.claim_kind`` are not read here. Which
+    half-year's figure applies, the one in force on the due date or on the
     claim date, is not settled by the sources: the caller chooses with the required
     *figure_date*. The compensation offsets purregebyr and collection costs rather than
     stacking (medium confidence): *fees_already_charged* are deducted, never below zero.
@@ -920,22 +955,27 @@ def standard_compensation(
 def earliest_fee_date(*, due_date: dt.date, law: LawBook | None = None) -> LegalDate:
     """Tidligste gebyrbelagte purring (earliest day a purring or inkassovarsel carries a fee).
 
-    14 days after the due date (inkassoforskriften § 1-2 første og annet ledd). A letter may
-    be sent earlier, but then carries no fee.
+    14 days after forfall (inkassoforskriften § 1-2 første og annet ledd): the due date, or,
+    if it is not a business day, the next business day it is postponed to (gjeldsbrevloven
+    § 5). A letter may be sent earlier, but then carries no fee.
 
     >>> from datetime import date
     >>> earliest_fee_date(due_date=date(2026, 3, 2)).day
     datetime.date(2026, 3, 16)
+    >>> earliest_fee_date(due_date=date(2026, 6, 20)).day  # Saturday: forfall Monday 22 June
+    datetime.date(2026, 7, 6)
 
     Raises:
         NotInForce: for a due date before the table starts (2002-03-01).
     """
     due = check_date(due_date, "due_date")
-    days = _days(_book(law), _EARLIEST_FEE_DAYS, due)
+    book = _book(law)
+    days = _days(book, _EARLIEST_FEE_DAYS, due)
+    forfall = _forfall(due, book)
     return LegalDate(
-        day=add_days(due, days.value),
-        reasons=(f"{days.value} days after the due date {due}",),
-        basis=(days.citation,),
+        day=add_days(forfall, days.value),
+        reasons=(f"{days.value} days after {_forfall_text(due, forfall)}",),
+        basis=(days.citation,) if forfall == due else (days.citation, _FORFALL),
     )
 
 

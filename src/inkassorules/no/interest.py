@@ -16,17 +16,22 @@ References:
 >>> from inkassorules import Money
 >>> late_interest_rate(on=date(2025, 7, 1))
 Decimal('12.25')
->>> result = late_interest(Money.of(10000, "NOK"), due_date=date(2025, 3, 1),
+>>> result = late_interest(Money.of(10000, "NOK"), due_date=date(2025, 3, 3),
 ...                        paid_on=date(2025, 9, 1))
 >>> str(result.amount), [(p.days, str(p.rate)) for p in result.periods]
-('625.89 NOK', [(122, '12.50'), (62, '12.25')])
+('619.04 NOK', [(120, '12.50'), (62, '12.25')])
+>>> late_interest(Money.of(10000, "NOK"), due_date=date(2025, 3, 1),  # a Saturday: rolled
+...               paid_on=date(2025, 9, 1)).start
+datetime.date(2025, 3, 3)
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TypeVar
+
+import attrs
 
 from inkassorules._checks import check_date
 from inkassorules.calendar import calendar_for
@@ -79,6 +84,7 @@ _PLANS_KEPT: Final = 4096
 # An empty list or tuple of payments: late_interest_on_balance's common case.
 _EMPTY_TYPES: Final = (list, tuple)
 _BOOK_OR_NONE: Final = (LawBook, type(None))
+_R = TypeVar("_R", InterestResult, BalanceInterestResult)
 
 _FRL_2 = Citation(
     "forsinkelsesrenteloven § 2 første ledd (renten løper fra forfallsdag, ellers etter påkrav)",
@@ -140,34 +146,77 @@ def _check_nok(principal: object) -> Money:
     return principal
 
 
+def _rolled(
+    due_date: dt.date, roll_due_date: object, law: LawBook | None
+) -> tuple[dt.date, Citation | None]:
+    """*due_date* rolled onto a business day unless *roll_due_date* is False.
+
+    Also the calendar's citation if the day moved, else None.
+    """
+    if not isinstance(roll_due_date, bool):
+        raise InvalidInput(f"roll_due_date must be True or False, got {roll_due_date!r}")
+    if not roll_due_date:
+        return due_date, None
+    if law is not None and not isinstance(law, LawBook):
+        raise InvalidInput(f"law must be a LawBook or None, got {law!r}")
+    calendar = calendar_for("NO", law=law)
+    rolled = calendar.roll_forward(check_date(due_date, "due_date"))
+    return rolled, (None if rolled == due_date else calendar.citation)
+
+
+def _cite_roll(result: _R, moved: Citation | None) -> _R:
+    """*result*, with the business-day rule among its basis if the due date was moved."""
+    if moved is None or not result.periods:
+        return result
+    return attrs.evolve(result, basis=(*result.basis, moved))
+
+
 def late_interest(
     principal: Money,
     *,
     due_date: dt.date,
     paid_on: dt.date,
     law: LawBook | None = None,
+    roll_due_date: bool = True,
 ) -> InterestResult:
     """Forsinkelsesrente (Norwegian late interest) on *principal* from *due_date* to *paid_on*.
 
-    Simple interest for each day *d* with ``due_date <= d < paid_on`` (``paid_on - due_date``
-    days), split at every 1 January and 1 July, each day 1/365 of the annual rate (1/366 in a
-    leap year); the exact parts are added and rounded once to øre (ROUND_HALF_UP). Zero when
-    ``paid_on <= due_date``. Pass the date :func:`interest_start` gives as *due_date* (it rolls
-    a due date on a non-business day forward, gjeldsbrevloven § 5).
+    A *due_date* that is not a business day is first rolled onto the next one (gjeldsbrevloven
+    § 5: "blir forfallsdagen utdrygd til yrkedagen etter"), so a payment on that day is on time;
+    pass ``roll_due_date=False`` when *due_date* is already the first interest day as you want
+    it counted (e.g. a start you worked out yourself). Rolling twice changes nothing, so the
+    ``start`` of :func:`interest_start` may be passed either way. Then simple interest for each
+    day *d* with ``due_date <= d < paid_on`` (``paid_on - due_date`` days), split at every
+    1 January and 1 July, each day 1/365 of the annual rate (1/366 in a leap year); the exact
+    parts are added and rounded once to øre (ROUND_HALF_UP). Zero when ``paid_on <= due_date``.
 
     >>> from datetime import date
     >>> str(late_interest(Money.of(10000, "NOK"), due_date=date(2024, 1, 1),
-    ...                   paid_on=date(2025, 1, 1)).amount)  # 366/366 x 12.50 %
+    ...                   paid_on=date(2025, 1, 1)).amount)  # New Year's Day: 365/366 x 12.50 %
+    '1246.58 NOK'
+    >>> str(late_interest(Money.of(10000, "NOK"), due_date=date(2024, 1, 1),
+    ...                   paid_on=date(2025, 1, 1), roll_due_date=False).amount)  # 366/366
     '1250.00 NOK'
 
     Raises:
         CurrencyMismatch: if *principal* is not in NOK.
         InvalidInput: for a negative principal or a bad date.
-        NotInForce: for interest days before 1994-01-01.
+        NotInForce: for interest days before 1994-01-01, or, when rolling, a due date the
+            business-day calendar does not cover (before 2000-01-01).
         RateNotPublished: for interest days after the last published half-year; extend the
             law book with the published rate and pass ``law=``.
     """
     principal = _check_nok(principal)
+    due_date, moved = _rolled(due_date, roll_due_date, law)
+    return _cite_roll(_late_interest(principal, due_date, paid_on, law), moved)
+
+
+def _late_interest(
+    principal: Money,
+    due_date: dt.date,
+    paid_on: dt.date,
+    law: LawBook | None,
+) -> InterestResult:
     if (
         type(due_date) is dt.date
         and type(paid_on) is dt.date
@@ -237,6 +286,7 @@ def late_interest_on_balance(
     until: dt.date,
     law: LawBook | None = None,
     payments_reduce: PaymentsReduce = "interest_first",
+    roll_due_date: bool = True,
 ) -> BalanceInterestResult:
     """Forsinkelsesrente on a principal that partial payments reduce from the day they are made.
 
@@ -245,18 +295,34 @@ def late_interest_on_balance(
     (default) a payment pays accrued interest first, then principal: the order of inkasso
     practice (costs -> interest -> principal) and of the library's :func:`~inkassorules.allocate`.
     The debtor may designate otherwise (norway.md § 9): pass ``"principal"`` for a payment that
-    reduces the principal first. Overpayment is reported.
+    reduces the principal first. Overpayment is reported. *due_date* is rolled onto a business
+    day as in :func:`late_interest` unless ``roll_due_date=False``.
 
     >>> from datetime import date
     >>> from inkassorules.claims import Payment
     >>> result = late_interest_on_balance(
     ...     Money.of(10000, "NOK"),
     ...     [Payment(amount=Money.of(5000, "NOK"), paid_on=date(2025, 7, 1))],
-    ...     due_date=date(2025, 3, 1), until=date(2025, 9, 1))
+    ...     due_date=date(2025, 3, 1), until=date(2025, 9, 1))  # Saturday: from Monday 3 March
     >>> str(result.interest), str(result.principal_outstanding)
-    ('530.54 NOK', '5417.81 NOK')
+    ('523.55 NOK', '5410.96 NOK')
     """
     principal = _check_nok(principal)
+    due_date, moved = _rolled(due_date, roll_due_date, law)
+    return _cite_roll(
+        _late_interest_on_balance(principal, payments, due_date, until, law, payments_reduce),
+        moved,
+    )
+
+
+def _late_interest_on_balance(  # noqa: PLR0917 -- late_interest_on_balance's checked arguments
+    principal: Money,
+    payments: Iterable[Payment],
+    due_date: dt.date,
+    until: dt.date,
+    law: LawBook | None,
+    payments_reduce: PaymentsReduce,
+) -> BalanceInterestResult:
     if (
         type(due_date) is dt.date
         and type(until) is dt.date

@@ -1,5 +1,8 @@
 """Innkrevingsløp (the Norwegian collection timeline): the steps and when each is lawful.
 
+Forfall is the due date, or the next business day if it is not one (gjeldsbrevloven § 5:
+"blir forfallsdagen utdrygd til yrkedagen etter"); every step below counts from it.
+
 1. Betalingspåminnelse (friendly reminder, practice): after forfall, never a fee.
 2. Purring: a fee (purregebyr) only from 14 days after forfall (inkassoforskriften § 1-2
    første ledd); its deadline is at least 14 days when fees are charged, so that the next
@@ -36,7 +39,7 @@ import functools
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
-from inkassorules.calendar import add_days
+from inkassorules.calendar import add_days, calendar_for
 from inkassorules.case import Case, as_case
 from inkassorules.disputes import Step as DisputeStep
 from inkassorules.fees import FeeCap
@@ -83,6 +86,14 @@ _SECOND_FEE_DEADLINE_DAYS: Final = "no.fees.second_fee_deadline_days"
 _AFTER_DUE: Final = Citation(
     "inkassoloven § 9 første ledd: the inkassovarsel is sent after the claim's forfall",
     "https://jusinfo.no/pengekravsrett/inndrivelsesprosessen/inkassovarsel/",
+)
+_FORFALL: Final = Citation(
+    "gjeldsbrevloven § 5 annet ledd: a forfallsdag that is not a business day is postponed to "
+    "the next one; the inkassovarsel is sent 'etter kravets forfall' (inkassoloven § 9 første "
+    "ledd a), so after that postponed forfall",
+    "https://jusinfo.no/pengekravsrett/betalingstid-mv/betalingstid-mv/",
+    note="§ 9: https://jusinfo.no/pengekravsrett/inndrivelsesprosessen/inkassovarsel/ ('det er "
+    "ikke adgang til å sette i gang inkassoprosessen før kravet er forfalt')",
 )
 _DEMAND_AFTER_NOTICE: Final = Citation(
     "inkassoloven § 10 første ledd: the betalingsoppfordring is sent after the inkassovarsel "
@@ -152,10 +163,18 @@ def _after_due(due: dt.date, kind: StepKind, fee_date: bool, key: LawBook | None
     """The earliest day of a step that needs only the due date (and, for a fee, the data)."""
     if fee_date:
         return _from(earliest_fee_date(due_date=due, law=key))
-    basis = (_AFTER_DUE,) if kind is StepKind.COLLECTION_NOTICE else ()
-    return _Lawful(
-        day=add_days(due, 1), reasons=(f"after the due date {due.isoformat()}",), basis=basis
-    )
+    calendar = calendar_for("NO", law=key)
+    forfall = calendar.roll_forward(due)
+    basis: tuple[Citation, ...] = (_AFTER_DUE,) if kind is StepKind.COLLECTION_NOTICE else ()
+    if forfall == due:
+        reason = f"after the due date {due.isoformat()}"
+    else:
+        reason = (
+            f"after forfall {forfall.isoformat()} (the due date {due.isoformat()} is not a "
+            "business day and is postponed, gjeldsbrevloven § 5)"
+        )
+        basis = (*basis, _FORFALL, calendar.citation)
+    return _Lawful(day=add_days(forfall, 1), reasons=(reason,), basis=basis)
 
 
 # Pure and immutable: memoised per (due date, kind, fee, book); an error (NotInForce) is not kept.
@@ -163,11 +182,11 @@ _after_due_kept: Final = functools.lru_cache(maxsize=4096)(_after_due)
 
 
 def _letters(context: _Context) -> tuple[FeeLetter, ...]:
-    # A letter the case took before the due date the plan counts from (a due date postponed
+    # A letter the case took before the forfall the plan counts from (a due date postponed
     # later, or an accelerated balance) still counts towards the limits of inkassoforskriften
-    # § 1-3, as a letter of that due date: the reading that cannot overcharge (its deadline can
+    # § 1-3, as a letter of that forfall: the reading that cannot overcharge (its deadline can
     # only get shorter, so it can only make a second fee harder to earn).
-    due = context.claim.due_date
+    due = calendar_for("NO", law=cache_key(context.law)).roll_forward(context.claim.due_date)
     return tuple(
         FeeLetter(
             kind=_LETTERS[step.kind],

@@ -9,15 +9,22 @@ weekends, allmänna helgdagar, midsommarafton, julafton or nyårsafton; at most 
 week, 15 a month; letters at any time. Every decision says ``is_law=False``. Pass your own
 :class:`~inkassorules.contact.ContactPolicy` as ``policy=`` to apply your creditor's rules.
 
-Hours are read on the Europe/Stockholm clock; the holidays are those of the Swedish business-day
-calendar (the ``holidays`` package's PUBLIC and DE_FACTO categories).
+Hours are read on the Europe/Stockholm clock; the closed days are those of the Swedish
+business-day calendar (the ``holidays`` package's PUBLIC and DE_FACTO categories): the allmänna
+helgdagar of lag (1989:253), called public holidays, and midsommarafton, julafton and
+nyårsafton, which are not allmänna helgdagar but are not vardagar under lag (1930:173) 2 § and
+skuldebrevslagen 5 §; the reasons word each as what it is
+(:func:`inkassorules.se.calendar.closed_day_reason`).
 
 >>> import datetime as dt
 >>> from zoneinfo import ZoneInfo
 >>> stockholm = ZoneInfo("Europe/Stockholm")
 >>> decision = contact_allowed(dt.datetime(2026, 6, 19, 10, 0, tzinfo=stockholm))
->>> decision.allowed, decision.is_law, decision.reasons
-(False, False, ('2026-06-19 is a public holiday (Midsummer Eve)',))
+>>> decision.allowed, decision.is_law
+(False, False)
+>>> print(decision.reasons[0])
+2026-06-19 is midsommarafton (Midsummer Eve): not a public holiday (allmän helgdag, lag
+1989:253), but not a vardag either (lag 1930:173 2 §, skuldebrevslagen 5 §)
 >>> next_contact_window(dt.datetime(2026, 6, 19, 10, 0, tzinfo=stockholm))
 datetime.datetime(2026, 6, 22, 8, 0, tzinfo=zoneinfo.ZoneInfo(key='Europe/Stockholm'))
 """

@@ -9,8 +9,9 @@ förseningsersättning:
 * :func:`collection_demand_fee_cap`: ersättning för inkassokrav (3 § p.1), a krav that meets
   5 § inkassolagen (1974:182);
 * :func:`instalment_agreement_fee_cap`: upprättande av amorteringsplan (3 § p.2);
-* :func:`standard_compensation`: förseningsersättning (4 a §), 450 kr, business creditors
-  against businesses and public bodies only, and :func:`fees_with_standard_compensation`, how it
+* :func:`standard_compensation`: förseningsersättning (4 a §), 450 kr, for a business
+  creditor's claim for goods or services against a business or public body, from the moment
+  late interest runs, and :func:`fees_with_standard_compensation`, how it
   combines with the three fees above.
 
 The amounts are chosen by the date of the measure (``sent_on``): those of förordning (1981:1057)
@@ -32,7 +33,8 @@ References:
 >>> from datetime import date
 >>> reminder_fee_cap(sent_on=date(2026, 3, 10), due_date=date(2026, 3, 2), fee_agreed=True).amount
 Money(amount=Decimal('60.00'), currency='SEK')
->>> collection_demand_fee_cap(sent_on=date(2013, 3, 15), due_date=date(2013, 2, 28)).amount
+>>> collection_demand_fee_cap(sent_on=date(2013, 3, 15), due_date=date(2013, 2, 28),
+...                           meets_inkassolagen_5=True).amount
 Money(amount=Decimal('160.00'), currency='SEK')
 """
 
@@ -44,7 +46,7 @@ from typing import TYPE_CHECKING, Final
 
 from inkassorules._checks import check_date
 from inkassorules.calendar import calendar_for
-from inkassorules.claims import DebtorKind
+from inkassorules.claims import ClaimKind, CreditorKind, DebtorKind
 from inkassorules.errors import CurrencyMismatch, InvalidInput
 from inkassorules.fees import FeeCap
 from inkassorules.law import Citation, builtin
@@ -133,6 +135,15 @@ _COMPENSATION_SCOPE: Final = Citation(
     "4 a § 1 st lag (1981:739) (SFS 2013:56): between näringsidkare, or a näringsidkare's claim "
     "on a public body, for goods or services; never against consumers",
     _SFS_2013_56,
+)
+_COMPENSATION_TRIGGER: Final = Citation(
+    "4 a § 1 st lag (1981:739) (SFS 2013:56): owed when the creditor 'har rätt till "
+    "dröjsmålsränta' on the claim, so from the moment late interest runs, not with an "
+    "inkassokrav",
+    _SFS_2013_56,
+    note="inkop24.se (4a §: 'en fordringsägare som har rätt till dröjsmålsränta') and Sergel "
+    "('dröjsmålsränta, och alltså även förseningsersättningen') agree; IMY's 'med automatik i "
+    "samma ögonblick' is quoted in shared/domain/sweden.md, its page was not re-read",
 )
 _COMPENSATION_TRANSITION: Final = Citation(
     "4 a § lag (1981:739), SFS 2013:56 in force 2013-03-16: only claims falling due on or after "
@@ -318,8 +329,8 @@ def collection_demand_fee_cap(
     *,
     sent_on: dt.date,
     due_date: dt.date,
+    meets_inkassolagen_5: bool,
     law: LawBook | None = None,
-    meets_inkassolagen_5: bool = True,
     paid_on: dt.date | None = None,
 ) -> FeeCap:
     """Ersättning för inkassokrav (Swedish collection-demand fee cap).
@@ -332,16 +343,22 @@ def collection_demand_fee_cap(
     payment was booked before the day the krav was sent, no fee is owed (IMY).
 
     >>> from datetime import date
-    >>> collection_demand_fee_cap(sent_on=date(2026, 3, 20), due_date=date(2026, 3, 2)).amount
+    >>> collection_demand_fee_cap(sent_on=date(2026, 3, 20), due_date=date(2026, 3, 2),
+    ...                           meets_inkassolagen_5=True).amount
     Money(amount=Decimal('180.00'), currency='SEK')
+    >>> collection_demand_fee_cap(sent_on=date(2026, 3, 20), due_date=date(2026, 3, 2),
+    ...                           meets_inkassolagen_5=False).reasons
+    ('the krav does not meet 5 § inkassolagen (1974:182) (3 § p.1 lag 1981:739)',)
 
     Args:
         sent_on: the day the krav was sent (the date of the measure).
         due_date: the claim's agreed due date.
         law: the law book to read; None for the built-in data.
-        meets_inkassolagen_5: the caller's statement that the krav meets 5 § inkassolagen. The
-            library cannot read a letter, so the default is True: a caller that has not
-            checked the krav's content must pass False (or check it first).
+        meets_inkassolagen_5: required: the caller's statement that the krav meets 5 §
+            inkassolagen (written; creditor and basis of the claim; capital, interest and costs
+            stated separately; a reasonable deadline to pay or object). The 180 kr are owed
+            only for such a krav (3 § p.1 lag 1981:739) and the library cannot read a letter,
+            so there is no default: pass False for a krav that does not, or was not checked.
         paid_on: the day the debtor's payment was booked on the creditor's account, if paid.
 
     Returns:
@@ -469,38 +486,58 @@ def instalment_agreement_fee_cap(
     )
 
 
+def _check_kind(value: object, kind: type, argument: str) -> None:
+    if value is not None and not isinstance(value, kind):
+        raise InvalidInput(f"{argument} must be a {kind.__name__} or None, got {value!r}")
+
+
 def standard_compensation(
     *,
     due_date: dt.date,
     debtor_kind: DebtorKind,
+    creditor_kind: CreditorKind | None = None,
+    claim_kind: ClaimKind | None = None,
     law: LawBook | None = None,
-    creditor_is_business: bool = True,
 ) -> FeeCap:
     """Förseningsersättning (Swedish fixed compensation for late payment between businesses).
 
     450 kr, a fixed amount (not a maximum) that arises without any agreement when a näringsidkare
-    has a right to dröjsmålsränta on a claim for goods or services against another näringsidkare
-    or a public body (4 a § lag 1981:739, SFS 2013:56, directive 2011/7/EU). Never against a
-    consumer. It applies only to claims falling due on or after 2013-03-16 (medium confidence:
-    one court report); earlier claims get zero. It replaces the ordinary fees up to 450 kr: see
+    has a right to dröjsmålsränta on a claim for payment for goods or services against another
+    näringsidkare or a public body (4 a § lag 1981:739, SFS 2013:56, directive 2011/7/EU). It
+    arises with the right to late interest, "med automatik i samma ögonblick som borgenären har
+    rätt till dröjsmålsränta" (IMY), not with an inkassokrav. Never against a consumer. It
+    applies only to claims falling due on or after 2013-03-16 (medium confidence: one court
+    report); earlier claims get zero. It replaces the ordinary fees up to 450 kr: see
     :func:`fees_with_standard_compensation`.
 
+    The scope needs two facts the library cannot guess: who the creditor is and what the claim
+    is for. Unless the caller states both (a business creditor, a claim for goods or services),
+    the answer is zero with the reason: the 450 kr are never added on facts not given.
+
     >>> from datetime import date
-    >>> from inkassorules import DebtorKind
-    >>> standard_compensation(due_date=date(2026, 3, 2), debtor_kind=DebtorKind.BUSINESS).amount
+    >>> from inkassorules import ClaimKind, CreditorKind, DebtorKind
+    >>> standard_compensation(due_date=date(2026, 3, 2), debtor_kind=DebtorKind.BUSINESS,
+    ...                       creditor_kind=CreditorKind.BUSINESS,
+    ...                       claim_kind=ClaimKind.GOODS_OR_SERVICES).amount
     Money(amount=Decimal('450.00'), currency='SEK')
-    >>> standard_compensation(due_date=date(2026, 3, 2), debtor_kind=DebtorKind.CONSUMER).reasons
-    ('never against a consumer (4 a § 1 st lag 1981:739)',)
+    >>> standard_compensation(due_date=date(2026, 3, 2),
+    ...                       debtor_kind=DebtorKind.CONSUMER).reasons[0]
+    'never against a consumer (4 a § 1 st lag 1981:739)'
+    >>> standard_compensation(due_date=date(2026, 3, 2), debtor_kind=DebtorKind.BUSINESS,
+    ...                       creditor_kind=CreditorKind.BUSINESS,
+    ...                       claim_kind=ClaimKind.LOAN).amount
+    Money(amount=Decimal('0.00'), currency='SEK')
 
     Args:
         due_date: the day the claim fell due, i.e. from which late-payment interest runs (with
             no agreed due date: the interest start under 4 § räntelagen, which the caller
             computes).
         debtor_kind: consumer, business or public body.
+        creditor_kind: who the creditor is; only ``CreditorKind.BUSINESS`` (a näringsidkare
+            acting in its business) qualifies. None (not given) gives zero.
+        claim_kind: what the claim is for; only ``ClaimKind.GOODS_OR_SERVICES`` qualifies.
+            None (not given) gives zero.
         law: the law book to read; None for the built-in data.
-        creditor_is_business: True if the creditor is a näringsidkare acting in its business
-            (4 a § covers business creditors only). Defaults to True because the debtor-side
-            test is the one callers usually vary; pass False for a private creditor.
 
     Returns:
         450 kr, or zero with the reasons.
@@ -511,14 +548,33 @@ def standard_compensation(
     check_date(due_date, "due_date")
     if not isinstance(debtor_kind, DebtorKind):
         raise InvalidInput(f"debtor_kind must be a DebtorKind, got {debtor_kind!r}")
-    business_creditor = _check_flag(creditor_is_business, "creditor_is_business")
+    _check_kind(creditor_kind, CreditorKind, "creditor_kind")
+    _check_kind(claim_kind, ClaimKind, "claim_kind")
     book = law or builtin()
     reasons: list[str] = []
     basis: list[Citation] = [_COMPENSATION_SCOPE]
     if debtor_kind.is_consumer:
         reasons.append("never against a consumer (4 a § 1 st lag 1981:739)")
-    if not business_creditor:
-        reasons.append("the creditor is not a näringsidkare (4 a § 1 st lag 1981:739)")
+    if creditor_kind is None:
+        reasons.append(
+            "the creditor's kind is not given (creditor_kind): 4 a § 1 st lag 1981:739 needs a "
+            "näringsidkare creditor"
+        )
+    elif creditor_kind is not CreditorKind.BUSINESS:
+        reasons.append(
+            f"the creditor is a {creditor_kind.value.replace('_', ' ')}, not a näringsidkare "
+            "(4 a § 1 st lag 1981:739)"
+        )
+    if claim_kind is None:
+        reasons.append(
+            "the claim's kind is not given (claim_kind): 4 a § 1 st lag 1981:739 covers only a "
+            "claim for payment for goods or services"
+        )
+    elif claim_kind is not ClaimKind.GOODS_OR_SERVICES:
+        reasons.append(
+            f"the claim is a {claim_kind.value.replace('_', ' ')} claim, not a claim for payment "
+            "for goods or services (4 a § 1 st lag 1981:739)"
+        )
     first = book.parameter(_COMPENSATION).first_valid_from
     if due_date < first:
         reasons.append(
@@ -529,13 +585,15 @@ def standard_compensation(
     if reasons:
         return _zero(reasons, basis)
     entry = book.amount(_COMPENSATION, due_date)
+    basis.append(_COMPENSATION_TRIGGER)
     return FeeCap(
         amount=entry.value.rounded(to=MINOR_UNIT),
         reasons=(
             (
                 f"förseningsersättning {entry.value.rounded(to=MINOR_UNIT)}: a fixed amount, "
-                "owed without agreement once late-payment interest runs on a claim due "
-                f"{due_date.isoformat()} ({debtor_kind.value} debtor)"
+                "owed without agreement from the moment late-payment interest runs on a claim "
+                f"for goods or services due {due_date.isoformat()} ({debtor_kind.value} debtor, "
+                "business creditor)"
             ),
         ),
         basis=(entry.citation, *basis),
@@ -547,8 +605,9 @@ def fees_with_standard_compensation(
     ordinary_fees: Money,
     due_date: dt.date,
     debtor_kind: DebtorKind,
+    creditor_kind: CreditorKind | None = None,
+    claim_kind: ClaimKind | None = None,
     law: LawBook | None = None,
-    creditor_is_business: bool = True,
 ) -> FeeCap:
     """Förseningsersättning och inkassokostnader (how the 450 kr and the ordinary fees combine).
 
@@ -559,20 +618,26 @@ def fees_with_standard_compensation(
     ``max(450 kr, ordinary fees)`` in total; where it does not, the ordinary fees alone.
 
     >>> from datetime import date
-    >>> from inkassorules import DebtorKind, Money
+    >>> from inkassorules import ClaimKind, CreditorKind, DebtorKind, Money
     >>> fees = Money.of(60 + 180 + 170, "SEK")
     >>> fees_with_standard_compensation(
-    ...     ordinary_fees=fees, due_date=date(2026, 3, 2), debtor_kind=DebtorKind.BUSINESS
+    ...     ordinary_fees=fees, due_date=date(2026, 3, 2), debtor_kind=DebtorKind.BUSINESS,
+    ...     creditor_kind=CreditorKind.BUSINESS, claim_kind=ClaimKind.GOODS_OR_SERVICES
     ... ).amount
     Money(amount=Decimal('450.00'), currency='SEK')
+    >>> fees_with_standard_compensation(  # the facts of 4 a § not given: the fees alone
+    ...     ordinary_fees=fees, due_date=date(2026, 3, 2), debtor_kind=DebtorKind.BUSINESS
+    ... ).amount
+    Money(amount=Decimal('410.00'), currency='SEK')
 
     Args:
         ordinary_fees: the total of the lag 1981:739 fees charged for the claim (each already
             within its cap: see :func:`reminder_fee_cap` and the others); SEK, not negative.
         due_date: the day the claim fell due (see :func:`standard_compensation`).
         debtor_kind: consumer, business or public body.
+        creditor_kind: who the creditor is (see :func:`standard_compensation`).
+        claim_kind: what the claim is for (see :func:`standard_compensation`).
         law: the law book to read; None for the built-in data.
-        creditor_is_business: True if the creditor is a näringsidkare.
 
     Returns:
         The most that may be claimed for the fees and the förseningsersättning together.
@@ -590,8 +655,9 @@ def fees_with_standard_compensation(
     compensation = standard_compensation(
         due_date=due_date,
         debtor_kind=debtor_kind,
+        creditor_kind=creditor_kind,
+        claim_kind=claim_kind,
         law=law,
-        creditor_is_business=creditor_is_business,
     )
     fees = ordinary_fees.rounded(to=MINOR_UNIT)
     if not compensation.allowed:

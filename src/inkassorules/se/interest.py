@@ -20,7 +20,10 @@ References:
 >>> late_interest_rate(on=date(2026, 1, 1))  # referensränta 2.00 + 8
 Decimal('10.00')
 >>> str(late_interest(Money.of(6780, "SEK"), due_date=date(2021, 1, 1),
-...                   paid_on=date(2021, 4, 20)).amount)  # 6780 x 8 % x 109/365
+...                   paid_on=date(2021, 4, 20)).amount)  # from Monday 4 January: 106/365
+'157.52 SEK'
+>>> str(late_interest(Money.of(6780, "SEK"), due_date=date(2021, 1, 1),
+...                   paid_on=date(2021, 4, 20), roll_due_date=False).amount)  # 109/365
 '161.98 SEK'
 """
 
@@ -28,7 +31,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TypeVar
+
+import attrs
 
 from inkassorules._checks import check_date
 from inkassorules.calendar import calendar_for
@@ -86,6 +91,7 @@ _PLANS_KEPT: Final = 4096
 # An empty list or tuple of payments: late_interest_on_balance's common case.
 _EMPTY_TYPES: Final = (list, tuple)
 _BOOK_OR_NONE: Final = (LawBook, type(None))
+_R = TypeVar("_R", InterestResult, BalanceInterestResult)
 _DAY_COUNT_OR_NONE: Final = (DayCount, type(None))
 _LAGEN: Final = "https://lagen.nu/1975:635"
 
@@ -95,6 +101,14 @@ _RANTELAGEN_4_4 = Citation(
     "4 § 4 st räntelagen (1975:635): ränta senast från delgivning av ansökan om "
     "betalningsföreläggande eller stämning",
     _LAGEN,
+)
+_RANTELAGEN_2 = Citation(
+    "2 § 1 st räntelagen (1975:635): 'Ränta på fordran utgår ej för tid innan fordringen är "
+    "förfallen till betalning'; 4 § 4 st (SFS 2002:352) gives interest from delgivning only on "
+    "a 'förfallen fordran'",
+    "https://www.lagboken.se/Lagboken/start/formogenhetsratt/rantelag-1975635/d_2590837-sfs-1975_635",
+    note="2 § as in force today (SFS 2013:55, first paragraph unchanged): "
+    "https://lagar.nj.se/formogenhetsratt/rantelagen",
 )
 _RANTELAGEN_6 = Citation(
     "6 § räntelagen (1975:635): ränta för år, vid varje tid gällande referensränta + tillägg; "
@@ -164,6 +178,31 @@ def _check_sek(principal: object) -> Money:
     return principal
 
 
+def _rolled(
+    due_date: dt.date, roll_due_date: object, law: LawBook | None
+) -> tuple[dt.date, Citation | None]:
+    """*due_date* rolled onto a business day unless *roll_due_date* is False.
+
+    Also the calendar's citation if the day moved, else None.
+    """
+    if not isinstance(roll_due_date, bool):
+        raise InvalidInput(f"roll_due_date must be True or False, got {roll_due_date!r}")
+    if not roll_due_date:
+        return due_date, None
+    if law is not None and not isinstance(law, LawBook):
+        raise InvalidInput(f"law must be a LawBook or None, got {law!r}")
+    calendar = calendar_for("SE", law=law)
+    rolled = calendar.roll_forward(check_date(due_date, "due_date"))
+    return rolled, (None if rolled == due_date else calendar.citation)
+
+
+def _cite_roll(result: _R, moved: Citation | None) -> _R:
+    """*result*, with the business-day rule among its basis if the due date was moved."""
+    if moved is None or not result.periods:
+        return result
+    return attrs.evolve(result, basis=(*result.basis, moved))
+
+
 def late_interest(
     principal: Money,
     *,
@@ -171,17 +210,23 @@ def late_interest(
     paid_on: dt.date,
     law: LawBook | None = None,
     day_count: DayCount | None = None,
+    roll_due_date: bool = True,
 ) -> InterestResult:
     """Dröjsmålsränta (Swedish late interest) on *principal* from *due_date* to *paid_on*.
 
-    Simple interest for each day *d* with ``due_date <= d < paid_on`` (``paid_on - due_date``
-    days: payment on the due date is on time, and the count equals practice's "from the day
+    A *due_date* that is not a vardag (Saturday, Sunday, allmän helgdag, midsommarafton,
+    julafton, nyårsafton) is first rolled onto the next vardag (skuldebrevslagen 5 §), so a
+    payment on that day is on time; pass ``roll_due_date=False`` when *due_date* is already the
+    first interest day as you want it counted. Rolling twice changes nothing, so the ``start``
+    of :func:`interest_start` may be passed either way. Then simple interest for each day *d*
+    with ``due_date <= d < paid_on`` (``paid_on - due_date`` days: payment on the due date is on
+    time, and the count equals practice's "from the day
     after the due date up to and including the payment day"), split at every 1 January and
     1 July; the exact parts are added and rounded once to öre (ROUND_HALF_UP). Zero when
     ``paid_on <= due_date``. *day_count* overrides the library's default (actual/365).
 
     Kronofogden's calculator counts both end days; to reproduce it, pass the day before the
-    due date (see docs/interest.md).
+    due date with ``roll_due_date=False`` (see docs/interest.md).
 
     Raises:
         CurrencyMismatch: if *principal* is not in SEK.
@@ -190,6 +235,17 @@ def late_interest(
         RateNotPublished: for interest days after the last published half-year.
     """
     principal = _check_sek(principal)
+    due_date, moved = _rolled(due_date, roll_due_date, law)
+    return _cite_roll(_late_interest(principal, due_date, paid_on, law, day_count), moved)
+
+
+def _late_interest(
+    principal: Money,
+    due_date: dt.date,
+    paid_on: dt.date,
+    law: LawBook | None,
+    day_count: DayCount | None,
+) -> InterestResult:
     if (
         type(due_date) is dt.date
         and type(paid_on) is dt.date
@@ -275,6 +331,7 @@ def late_interest_on_balance(
     law: LawBook | None = None,
     payments_reduce: PaymentsReduce = "interest_first",
     day_count: DayCount | None = None,
+    roll_due_date: bool = True,
 ) -> BalanceInterestResult:
     """Dröjsmålsränta on a principal that partial payments reduce from the day they are made.
 
@@ -283,7 +340,8 @@ def late_interest_on_balance(
     2023-04-04), and collection practice is costs -> interest -> capital (sweden.md § 7), as in
     the library's :func:`~inkassorules.allocate`. With ``"principal"`` it reduces the capital
     first, then pays accrued interest.
-    Overpayment is reported.
+    Overpayment is reported. *due_date* is rolled onto a vardag as in :func:`late_interest`
+    unless ``roll_due_date=False``.
 
     >>> from datetime import date
     >>> from inkassorules.claims import Payment
@@ -295,6 +353,24 @@ def late_interest_on_balance(
     ('50.41 SEK', '49.59 SEK')
     """
     principal = _check_sek(principal)
+    due_date, moved = _rolled(due_date, roll_due_date, law)
+    return _cite_roll(
+        _late_interest_on_balance(
+            principal, payments, due_date, until, law, payments_reduce, day_count
+        ),
+        moved,
+    )
+
+
+def _late_interest_on_balance(  # noqa: PLR0917 -- late_interest_on_balance's checked arguments
+    principal: Money,
+    payments: Iterable[Payment],
+    due_date: dt.date,
+    until: dt.date,
+    law: LawBook | None,
+    payments_reduce: PaymentsReduce,
+    day_count: DayCount | None,
+) -> BalanceInterestResult:
     if (
         type(due_date) is dt.date
         and type(until) is dt.date
@@ -359,8 +435,10 @@ def interest_start(
     day 30 days after *demand_sent_on* ("en månad" before 2002-07-01), but only if the demand
     said that interest would be charged, unless the creditor is a business and the debtor a
     business or public body (4 § 2 st, from 2002-07-01). In any case interest runs at the latest
-    from *served_on*, the delgivning of a betalningsföreläggande or stämning (4 § 4 st). The
-    returned ``start`` is what to pass as ``due_date=`` to :func:`late_interest`.
+    from *served_on*, the delgivning of a betalningsföreläggande or stämning (4 § 4 st), but never
+    before the claim falls due: a delgivning before the (rolled) förfallodag leaves the start on
+    the förfallodag (2 § räntelagen; 4 § 4 st covers only a "förfallen fordran"). The returned
+    ``start`` is what to pass as ``due_date=`` to :func:`late_interest`.
 
     >>> from datetime import date
     >>> interest_start(due_date=date(2026, 6, 19)).start  # midsommarafton -> Monday
@@ -368,6 +446,8 @@ def interest_start(
     >>> interest_start(demand_sent_on=date(2026, 3, 2), debtor_kind=DebtorKind.CONSUMER,
     ...                interest_warning_given=True).start
     datetime.date(2026, 4, 1)
+    >>> interest_start(due_date=date(2026, 6, 1), served_on=date(2026, 5, 5)).start
+    datetime.date(2026, 6, 1)
 
     Raises:
         InvalidInput: with none of *due_date*, *demand_sent_on*, *served_on*; or a demand
@@ -407,7 +487,23 @@ def interest_start(
                 basis=(_RANTELAGEN_4_4,),
             )
         )
-    return min(candidates, key=lambda c: c.start)
+    first = min(candidates, key=lambda c: c.start)
+    if due_date is not None and first is not candidates[0]:
+        # 2 § räntelagen: no interest before the claim falls due; 4 § 4 st covers only a
+        # förfallen fordran, so a delgivning before the (rolled) förfallodag starts nothing.
+        due_start = candidates[0]
+        return InterestStart(
+            start=due_start.start,
+            reasons=(
+                *due_start.reasons,
+                (
+                    f"delgivning on {first.start.isoformat()} precedes it: no interest before "
+                    "the claim falls due (2 § räntelagen; 4 § 4 st covers a förfallen fordran)"
+                ),
+            ),
+            basis=(*due_start.basis, _RANTELAGEN_2),
+        )
+    return first
 
 
 def _from_due_date(due_date: dt.date, roll: bool, law: LawBook) -> InterestStart:

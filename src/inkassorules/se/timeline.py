@@ -14,21 +14,26 @@
    never for a claim under a sakligt grundad invändning. Its fee is Kronofogden's application
    fee plus the claimable cost of the applicant's own work (48 § lag 1990:746).
 
-For a business or public-body debtor the förseningsersättning (4 a § lag 1981:739) covers the
-lag 1981:739 fees up to its amount from the inkassokrav on: the fees due are the larger of the
-two (Kronofogden's fees come on top). Interest starts on the due date, rolled onto a vardag
-(3 § räntelagen; skuldebrevslagen 5 §). The referensränta after 2026-06-30 was not found, so a
-plan with interest days after that raises :class:`~inkassorules.errors.RateNotPublished` until
-the caller extends the law book.
+For a business creditor's claim for goods or services against a business or public body
+(``Claim.creditor_kind`` and ``Claim.claim_kind`` must say so; not given, no 450 kr) the
+förseningsersättning (4 a § lag 1981:739) is owed as soon as late interest runs, so from the
+first step on; it covers the lag 1981:739 fees up to its amount: the fees due are the larger of
+the two (Kronofogden's fees come on top). The planned inkassokrav meets 5 § inkassolagen (it is
+written, states capital, interest and costs separately and sets the lawful deadline), so its fee
+is computed with ``meets_inkassolagen_5=True``. Interest starts on the due date, rolled onto a
+vardag (3 § räntelagen; skuldebrevslagen 5 §). The referensränta after 2026-06-30 was not
+found, so a plan with interest days after that raises
+:class:`~inkassorules.errors.RateNotPublished` until the caller extends the law book.
 
 >>> from datetime import date
->>> from inkassorules import Claim, DebtorKind, Money
+>>> from inkassorules import Claim, ClaimKind, CreditorKind, DebtorKind, Money
 >>> claim = Claim(principal=Money.of("10000", "SEK"), due_date=date(2026, 2, 2),
-...               jurisdiction="SE", debtor_kind=DebtorKind.BUSINESS)
+...               jurisdiction="SE", debtor_kind=DebtorKind.BUSINESS,
+...               creditor_kind=CreditorKind.BUSINESS, claim_kind=ClaimKind.GOODS_OR_SERVICES)
 >>> steps = plan(claim, as_of=date(2026, 2, 2)).steps
 >>> [(s.name, s.planned_on.isoformat(), str(s.fees)) for s in steps]
 ... # doctest: +NORMALIZE_WHITESPACE
-[('betalningspåminnelse', '2026-02-07', '0.00 SEK'),
+[('betalningspåminnelse', '2026-02-07', '450.00 SEK'),
  ('inkassokrav', '2026-02-18', '450.00 SEK'),
  ('betalningsföreläggande (Kronofogden)', '2026-02-27', '1130.00 SEK')]
 """
@@ -172,7 +177,12 @@ def _fee(context: _Context, kind: StepKind, sent_on: dt.date) -> FeeCap:
             law=_given(context.law),
         )
     if kind is StepKind.COLLECTION_DEMAND:
-        return collection_demand_fee_cap(sent_on=sent_on, due_date=due, law=_given(context.law))
+        # The planned krav meets 5 § inkassolagen: it is written, its deadline is the lawful
+        # one placed by _deadline (at least 8 days and 4 bank days, IMY), and the step and its
+        # text state creditor, capital, interest and costs separately.
+        return collection_demand_fee_cap(
+            sent_on=sent_on, due_date=due, meets_inkassolagen_5=True, law=_given(context.law)
+        )
     if kind is StepKind.LEGAL_ACTION:
         return _combine(
             payment_order_application_fee(filed_on=sent_on, law=context.law),
@@ -222,8 +232,11 @@ def _latest(context: _Context, kind: StepKind, sent_on: dt.date) -> _Lawful | No
 
 
 def _fees_due(context: _Context, kind: StepKind, fee: FeeCap) -> FeeCap | None:
+    # Every step is planned after the (rolled) due date, when late interest already runs: the
+    # förseningsersättning is owed from then on, not from the inkassokrav (4 a § lag 1981:739),
+    # if the claim's facts say it falls within 4 a § (business creditor, goods or services).
     claim = context.claim
-    if claim.debtor_kind.is_consumer or kind.level < StepKind.COLLECTION_DEMAND.level:
+    if claim.debtor_kind.is_consumer:
         return None
     steps = [*((s.kind, s.fee.amount) for s in context.earlier), (kind, fee.amount)]
     ordinary = Money.total(
@@ -236,6 +249,8 @@ def _fees_due(context: _Context, kind: StepKind, fee: FeeCap) -> FeeCap | None:
         ordinary_fees=ordinary,
         due_date=claim.due_date,
         debtor_kind=claim.debtor_kind,
+        creditor_kind=claim.creditor_kind,
+        claim_kind=claim.claim_kind,
         law=context.law,
     )
     reasons = combined.reasons
