@@ -80,8 +80,8 @@ def test_events_on_the_same_day_keep_the_order_given(case):
         for day in sorted(by_day)
         for e in (
             *(e for e in reversed(by_day[day]) if not isinstance(e, ContactAttempt)),
-            *sorted(
-                (e for e in by_day[day] if isinstance(e, ContactAttempt)),
+            *sorted(  # stable: attempts at the same moment keep the (reversed) input order
+                (e for e in reversed(by_day[day]) if isinstance(e, ContactAttempt)),
                 key=lambda a: a.at.timestamp(),
             ),
         )
