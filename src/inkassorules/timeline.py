@@ -71,7 +71,7 @@ from inkassorules.instalments import (
     accelerate,
 )
 from inkassorules.interest import BalanceInterestResult, InterestStart
-from inkassorules.law import Citation, LawBook, builtin, explain
+from inkassorules.law import Citation, LawBook, any_provisional, builtin, explain
 from inkassorules.money import MINOR_UNIT, Money
 
 __all__ = [
@@ -435,7 +435,7 @@ class Step:
     @property
     def provisional(self) -> bool:
         """True if a value or rule of medium confidence was used (see :attr:`basis`)."""
-        return any(c.confidence == "medium" for c in self.basis)
+        return any_provisional(self.basis)
 
     def explain(self) -> str:
         """The step, its day and amounts, the reasons and the citations, as text."""
