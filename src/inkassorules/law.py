@@ -233,7 +233,10 @@ class Entry(Generic[T]):
     Attributes:
         parameter: the parameter's name.
         valid_from: the first day the value applies.
-        valid_until: the last day it applies, or None while it is still in force.
+        valid_until: the last day the data vouches for it: the day before the next entry, a
+            half-yearly table's horizon, or (an "until changed" value, looked up on or before
+            the table's ``reviewed_on``) the review day; None: open-ended, after the review
+            (the citation is then provisional).
         value: the value.
         citation: where it comes from.
     """
@@ -283,6 +286,8 @@ class Parameter:
         reviewed_on: the day the table was last checked against the sources. A look-up in an
             "until changed" table for a later day still answers, but its citation is
             provisional: "law as known on <reviewed_on>; check for changes after that day".
+            An entry looked up on or before that day is known to apply until it at most: its
+            ``valid_until`` is ``reviewed_on`` where the table does not end it earlier.
     """
 
     name: str
@@ -338,6 +343,16 @@ class Parameter:
             else attrs.evolve(entry, citation=attrs.evolve(entry.citation, provisional=reason))
             for entry in built
         )
+        # Up to the review, an entry is known to apply until the review day: its valid_until
+        # says so, so that a caller who reuses it for its span (interest periods, contact
+        # windows) asks again for a later day, and gets the provisional entry.
+        known = tuple(
+            attrs.evolve(entry, valid_until=limit)
+            if entry is not None and provisional is not None and entry.valid_from <= limit
+            else entry
+            for entry, provisional in zip(built, late, strict=True)
+        )
+        object.__setattr__(self, "_in_force", known)
         object.__setattr__(self, "_review_limit", limit)
         object.__setattr__(self, "_late", late)
 

@@ -550,7 +550,8 @@ class Timeline:
             f"({self.policy.name})"
         )
         footer = [*self.notes, *([self.stopped] if self.stopped else [])]
-        return html_table(title, self.to_records(), footer=footer)
+        basis = (*self.basis, *(c for step in self.steps for c in step.basis))
+        return html_table(title, self.to_records(), footer=footer, basis=basis)
 
     def explain(self) -> str:
         """Every step with its reasons and citations, then what changed or stopped the plan."""

@@ -127,7 +127,7 @@ def contact_policy(*, on: dt.date, law: LawBook | None = None) -> ContactPolicy:
     return _build(_entries(on, law or builtin()))
 
 
-_BUILTIN_POLICIES: dict[tuple[dt.date, ...], ContactPolicy] = {}
+_BUILTIN_POLICIES: dict[tuple[tuple[dt.date, str | None], ...], ContactPolicy] = {}
 _BUILTIN_SPAN: list[tuple[dt.date, dt.date | None, ContactPolicy]] = []
 
 
@@ -146,12 +146,16 @@ def _by_date(law: LawBook | None) -> Any:
             if first <= day and (last is None or day <= last):
                 return policy
         entries = _entries(day, book)
-        key = tuple(e.valid_from for e in entries)
+        # A look-up after a table's review is the same row with a provisional citation.
+        key = tuple((e.valid_from, e.citation.provisional) for e in entries)
         if key not in cache:
             cache[key] = _build(entries)
         # valid_until: the day before the next row (or the table's horizon), None: open-ended.
         ends = [e.valid_until for e in entries if e.valid_until is not None]
-        span[:] = [(max(key), min(ends, default=None), cache[key])]
+        # (a provisional row holds from after the review: from *day*, to be safe)
+        late = any(e.citation.provisional is not None for e in entries)
+        first = day if late else max(e.valid_from for e in entries)
+        span[:] = [(first, min(ends, default=None), cache[key])]
         return cache[key]
 
     return policy_on
