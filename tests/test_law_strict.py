@@ -518,3 +518,33 @@ class TestReviewedOn:
         assert provisional_reasons([high, medium, late, late]) == (
             "no.x: law as known on 2026-11-23",
         )
+
+
+class TestHtmlViews:
+    def book(self) -> LawBook:
+        return builtin().extend(SE_RATE, entries((D(2026, 7, 1), Decimal("2.00"))))
+
+    def test_the_timeline_view_lists_the_provisional_reasons(self):
+        from inkassorules import Claim, DebtorKind
+        from inkassorules.timeline import plan
+
+        claim = Claim(
+            principal=Money.of(36500, "SEK"),
+            due_date=D(2026, 8, 3),
+            jurisdiction="SE",
+            debtor_kind=DebtorKind.CONSUMER,
+        )
+        after = plan(claim, as_of=D(2026, 11, 25), law=self.book())._repr_html_()
+        assert f"<p>provisional: se.fees.collection_demand_fee: {REASON}</p>" in after
+        before = plan(claim, as_of=D(2026, 8, 20), law=self.book())
+        assert "<p>provisional:" not in before._repr_html_()
+
+    def test_the_interest_view_shows_the_reason_with_the_citation(self):
+        result = se.late_interest(
+            Money.of(36500, "SEK"),
+            due_date=D(2026, 11, 20),
+            paid_on=D(2026, 11, 30),
+            law=self.book(),
+        )
+        assert f"(provisional: {REASON})" in result._repr_html_()
+        assert f"(provisional: {REASON})" in result.explain()
