@@ -130,6 +130,7 @@ def test_without_the_rate_the_swedish_interest_refuses_in_one_line():
     line = refused(*INTEREST)
     assert "se.interest.reference_rate" in line
     assert "2026 H2" in line
+    assert line.endswith("; on the command line, supply it with --law FILE or INKASSORULES_LAW")
 
 
 def test_law_option_supplies_the_2026_h2_rate_text(h2):

@@ -42,7 +42,7 @@ import attrs
 from inkassorules import jurisdiction, no, se
 from inkassorules.claims import CURRENCY_OF, Claim, DebtorKind, Payment, check_jurisdiction
 from inkassorules.contact import time_zone
-from inkassorules.errors import InkassoError, InvalidInput
+from inkassorules.errors import InkassoError, InvalidInput, NotInForce
 from inkassorules.instalments import InstalmentAgreement
 from inkassorules.interest import BalanceInterestResult
 from inkassorules.law import Entry, LawBook, builtin, explain, provisional_reasons
@@ -1188,7 +1188,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args.run(args)
     except (InkassoError, OSError, ArithmeticError) as error:
-        print(f"inkassorules {args.command}: error: {_one_line(error)}", file=sys.stderr)
+        hint = (
+            "; on the command line, supply it with --law FILE or INKASSORULES_LAW"
+            if isinstance(error, NotInForce)
+            else ""
+        )
+        print(f"inkassorules {args.command}: error: {_one_line(error)}{hint}", file=sys.stderr)
         return EXIT_USAGE
     return 0
 

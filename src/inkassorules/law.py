@@ -11,7 +11,13 @@ not cover: before the first entry, in a gap the research marked NOT FOUND, after
 A :class:`LawBook` is an immutable set of parameters. :func:`builtin` loads the package's data
 once; :meth:`LawBook.extend` and :meth:`LawBook.with_file` return a new book with values a caller
 supplies (e.g. a newly published rate), without editing the package. Rules take ``law=`` to use
-such a book.
+such a book. What a caller supplies is checked strictly: it starts where a table ends or fills a
+period the table marks unknown, never rewrites a known value, leaves no half-year out, and lies
+in the table's valid range (``minimum``, ``maximum``).
+
+Every built-in table records the day it was last reviewed (``reviewed_on``). A look-up in an
+"until changed" table for a later day still answers, with a provisional citation: "law as known
+on <reviewed_on>; check for changes after that day" (see :func:`any_provisional`).
 
 >>> from datetime import date
 >>> entry = builtin().amount("no.inkassosats", date(2026, 1, 1))
