@@ -15,7 +15,16 @@ from typing import TYPE_CHECKING, Final
 
 from inkassorules.case import Case
 from inkassorules.claims import Payment
-from inkassorules.cli import _date, _describe, _print_basis, _print_json, _table, _today
+from inkassorules.cli import (
+    _add_law_argument,
+    _date,
+    _describe,
+    _law_book,
+    _print_basis,
+    _print_json,
+    _table,
+    _today,
+)
 from inkassorules.compliance import audit
 from inkassorules.disputes import Dispute
 from inkassorules.errors import InvalidInput
@@ -221,7 +230,7 @@ def _print_step(step: Step, currency: str) -> None:
 def _cmd_next(args: argparse.Namespace) -> None:
     case = read_case(args.file)
     as_of: dt.date = args.as_of or _today()
-    answer = next_step(case, as_of=as_of, policy=_policy(args, case), law=args.law_book)
+    answer = next_step(case, as_of=as_of, policy=_policy(args, case), law=_law_book(args))
     if args.json:
         _print_json({"next_step": unstructure(answer)})
         return
@@ -262,7 +271,7 @@ def _print_timeline(timeline: Timeline) -> None:
 def _cmd_plan(args: argparse.Namespace) -> None:
     case = read_case(args.file)
     as_of: dt.date = args.as_of or _today()
-    timeline = plan(case, as_of=as_of, policy=_policy(args, case), law=args.law_book)
+    timeline = plan(case, as_of=as_of, policy=_policy(args, case), law=_law_book(args))
     if args.json:
         _print_json({"timeline": unstructure(timeline)})
         return
@@ -282,7 +291,7 @@ def _cmd_plan(args: argparse.Namespace) -> None:
 def _cmd_balance(args: argparse.Namespace) -> None:
     case = read_case(args.file)
     on: dt.date = args.on or _today()
-    owed = balance(case, on=on, law=args.law_book)
+    owed = balance(case, on=on, law=_law_book(args))
     if args.json:
         _print_json({"balance": unstructure(owed)})
         return
@@ -369,7 +378,7 @@ def _charge_name(case: Case, charge: Charge) -> str:
 def _cmd_audit(args: argparse.Namespace) -> None:
     case = read_case(args.file)
     as_of: dt.date = args.as_of or _today()
-    result = audit(case, as_of=as_of, law=args.law_book)
+    result = audit(case, as_of=as_of, law=_law_book(args))
     if args.json:
         _print_json({"audit": unstructure(result)})
         return
@@ -408,7 +417,7 @@ def add_case_commands(
         parser.add_argument(
             "--sources", action="store_true", help="list the rules and dated values used"
         )
-        parser.set_defaults(law_book=None)
+        _add_law_argument(parser)
 
     def planning(parser: _Parser) -> None:
         parser.add_argument(

@@ -2,15 +2,21 @@
 
 Subcommands: ``rates`` (statutory values and headline caps on a date), ``fees`` (the fee caps for
 a claim), ``interest`` (late interest, period by period), ``schedule`` (an instalment plan),
-``contact`` (may the debtor be contacted now, and when next) and ``plan`` (the collection
-timeline of :func:`inkassorules.timeline.plan`). Human-readable tables by default,
-``--json`` for machines. A claim is given by arguments (``--principal 8000 --due 2026-03-02
---jurisdiction NO --debtor consumer``) or as a JSON file (``--claim-file claim.json``, the format
-of :func:`inkassorules.serialization.to_json`).
+``contact`` (may the debtor be contacted now, and when next), ``plan`` (the collection
+timeline of :func:`inkassorules.timeline.plan`) and ``law check`` (what a user's legal data
+file would add). Human-readable tables by default, ``--json`` for machines. A claim is given by
+arguments (``--principal 8000 --due 2026-03-02 --jurisdiction NO --debtor consumer``) or as a
+JSON file (``--claim-file claim.json``, the format of
+:func:`inkassorules.serialization.to_json`).
+
+Every subcommand takes ``--law FILE`` (repeatable): a legal data file in the built-in format
+that extends the built-in data (e.g. a newly published rate, see docs/data.md), after the
+files named by the environment variable ``INKASSORULES_LAW`` (paths separated by
+``os.pathsep``).
 
 The command line is the library's edge: it is the only place that reads the clock (to default
-``--on`` and its kin to today in Europe/Oslo), and it turns bad input and every library error
-into a one-line message on stderr and exit code 2, never a traceback.
+``--on`` and its kin to today in Europe/Oslo) and the environment, and it turns bad input and
+every library error into a one-line message on stderr and exit code 2, never a traceback.
 
 >>> main(["rates", "--on", "2026-03-01"])  # doctest: +ELLIPSIS
 inkassorules rates on 2026-03-01 (built-in data)
@@ -25,8 +31,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
-from typing import TYPE_CHECKING, Final, NoReturn
+import textwrap
+from typing import TYPE_CHECKING, Any, Final, NoReturn, cast
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -34,10 +42,10 @@ import attrs
 from inkassorules import jurisdiction, no, se
 from inkassorules.claims import CURRENCY_OF, Claim, DebtorKind, Payment, check_jurisdiction
 from inkassorules.contact import time_zone
-from inkassorules.errors import InkassoError, InvalidInput
+from inkassorules.errors import InkassoError, InvalidInput, NotInForce
 from inkassorules.instalments import InstalmentAgreement
 from inkassorules.interest import BalanceInterestResult
-from inkassorules.law import Entry, LawBook, builtin, explain
+from inkassorules.law import Entry, LawBook, builtin, explain, provisional_reasons
 from inkassorules.money import Money
 from inkassorules.no.fees import FeeLetter, LetterKind
 from inkassorules.serialization import from_json, unstructure
@@ -51,10 +59,20 @@ if TYPE_CHECKING:
     from inkassorules.interest import InterestResult
     from inkassorules.law import Citation
 
-__all__ = ["Row", "main", "main_exit", "rate_rows"]
+__all__ = [
+    "LAW_ENVIRONMENT_VARIABLE",
+    "Row",
+    "Status",
+    "law_status",
+    "main",
+    "main_exit",
+    "rate_rows",
+]
 
 EXIT_USAGE: Final = 2
 _HERE: Final = ZoneInfo("Europe/Oslo")
+LAW_ENVIRONMENT_VARIABLE: Final = "INKASSORULES_LAW"
+"""The environment variable naming legal data files for every command (``os.pathsep``)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -72,6 +90,7 @@ class Row:
         confidence: ``"high"`` or ``"medium"``.
         problem: why there is no value (the library's error message), if there is none.
         note: how a computed value was computed (which letter and claim it assumes).
+        provisional: why the value may be out of date, if it may ("law as known on ...").
     """
 
     country: str
@@ -84,6 +103,7 @@ class Row:
     confidence: str | None = None
     problem: str | None = None
     note: str | None = None
+    provisional: str | None = None
 
 
 # -- rates ------------------------------------------------------------------------------------
@@ -93,9 +113,9 @@ def _percent(value: Decimal) -> str:
     return f"{value:f} %"
 
 
-def _row(country: str, label: str, lookup: Callable[[], Entry[object]]) -> Row:
+def _row(country: str, label: str, book: LawBook, name: str, on: dt.date) -> Row:
     try:
-        entry = lookup()
+        entry = book.at(name, on)
     except InkassoError as error:
         return Row(country=country, label=label, value=None, problem=str(error))
     value = entry.value
@@ -105,10 +125,11 @@ def _row(country: str, label: str, lookup: Callable[[], Entry[object]]) -> Row:
         label=label,
         value=shown,
         valid_from=entry.valid_from,
-        valid_until=entry.valid_until,
+        valid_until=_valid_until(book, entry),
         citation=entry.citation.rule,
         url=entry.citation.url,
         confidence=entry.citation.confidence,
+        provisional=entry.citation.provisional,
     )
 
 
@@ -148,8 +169,9 @@ def _cap_row(country: str, label: str, note: str, compute: Callable[[], FeeCap])
         value=str(cap.amount),
         citation=first.rule if first else None,
         url=first.url if first else None,
-        confidence="medium" if cap.provisional else "high",
+        confidence="medium" if any(c.confidence == "medium" for c in cap.basis) else "high",
         note=note,
+        provisional=_reasons(cap.basis),
     )
 
 
@@ -157,6 +179,35 @@ def _business_day_on_or_before(day: dt.date, book: LawBook) -> dt.date:
     while not no.is_business_day(day, law=book):
         day -= dt.timedelta(days=1)
     return day
+
+
+def _flag(basis: Iterable[Citation]) -> str:
+    """``"  [medium confidence]"``, ``"  [provisional]"``, both, or nothing."""
+    cited = tuple(basis)
+    flags = [
+        *(["medium confidence"] if any(c.confidence == "medium" for c in cited) else []),
+        *(["provisional"] if any(c.provisional is not None for c in cited) else []),
+    ]
+    return f"  [{'; '.join(flags)}]" if flags else ""
+
+
+def _valid_until(book: LawBook, entry: Entry[object]) -> dt.date | None:
+    """The entry's last day; None for "until changed" where only the review day ends it."""
+    until = entry.valid_until
+    parameter = book.parameter(entry.parameter)
+    if (
+        until is not None
+        and parameter.provisional_reason is not None
+        and until == parameter.reviewed_on
+        and until + dt.timedelta(days=1) not in parameter.change_dates
+    ):
+        return None
+    return until
+
+
+def _reasons(basis: Iterable[Citation]) -> str | None:
+    """The provisional reasons of *basis* as one text, or None."""
+    return "; ".join(provisional_reasons(basis)) or None
 
 
 def _headline_no(on: dt.date, book: LawBook) -> list[Row]:
@@ -224,6 +275,7 @@ def _late_interest_se(on: dt.date, book: LawBook) -> Row:
         url=quote.basis[0].url if quote.basis else None,
         confidence="medium" if any(c.confidence == "medium" for c in quote.basis) else "high",
         note="referensränta + tillägg (6 § räntelagen)",
+        provisional=_reasons(quote.basis),
     )
 
 
@@ -248,12 +300,76 @@ def rate_rows(on: dt.date, *, law: LawBook | None = None) -> list[Row]:
         for code, label, name in _RATES:
             if code != country or name not in book.names:
                 continue
-            rows.append(_row(country, label, lambda name=name: book.at(name, on)))  # type: ignore[misc]
+            rows.append(_row(country, label, book, name, on))
         if country == "NO" and {_EARLIEST_FEE_DAYS, _NOTICE_DEADLINE_DAYS} <= set(book.names):
             rows.extend(_headline_no(on, book))
         if country == "SE":
             rows.insert(_after(rows, "Referensränta"), _late_interest_se(on, book))
     return rows
+
+
+@attrs.frozen(kw_only=True)
+class Status:
+    """What the law book cannot answer for certain on a day: a table missing or provisional.
+
+    Attributes:
+        parameter: the table's name.
+        missing: True if the table has no value on the day; False if its value is provisional.
+        reason: why (the refusal's reason, or "law as known on ...").
+    """
+
+    parameter: str
+    missing: bool
+    reason: str
+
+
+def law_status(on: dt.date, *, law: LawBook | None = None) -> list[Status]:
+    """Every table of the book that has no value on *on*, or only a provisional one.
+
+    A table is missing on a day before it starts, in a period the sources did not establish,
+    after a repeal or after a half-yearly table's horizon; it is provisional after the day it
+    was last reviewed (see :attr:`inkassorules.law.Parameter.reviewed_on`). Tables of medium
+    confidence are flagged where they are shown, not here.
+
+    >>> missing = [s.parameter for s in law_status(dt.date(2026, 9, 1)) if s.missing]
+    >>> "se.interest.reference_rate" in missing
+    True
+    >>> len([s for s in law_status(dt.date(2026, 11, 24)) if not s.missing]) > 40
+    True
+    """
+    book = law or builtin()
+    found: list[Status] = []
+    for name in book.names:
+        try:
+            entry = book.at(name, on)
+        except InkassoError as error:
+            reason = getattr(error, "reason", str(error))
+            found.append(Status(parameter=name, missing=True, reason=str(reason)))
+            continue
+        if entry.citation.provisional is not None:
+            found.append(Status(parameter=name, missing=False, reason=entry.citation.provisional))
+    return found
+
+
+def _print_status(statuses: Sequence[Status], on: dt.date) -> None:
+    missing = [s for s in statuses if s.missing]
+    print()
+    if missing:
+        print(f"Missing on {on.isoformat()} (supply a value with --law FILE, see docs/data.md):")
+        for status in missing:
+            print(f"  {status.parameter}: {status.reason}")
+    else:
+        print(f"Missing on {on.isoformat()}: nothing")
+    by_reason: dict[str, list[str]] = {}
+    for status in statuses:
+        if not status.missing:
+            by_reason.setdefault(status.reason, []).append(status.parameter)
+    if not by_reason:
+        print(f"Provisional on {on.isoformat()}: nothing")
+    for reason, names in by_reason.items():
+        print(f"Provisional on {on.isoformat()} ({reason}): {len(names)} table(s)")
+        for line in textwrap.wrap(", ".join(names), width=95):
+            print(f"  {line}")
 
 
 def _after(rows: list[Row], label: str) -> int:
@@ -264,8 +380,8 @@ def _after(rows: list[Row], label: str) -> int:
     return len(rows)
 
 
-def _print_rows(rows: Sequence[Row], on: dt.date) -> None:
-    print(f"inkassorules rates on {on.isoformat()} (built-in data)")
+def _print_rows(rows: Sequence[Row], on: dt.date, data: str) -> None:
+    print(f"inkassorules rates on {on.isoformat()} ({data})")
     names = {"NO": "Norway (NO)", "SE": "Sweden (SE)"}
     width = max(len(r.label) for r in rows)
     country = None
@@ -283,15 +399,91 @@ def _print_rows(rows: Sequence[Row], on: dt.date) -> None:
             until = f"to {row.valid_until}" if row.valid_until else "until changed"
             print(f"  {row.label:<{width}}  {row.value:>14}  from {row.valid_from} {until}{flag}")
         print(f"  {'':<{width}}  source: {row.citation} <{row.url}>")
+        if row.provisional is not None:
+            print(f"  {'':<{width}}  provisional: {row.provisional}")
 
 
 def _cmd_rates(args: argparse.Namespace) -> None:
     on: dt.date = args.on or _today()
-    rows = rate_rows(on)
+    book = _law_book(args)
+    rows = rate_rows(on, law=book)
+    statuses = law_status(on, law=book)
     if args.json:
-        _print_json({"on": on.isoformat(), "rows": [unstructure(r) for r in rows]})
+        _print_json(
+            {
+                "on": on.isoformat(),
+                "law_files": _law_files(args),
+                "rows": [unstructure(r) for r in rows],
+                "missing": [
+                    {"parameter": s.parameter, "reason": s.reason} for s in statuses if s.missing
+                ],
+                "provisional": [
+                    {"parameter": s.parameter, "reason": s.reason}
+                    for s in statuses
+                    if not s.missing
+                ],
+            }
+        )
     else:
-        _print_rows(rows, on)
+        _print_rows(rows, on, _data_label(args))
+        _print_status(statuses, on)
+
+
+# -- legal data files (--law, INKASSORULES_LAW) -------------------------------------------------
+
+
+def _add_law_argument(parser: argparse.ArgumentParser) -> None:
+    """``--law FILE`` (repeatable): :func:`_parser` gives it to every subcommand."""
+    parser.add_argument(
+        "--law",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a legal data file that extends the built-in data, e.g. a newly published rate "
+        f"(repeatable; read after the files in ${LAW_ENVIRONMENT_VARIABLE}, separated by "
+        f"{os.pathsep!r}; see docs/data.md)",
+    )
+
+
+def _law_files(args: argparse.Namespace) -> list[str]:
+    """The user's legal data files: those of INKASSORULES_LAW, then those of --law."""
+    # The edge of the library: the only place that reads the environment.
+    named = os.environ.get(LAW_ENVIRONMENT_VARIABLE, "")
+    from_environment = [path for path in named.split(os.pathsep) if path.strip()]
+    return [*from_environment, *getattr(args, "law", [])]
+
+
+def _law_book(args: argparse.Namespace) -> LawBook:
+    """The law book of a command: the built-in data extended by each of :func:`_law_files`.
+
+    Raises:
+        DataFileError: naming the file, the key and the rule, if a file is refused.
+    """
+    book = builtin()
+    for path in _law_files(args):
+        book = book.with_file(path)
+    return book
+
+
+def _data_label(args: argparse.Namespace) -> str:
+    files = _law_files(args)
+    return "built-in data" + "".join(f" + {path}" for path in files)
+
+
+def _cmd_law_check(args: argparse.Namespace) -> None:
+    base = _law_book(args)
+    results = []
+    for path in args.files:
+        extended = base.with_file(path)
+        results.append((path, base.changes(extended)))
+        base = extended
+    if args.json:
+        _print_json([{"file": path, "valid": True, "adds": list(adds)} for path, adds in results])
+        return
+    for path, adds in results:
+        print(f"{path}: valid; it would add {len(adds)} entr{'y' if len(adds) == 1 else 'ies'}")
+        for line in adds:
+            print(f"  {line}")
 
 
 # -- input ------------------------------------------------------------------------------------
@@ -494,14 +686,14 @@ def _print_basis(basis: Iterable[Citation], indent: str = "") -> None:
 
 
 def _fee_items(
-    claim: Claim, on: dt.date, args: argparse.Namespace
+    claim: Claim, on: dt.date, args: argparse.Namespace, book: LawBook
 ) -> list[tuple[str, str, Callable[[], FeeCap]]]:
     """(key, label, compute) for each fee cap of the claim's country."""
     due = claim.due_date
     if claim.jurisdiction == "NO":
         letters: list[FeeLetter] = []
         if args.notice_sent is not None:
-            deadline = no.collection_notice_deadline(sent_on=args.notice_sent).day
+            deadline = no.collection_notice_deadline(sent_on=args.notice_sent, law=book).day
             letters.append(
                 FeeLetter(
                     kind=LetterKind.COLLECTION_NOTICE, sent_on=args.notice_sent, deadline=deadline
@@ -511,25 +703,25 @@ def _fee_items(
             (
                 "reminder",
                 "Purregebyr (written reminder)",
-                lambda: no.reminder_fee_cap(sent_on=on, due_date=due),
+                lambda: no.reminder_fee_cap(sent_on=on, due_date=due, law=book),
             ),
             (
                 "collection_notice",
                 "Inkassovarsel (collection notice)",
-                lambda: no.collection_notice_fee_cap(sent_on=on, due_date=due),
+                lambda: no.collection_notice_fee_cap(sent_on=on, due_date=due, law=book),
             ),
             (
                 "collection_demand",
                 "Betalingsoppfordring (creditor's own demand)",
                 lambda: no.collection_demand_fee_cap(
-                    sent_on=on, due_date=due, earlier_letters=letters
+                    sent_on=on, due_date=due, earlier_letters=letters, law=book
                 ),
             ),
             (
                 "standard_compensation",
                 "Standardkompensasjon (B2B, FRL § 3a; figure of the due date)",
                 lambda: no.standard_compensation(
-                    due_date=due, debtor_kind=claim.debtor_kind, figure_date=due
+                    due_date=due, debtor_kind=claim.debtor_kind, figure_date=due, law=book
                 ),
             ),
         ]
@@ -538,21 +730,21 @@ def _fee_items(
             "reminder",
             "Påminnelseavgift (reminder)",
             lambda: se.reminder_fee_cap(
-                sent_on=on, due_date=due, fee_agreed=args.reminder_fee_agreed
+                sent_on=on, due_date=due, fee_agreed=args.reminder_fee_agreed, law=book
             ),
         ),
         (
             "collection_demand",
             "Ersättning för inkassokrav (a krav meeting 5 § inkassolagen)",
             lambda: se.collection_demand_fee_cap(
-                sent_on=on, due_date=due, meets_inkassolagen_5=True
+                sent_on=on, due_date=due, meets_inkassolagen_5=True, law=book
             ),
         ),
         (
             "instalment_agreement",
             "Amorteringsplan (a complete written instalment plan)",
             lambda: se.instalment_agreement_fee_cap(
-                sent_on=on, due_date=due, complete_written_plan=True
+                sent_on=on, due_date=due, complete_written_plan=True, law=book
             ),
         ),
         (
@@ -563,6 +755,7 @@ def _fee_items(
                 debtor_kind=claim.debtor_kind,
                 creditor_kind=claim.creditor_kind,
                 claim_kind=claim.claim_kind,
+                law=book,
             ),
         ),
     ]
@@ -575,8 +768,9 @@ def _cmd_fees(args: argparse.Namespace) -> None:
         raise InvalidInput("--notice-sent is for Norwegian claims (inkassoforskriften § 1-2)")
     if claim.jurisdiction == "NO" and args.reminder_fee_agreed:
         raise InvalidInput("--reminder-fee-agreed is for Swedish claims (2 § lag 1981:739)")
+    book = _law_book(args)
     results: list[tuple[str, str, FeeCap | None, str | None]] = []
-    for key, label, compute in _fee_items(claim, on, args):
+    for key, label, compute in _fee_items(claim, on, args, book):
         try:
             results.append((key, label, compute(), None))
         except InkassoError as error:
@@ -602,8 +796,7 @@ def _cmd_fees(args: argparse.Namespace) -> None:
         if cap is None:
             print(f"{label:<{width}}  NOT AVAILABLE: {problem}")
             continue
-        flag = "  [medium confidence]" if cap.provisional else ""
-        print(f"{label:<{width}}  {cap.amount!s:>12}{flag}")
+        print(f"{label:<{width}}  {cap.amount!s:>12}{_flag(cap.basis)}")
         for reason in cap.reasons:
             print(f"  {reason}")
         _print_basis(cap.basis, "  ")
@@ -648,20 +841,30 @@ _NUMBERS: Final = (
 
 
 def _late_interest(
-    claim: Claim, payments: list[Payment], start: dt.date, paid: dt.date, *, roll: bool
+    claim: Claim,
+    payments: list[Payment],
+    start: dt.date,
+    paid: dt.date,
+    *,
+    roll: bool,
+    law: LawBook,
 ) -> InterestResult | BalanceInterestResult:
     """The claim's late interest; *roll* as ``roll_due_date`` (issue 14: it defaults to True)."""
     if claim.jurisdiction == "NO":
         if payments:
             return no.late_interest_on_balance(
-                claim.principal, payments, due_date=start, until=paid, roll_due_date=roll
+                claim.principal, payments, due_date=start, until=paid, roll_due_date=roll, law=law
             )
-        return no.late_interest(claim.principal, due_date=start, paid_on=paid, roll_due_date=roll)
+        return no.late_interest(
+            claim.principal, due_date=start, paid_on=paid, roll_due_date=roll, law=law
+        )
     if payments:
         return se.late_interest_on_balance(
-            claim.principal, payments, due_date=start, until=paid, roll_due_date=roll
+            claim.principal, payments, due_date=start, until=paid, roll_due_date=roll, law=law
         )
-    return se.late_interest(claim.principal, due_date=start, paid_on=paid, roll_due_date=roll)
+    return se.late_interest(
+        claim.principal, due_date=start, paid_on=paid, roll_due_date=roll, law=law
+    )
 
 
 def _cmd_interest(args: argparse.Namespace) -> None:
@@ -669,19 +872,23 @@ def _cmd_interest(args: argparse.Namespace) -> None:
     country = jurisdiction(claim.jurisdiction)
     paid: dt.date = args.paid or _today()
     payments = [_payment(text, claim.currency) for text in args.payment]
+    book = _law_book(args)
     roll = not args.no_roll
-    start = country.interest_start(due_date=claim.due_date, roll_due_date=roll)
-    result = _late_interest(claim, payments, start.start, paid, roll=roll)
+    start = country.interest_start(due_date=claim.due_date, roll_due_date=roll, law=book)
+    result = _late_interest(claim, payments, start.start, paid, roll=roll, law=book)
     if args.json:
         _print_json(
             {
                 "claim": unstructure(claim),
+                "law_files": _law_files(args),
                 "interest_start": unstructure(start),
                 "result": unstructure(result),
+                "provisional": list(provisional_reasons((*start.basis, *result.basis))),
             }
         )
         return
-    print(f"inkassorules interest for a {_describe(claim)}")
+    with_files = f" ({_data_label(args)})" if _law_files(args) else ""
+    print(f"inkassorules interest for a {_describe(claim)}{with_files}")
     print(f"{start.explain().splitlines()[0]}")
     columns = _BALANCE_COLUMNS if payments else _PERIOD_COLUMNS
     print()
@@ -707,6 +914,18 @@ def _cmd_interest(args: argparse.Namespace) -> None:
         )
     print("Sources:")
     _print_basis((*start.basis, *result.basis), "  ")
+    _print_provisional((*start.basis, *result.basis))
+
+
+def _print_provisional(basis: Iterable[Citation]) -> None:
+    """One line per reason: the tables whose values may be out of date."""
+    by_reason: dict[str, dict[str, None]] = {}
+    for citation in basis:
+        if citation.provisional is not None:
+            names = by_reason.setdefault(citation.provisional, {})
+            names[citation.parameter or citation.rule] = None
+    for reason, names in by_reason.items():
+        print(f"Provisional ({reason}): {', '.join(names)}")
 
 
 # -- schedule ---------------------------------------------------------------------------------
@@ -728,6 +947,7 @@ def _cmd_schedule(args: argparse.Namespace) -> None:
         first_at_signing=first_due is None or first_due == signed,
         roll=None if args.no_roll else code,
         grace_days=args.grace_days,
+        law=_law_book(args),
     )
     if args.json:
         _print_json({"agreement": unstructure(agreement)})
@@ -759,8 +979,9 @@ def _cmd_contact(args: argparse.Namespace) -> None:
     country = jurisdiction(code)
     at = _aware(args.at, code) if args.at is not None else dt.datetime.now(time_zone(code))
     history = [_aware(moment, code) for moment in args.history]
-    decision = country.contact_allowed(at, channel=args.channel, history=history)
-    following = country.next_contact_window(at, channel=args.channel, history=history)
+    book = _law_book(args)
+    decision = country.contact_allowed(at, channel=args.channel, history=history, law=book)
+    following = country.next_contact_window(at, channel=args.channel, history=history, law=book)
     if args.json:
         _print_json(
             {
@@ -780,6 +1001,7 @@ def _cmd_contact(args: argparse.Namespace) -> None:
     print(f"Next allowed moment: {following.isoformat()}")
     print(f"Rule: {decision.policy} ({kind})")
     _print_basis(decision.basis, "  ")
+    _print_provisional(decision.basis)
 
 
 # -- plan -------------------------------------------------------------------------------------
@@ -817,7 +1039,9 @@ def _cmd_plan(args: argparse.Namespace) -> None:
         if args.policy == "earliest-lawful"
         else CreditorPolicy.practice(claim.jurisdiction)
     )
-    timeline = plan(Case(claim=claim, events=payments), as_of=as_of, policy=policy)
+    timeline = plan(
+        Case(claim=claim, events=payments), as_of=as_of, policy=policy, law=_law_book(args)
+    )
     if args.json:
         _print_json({"timeline": unstructure(timeline)})
         return
@@ -829,10 +1053,13 @@ def _cmd_plan(args: argparse.Namespace) -> None:
             print(line)
     else:
         print("No steps.")
+    for reason in timeline.unknown:
+        print(f"unknown: {reason}")
     for note in timeline.notes:
         print(f"note: {note}")
     if timeline.stopped:
         print(f"stopped: {timeline.stopped}")
+    _print_provisional((*timeline.basis, *(c for step in timeline.steps for c in step.basis)))
     print(
         f"Amounts in {claim.currency}; 'By' says whether the law, the policy or as_of set the day."
     )
@@ -956,10 +1183,36 @@ def _parser() -> argparse.ArgumentParser:
     timeline.add_argument("--json", action="store_true", help="print JSON instead of a table")
     timeline.set_defaults(run=_cmd_plan)
 
+    _add_law_everywhere(commands)
+    return parser
+
+
+def _add_law_everywhere(commands: argparse._SubParsersAction[Any]) -> None:
+    """``law check``, ``--law FILE`` on every subcommand, and the ``case`` commands."""
+    law = _add_law_commands(commands)
+    # Every subcommand takes --law FILE: one loop here, so a new subcommand has it too (the
+    # case commands, added after it, give it to each of theirs).
+    for command in commands.choices.values():
+        if command is not law:
+            _add_law_argument(command)
+
     from inkassorules._cli_case import add_case_commands  # noqa: PLC0415 -- imports this module
 
     add_case_commands(commands)
-    return parser
+
+
+def _add_law_commands(commands: argparse._SubParsersAction[Any]) -> argparse.ArgumentParser:
+    """``law check FILE...``: validate legal data files and say what each would add."""
+    law = commands.add_parser("law", help="legal data files: check what a file would add")
+    law_commands = law.add_subparsers(dest="law_command", required=True)
+    check = law_commands.add_parser(
+        "check", help="validate legal data files and say what each would add to the data"
+    )
+    check.add_argument("files", nargs="+", metavar="FILE", help="a legal data file (TOML)")
+    check.add_argument("--json", action="store_true", help="print JSON instead of text")
+    check.set_defaults(run=_cmd_law_check)
+    _add_law_argument(check)
+    return cast("argparse.ArgumentParser", law)
 
 
 def _one_line(error: BaseException) -> str:
@@ -988,8 +1241,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args.run(args)
     except (InkassoError, OSError, ArithmeticError) as error:
+        hint = (
+            "; on the command line, supply it with --law FILE or INKASSORULES_LAW"
+            if isinstance(error, NotInForce)
+            else ""
+        )
         command = " ".join(filter(None, (args.command, getattr(args, "case_command", None))))
-        print(f"inkassorules {command}: error: {_one_line(error)}", file=sys.stderr)
+        print(f"inkassorules {command}: error: {_one_line(error)}{hint}", file=sys.stderr)
         return EXIT_USAGE
     return 0
 

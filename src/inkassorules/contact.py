@@ -45,7 +45,7 @@ import attrs
 from inkassorules._checks import check_aware
 from inkassorules.calendar import BusinessCalendar, calendar_for
 from inkassorules.errors import InvalidInput, RuleRefused
-from inkassorules.law import Citation, LawBook, builtin, explain
+from inkassorules.law import Citation, LawBook, any_provisional, builtin, explain
 
 __all__ = [
     "WEEKDAYS",
@@ -371,8 +371,11 @@ class ContactDecision:
 
     @property
     def provisional(self) -> bool:
-        """True if a value of medium confidence was used (see each citation)."""
-        return any(c.confidence == "medium" for c in self.basis)
+        """True if a value of medium confidence or one that may be out of date was used.
+
+        See each citation (:func:`inkassorules.law.any_provisional`).
+        """
+        return any_provisional(self.basis)
 
     def explain(self) -> str:
         """The decision, the reasons and the citations, as text."""

@@ -43,7 +43,7 @@ import attrs
 from inkassorules._checks import check_date, check_id
 from inkassorules.claims import Claim
 from inkassorules.errors import CurrencyMismatch, InvalidInput
-from inkassorules.law import Citation, explain
+from inkassorules.law import Citation, any_provisional, explain
 from inkassorules.money import Money
 
 if TYPE_CHECKING:
@@ -272,7 +272,7 @@ class StepDecision:
     @property
     def provisional(self) -> bool:
         """True if a rule of medium confidence (or practice) was used (see each citation)."""
-        return any(c.confidence == "medium" for c in self.basis)
+        return any_provisional(self.basis)
 
     def explain(self) -> str:
         """The answer, the reasons and the citations, as text."""

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import attrs
 
-from inkassorules.law import Citation, explain
+from inkassorules.law import Citation, any_provisional, explain
 from inkassorules.money import Money
 
 __all__ = ["FeeCap"]
@@ -50,8 +50,11 @@ class FeeCap:
 
     @property
     def provisional(self) -> bool:
-        """True if a value of medium confidence was used (see each citation)."""
-        return any(c.confidence == "medium" for c in self.basis)
+        """True if a value of medium confidence or one that may be out of date was used.
+
+        See each citation (:func:`inkassorules.law.any_provisional`).
+        """
+        return any_provisional(self.basis)
 
     def explain(self) -> str:
         """The amount, the reasons and the citations, as text."""

@@ -57,7 +57,7 @@ from inkassorules._html import html_table
 from inkassorules.calendar import add_days, add_months, calendar_for
 from inkassorules.claims import Payment
 from inkassorules.errors import CurrencyMismatch, InvalidInput, RuleRefused
-from inkassorules.law import Citation, LawBook, builtin, explain
+from inkassorules.law import Citation, LawBook, any_provisional, builtin, explain
 from inkassorules.money import DECIMAL_CONTEXT, Currency, Money
 
 if TYPE_CHECKING:
@@ -841,8 +841,11 @@ class Acceleration:
 
     @property
     def provisional(self) -> bool:
-        """True if a rule of medium confidence was used (see each citation)."""
-        return any(c.confidence == "medium" for c in self.basis)
+        """True if a rule of medium confidence or one that may be out of date was used.
+
+        See each citation (:func:`inkassorules.law.any_provisional`).
+        """
+        return any_provisional(self.basis)
 
     def explain(self) -> str:
         """The amount, the missed instalment and the rules, as text."""

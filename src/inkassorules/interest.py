@@ -44,7 +44,7 @@ from inkassorules._html import html_table
 from inkassorules.calendar import add_days, add_months
 from inkassorules.claims import Payment
 from inkassorules.errors import CurrencyMismatch, DataFileError, InkassoError, InvalidInput
-from inkassorules.law import Citation, LawBook, book_of, explain
+from inkassorules.law import Citation, LawBook, any_provisional, book_of, explain
 from inkassorules.money import CURRENCIES, DECIMAL_CONTEXT, MINOR_UNIT, Money
 
 if TYPE_CHECKING:
@@ -317,8 +317,11 @@ class InterestResult:
 
     @property
     def provisional(self) -> bool:
-        """True if a value of medium confidence was used (see :attr:`basis`)."""
-        return any(c.confidence == "medium" for c in self.basis)
+        """True if a value of medium confidence or one that may be out of date was used.
+
+        See :attr:`basis` (:func:`inkassorules.law.any_provisional`).
+        """
+        return any_provisional(self.basis)
 
     def explain(self) -> str:
         """The amount, each part's arithmetic and the citations, as text."""
@@ -449,8 +452,11 @@ class InterestStart:
 
     @property
     def provisional(self) -> bool:
-        """True if a value of medium confidence was used (see :attr:`basis`)."""
-        return any(c.confidence == "medium" for c in self.basis)
+        """True if a value of medium confidence or one that may be out of date was used.
+
+        See :attr:`basis` (:func:`inkassorules.law.any_provisional`).
+        """
+        return any_provisional(self.basis)
 
     def explain(self) -> str:
         """The start date, the reasons and the citations, as text."""
@@ -1091,8 +1097,11 @@ class BalanceInterestResult:
 
     @property
     def provisional(self) -> bool:
-        """True if a value of medium confidence was used (see :attr:`basis`)."""
-        return any(c.confidence == "medium" for c in self.basis)
+        """True if a value of medium confidence or one that may be out of date was used.
+
+        See :attr:`basis` (:func:`inkassorules.law.any_provisional`).
+        """
+        return any_provisional(self.basis)
 
     def explain(self) -> str:
         """The interest, each part, each payment's allocation and the citations, as text."""

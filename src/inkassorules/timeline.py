@@ -77,7 +77,7 @@ from inkassorules.instalments import (
     accelerate,
 )
 from inkassorules.interest import BalanceInterestResult, InterestStart
-from inkassorules.law import Citation, LawBook, builtin, cache_key, explain
+from inkassorules.law import Citation, LawBook, any_provisional, builtin, cache_key, explain
 from inkassorules.limitations import limitation
 from inkassorules.money import MINOR_UNIT, Money
 from inkassorules.steps import _DEFAULT_CHANNELS, Channel, StepKind
@@ -413,7 +413,7 @@ class Step:
     @property
     def provisional(self) -> bool:
         """True if a value or rule of medium confidence was used (see :attr:`basis`)."""
-        return any(c.confidence == "medium" for c in self.basis)
+        return any_provisional(self.basis)
 
     def explain(self) -> str:
         """The step, its day and amounts, the reasons and the citations, as text."""
@@ -555,7 +555,8 @@ class Timeline:
             f"({self.policy.name})"
         )
         footer = [*self.notes, *([self.stopped] if self.stopped else [])]
-        return html_table(title, self.to_records(), footer=footer)
+        basis = (*self.basis, *(c for step in self.steps for c in step.basis))
+        return html_table(title, self.to_records(), footer=footer, basis=basis)
 
     def explain(self) -> str:
         """Every step with its reasons and citations, then what changed or stopped the plan."""

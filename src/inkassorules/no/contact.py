@@ -158,7 +158,7 @@ def contact_policy(*, on: dt.date, law: LawBook | None = None) -> ContactPolicy:
     return _build(_entries(on, law or builtin()))
 
 
-_BUILTIN_POLICIES: dict[tuple[dt.date, ...], ContactPolicy] = {}
+_BUILTIN_POLICIES: dict[tuple[tuple[dt.date, str | None], ...], ContactPolicy] = {}
 _BUILTIN_SPAN: list[tuple[dt.date, dt.date | None, ContactPolicy]] = []
 
 
@@ -177,7 +177,8 @@ def _by_date(law: LawBook | None) -> Any:
             if first <= day and (last is None or day <= last):
                 return policy
         entries = _entries(day, book)
-        key = tuple(e.valid_from for e in entries)
+        # A look-up after a table's review is the same row with a provisional citation.
+        key = tuple((e.valid_from, e.citation.provisional) for e in entries)
         if key not in cache:
             cache[key] = _build(entries)
         # valid_until: the day before the next row (or the table's horizon), None: open-ended.
@@ -185,7 +186,10 @@ def _by_date(law: LawBook | None) -> Any:
         starts = _signalled_from(book)  # the policy changes when the signalled date begins
         if starts is not None and day < starts:
             ends.append(starts - dt.timedelta(days=1))
-        span[:] = [(max(key), min(ends, default=None), cache[key])]
+        # (a provisional row holds from after the review: from *day*, to be safe)
+        late = any(e.citation.provisional is not None for e in entries)
+        first = day if late else max(e.valid_from for e in entries)
+        span[:] = [(first, min(ends, default=None), cache[key])]
         return cache[key]
 
     return policy_on

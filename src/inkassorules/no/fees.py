@@ -54,7 +54,7 @@ from inkassorules.calendar import add_days, add_months, calendar_for
 from inkassorules.claims import DebtorKind
 from inkassorules.errors import DataFileError, InvalidInput, NotInForce
 from inkassorules.fees import FeeCap
-from inkassorules.law import Citation, LawBook, builtin, explain
+from inkassorules.law import Citation, LawBook, any_provisional, builtin, explain
 from inkassorules.law import book_of as _key_book
 from inkassorules.law import cache_key as _book_key
 from inkassorules.money import Money, RoundingMode, to_decimal
@@ -240,8 +240,8 @@ class LegalDate:
 
     @property
     def provisional(self) -> bool:
-        """True if a value of medium confidence was used."""
-        return any(c.confidence == "medium" for c in self.basis)
+        """True if a value of medium confidence, or one that may be out of date, was used."""
+        return any_provisional(self.basis)
 
     def explain(self) -> str:
         """The date, how it was counted, and the citations, as text."""

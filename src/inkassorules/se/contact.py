@@ -85,7 +85,7 @@ def contact_policy(*, on: dt.date, law: LawBook | None = None) -> ContactPolicy:
     return _build((law or builtin()).record(_DEFAULT, on))
 
 
-_BUILTIN_POLICIES: dict[dt.date, ContactPolicy] = {}
+_BUILTIN_POLICIES: dict[tuple[dt.date, str | None], ContactPolicy] = {}
 _BUILTIN_SPAN: list[tuple[dt.date, dt.date | None, ContactPolicy]] = []
 
 
@@ -103,11 +103,15 @@ def _by_date(law: LawBook | None) -> Any:
             if first <= day and (last is None or day <= last):
                 return policy
         entry = book.record(_DEFAULT, day)
-        if entry.valid_from not in cache:
-            cache[entry.valid_from] = _build(entry)
+        # A look-up after the table's review is the same row with a provisional citation.
+        key = (entry.valid_from, entry.citation.provisional)
+        if key not in cache:
+            cache[key] = _build(entry)
         # valid_until: the day before the next row (or the table's horizon), None: open-ended.
-        span[:] = [(entry.valid_from, entry.valid_until, cache[entry.valid_from])]
-        return cache[entry.valid_from]
+        # (a provisional row holds from after the review: from *day*, to be safe)
+        first = entry.valid_from if entry.citation.provisional is None else day
+        span[:] = [(first, entry.valid_until, cache[key])]
+        return cache[key]
 
     return policy_on
 
