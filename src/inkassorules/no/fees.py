@@ -54,7 +54,7 @@ from inkassorules.calendar import add_days, add_months, calendar_for
 from inkassorules.claims import DebtorKind
 from inkassorules.errors import DataFileError, InvalidInput, NotInForce
 from inkassorules.fees import FeeCap
-from inkassorules.law import Citation, LawBook, any_provisional, builtin, explain
+from inkassorules.law import Citation, LawBook, UnknownParameter, any_provisional, builtin, explain
 from inkassorules.law import book_of as _key_book
 from inkassorules.law import cache_key as _book_key
 from inkassorules.money import Money, RoundingMode, to_decimal
@@ -439,6 +439,32 @@ def _demand_refusal(
     return None
 
 
+_NEW_ACT: Final = "no.contact.inkassolov_2026_signalled"
+
+
+@functools.lru_cache(maxsize=64)
+def _new_act_from(key: LawBook | None) -> dt.date | None:
+    """The first day the new inkassolov may be in force (the signalled date), if known."""
+    try:
+        return _key_book(key).parameter(_NEW_ACT).first_valid_from
+    except UnknownParameter:  # a caller's own book without the marker
+        return None
+
+
+def _under_old_act(book: LawBook, on: dt.date) -> tuple[Citation, ...]:
+    """The "new act may be in force" citation for a result on *on* (issue 14 item 10), or ()."""
+    starts = _new_act_from(_book_key(book))
+    if starts is None or on < starts:
+        return ()
+    return (book.record(_NEW_ACT, on).citation,)
+
+
+def _flagged(cap: FeeCap, book: LawBook, on: dt.date) -> FeeCap:
+    """*cap*, provisional from the day the new inkassolov may be in force."""
+    more = _under_old_act(book, on)
+    return attrs.evolve(cap, basis=(*cap.basis, *more)) if more else cap
+
+
 def _letter_fee(
     kind: LetterKind,
     *,
@@ -453,11 +479,11 @@ def _letter_fee(
     book = _book(law)
     letters = _check_letters(earlier_letters, sent, due, book)
     if _check_bool(reasonably_disputed, "reasonably_disputed"):
-        return _disputed()
+        return _flagged(_disputed(), book, sent)
     if not letters and type(sent) is dt.date and type(due) is dt.date:
         # The common case (no earlier letters) depends only on immutable inputs: memoised.
-        return _first_letter_fee(_book_key(book), kind, sent, due)
-    return _checked_letter_fee(book, kind, sent, due, letters)
+        return _flagged(_first_letter_fee(_book_key(book), kind, sent, due), book, sent)
+    return _flagged(_checked_letter_fee(book, kind, sent, due, letters), book, sent)
 
 
 @functools.lru_cache(maxsize=_FEES_KEPT)
@@ -981,7 +1007,8 @@ def earliest_fee_date(*, due_date: dt.date, law: LawBook | None = None) -> Legal
 
 def _deadline(name: str, sent_on: object, law: LawBook | None, what: str) -> LegalDate:
     sent = check_date(sent_on, "sent_on")
-    days = _days(_book(law), name, sent)
+    book = _book(law)
+    days = _days(book, name, sent)
     day = add_days(sent, days.value)
     return LegalDate(
         day=day,
@@ -991,7 +1018,7 @@ def _deadline(name: str, sent_on: object, law: LawBook | None, what: str) -> Leg
                 f"day {sent}; the last day is not moved to a business day"
             ),
         ),
-        basis=(days.citation, _NOT_ROLLED),
+        basis=(days.citation, _NOT_ROLLED, *_under_old_act(book, sent)),
     )
 
 
