@@ -501,7 +501,11 @@ def test_no_fee_caps_equal_a_fresh_computation(cap: Any, due: dt.date, after: in
         no.collection_notice_fee_cap: no_fees.LetterKind.COLLECTION_NOTICE,
         no.collection_demand_fee_cap: no_fees.LetterKind.COLLECTION_DEMAND,
     }[cap]
-    fresh = outcome(lambda: no_fees._checked_letter_fee(builtin(), kind, sent, due, ()))
+    fresh = outcome(
+        lambda: no_fees._flagged(
+            no_fees._checked_letter_fee(builtin(), kind, sent, due, ()), builtin(), sent
+        )
+    )
     assert outcome(lambda: cap(sent_on=sent, due_date=due)) == fresh
     assert outcome(lambda: cap(sent_on=sent, due_date=due)) == fresh  # from the memo
     assert outcome(lambda: cap(sent_on=sent, due_date=due, law=builtin())) == fresh
