@@ -747,3 +747,43 @@ def test_balance_refuses_bad_input() -> None:
             credited=owed.credited,
             credit_unapplied=owed.credit_unapplied,
         )
+
+
+def test_letters_before_a_weekend_forfall_do_not_break_the_ledger() -> None:
+    # Found by tests/properties/test_balance_properties.py (CI, 2026-12): the due date
+    # 2026-01-10 is a Saturday, so the forfall is Monday 2026-01-12 (gjeldsbrevloven § 5).
+    # Letters sent on the Saturday and the Sunday come before forfall: they earn no fee and do
+    # not count as earlier letters for inkassoforskriften § 1-3, and nothing raises.
+    from inkassorules import Case, Claim, DebtorKind, LetterSent, Money, StepKind, audit, next_step
+    from inkassorules.ledger import balance as ledger_balance
+    from inkassorules.ledger import charges as ledger_charges
+
+    claim = Claim(
+        principal=Money.of("100.00", "NOK"),
+        due_date=date(2026, 1, 10),
+        jurisdiction="NO",
+        debtor_kind=DebtorKind.CONSUMER,
+    )
+    case = Case(
+        claim=claim,
+        events=(
+            LetterSent(
+                kind=StepKind.FRIENDLY_REMINDER,
+                sent_on=date(2026, 1, 10),
+                fee_charged=Money.of("0.00", "NOK"),
+                deadline=None,
+            ),
+            LetterSent(
+                kind=StepKind.REMINDER,
+                sent_on=date(2026, 1, 11),
+                fee_charged=Money.of("35.00", "NOK"),
+                deadline=None,
+            ),
+        ),
+    )
+    found = ledger_charges(case)
+    assert [c.lawful for c in found] == [Money.zero("NOK")] * len(found)
+    assert found[-1].excess == Money.of("35.00", "NOK")
+    ledger_balance(case, on=date(2026, 1, 11))
+    assert audit(case, as_of=date(2026, 1, 20)).findings
+    next_step(case, as_of=date(2026, 1, 20))

@@ -296,9 +296,11 @@ def _no_letter_cap(
         StepKind.COLLECTION_NOTICE: no_fees.collection_notice_fee_cap,
         StepKind.COLLECTION_DEMAND: no_fees.collection_demand_fee_cap,
     }[letter.kind]
-    # Letters sent before the due date in force (e.g. before a postponed due date) are not
-    # letters after forfall: they do not count for inkassoforskriften § 1-3.
-    earlier = [x for x in history.no_letters if x.sent_on >= due]
+    # Letters sent before the forfall in force (before a postponed due date, or before a due
+    # date on a weekend rolls onto the next business day, gjeldsbrevloven § 5) are not letters
+    # after forfall: they do not count for inkassoforskriften § 1-3.
+    forfall = no_fees._forfall(due, book)
+    earlier = [x for x in history.no_letters if x.sent_on >= forfall]
     if letter.kind is StepKind.COLLECTION_DEMAND and not any(
         x.kind is no_fees.LetterKind.COLLECTION_NOTICE
         and x.deadline is not None
