@@ -30,10 +30,11 @@ The law in brief (both countries, see docs/instalments.md):
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NoReturn
 
 import attrs
 
+from inkassorules._checks import check_fields, refuse_unknown_member
 from inkassorules.claims import Payment
 from inkassorules.errors import CurrencyMismatch, InvalidInput
 from inkassorules.law import Citation, explain
@@ -52,6 +53,10 @@ class Component(enum.Enum):
     inkassokostnader); ``INTEREST`` is accrued late interest (forsinkelsesrente /
     dröjsmålsränta); ``PRINCIPAL`` is the hovedstol / kapitalbelopp.
     """
+
+    @classmethod
+    def _missing_(cls, value: object) -> NoReturn:
+        refuse_unknown_member(cls, value)
 
     COSTS = "costs"
     INTEREST = "interest"
@@ -124,6 +129,7 @@ class Allocation:
     basis: tuple[Citation, ...]
 
     def __attrs_post_init__(self) -> None:
+        check_fields(self)
         # Money is conserved: checked here, not in a validator that can be switched off.
         parts = (self.costs, self.interest, self.principal, self.overpayment)
         if any(part.is_negative for part in parts):

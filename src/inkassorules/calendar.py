@@ -31,8 +31,8 @@ import attrs
 import holidays
 from dateutil.relativedelta import relativedelta
 
-from inkassorules._checks import check_date, check_int
-from inkassorules.errors import NotInForce, UnknownJurisdiction
+from inkassorules._checks import check_date, check_int, check_law
+from inkassorules.errors import InvalidInput, NotInForce, UnknownJurisdiction
 from inkassorules.law import Citation
 
 if TYPE_CHECKING:
@@ -59,7 +59,12 @@ def add_days(day: dt.date, days: int) -> dt.date:
     >>> add_days(dt.date(2026, 12, 31), 14)
     datetime.date(2027, 1, 14)
     """
-    return check_date(day, "day") + dt.timedelta(days=check_int(days, "days"))
+    try:
+        return check_date(day, "day") + dt.timedelta(days=check_int(days, "days"))
+    except OverflowError:
+        raise InvalidInput(
+            f"{day} + {days} days is not a date (years 1 to 9999 can be named)"
+        ) from None
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -70,7 +75,14 @@ def add_months(day: dt.date, months: int) -> dt.date:
     >>> add_months(dt.date(2026, 3, 31), -1)
     datetime.date(2026, 2, 28)
     """
-    result: dt.date = check_date(day, "day") + relativedelta(months=check_int(months, "months"))
+    try:
+        result: dt.date = check_date(day, "day") + relativedelta(
+            months=check_int(months, "months")
+        )
+    except (OverflowError, ValueError):  # a year outside 1..9999
+        raise InvalidInput(
+            f"{day} + {months} months is not a date (years 1 to 9999 can be named)"
+        ) from None
     return result
 
 
@@ -128,6 +140,7 @@ class BusinessCalendar:
         return day not in _holidays(self.jurisdiction, day.year, self.holiday_categories)
 
     def _step(self, day: dt.date, direction: int) -> dt.date:
+        self._guard(day)  # before stepping: date.max + 1 day cannot be named
         for _ in range(_MAX_STEPS):
             day += dt.timedelta(days=direction)
             if self.is_business_day(day):
@@ -179,6 +192,7 @@ def calendar_for(code: str, *, law: LawBook | None = None) -> BusinessCalendar:
     Raises:
         UnknownJurisdiction: for any other code.
     """
+    check_law(law)
     if code not in ("NO", "SE"):
         raise UnknownJurisdiction(code)
     checked = cast("JurisdictionCode", code)

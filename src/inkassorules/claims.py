@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Final
+from typing import Final, NoReturn
 
 import attrs
 
-from inkassorules._checks import check_date, check_id
+from inkassorules._checks import check_date, check_id, refuse_unknown_member
 from inkassorules.calendar import JurisdictionCode
 from inkassorules.errors import CurrencyMismatch, InvalidInput, UnknownJurisdiction
 from inkassorules.money import Currency, Money
@@ -51,6 +51,10 @@ class DebtorKind(enum.Enum):
     ``PUBLIC_BODY`` (offentlig myndighet / myndighet); a public body counts as a business debtor
     for the Swedish förseningsersättning (4 a § lag 1981:739).
     """
+
+    @classmethod
+    def _missing_(cls, value: object) -> NoReturn:
+        refuse_unknown_member(cls, value)
 
     CONSUMER = "consumer"
     BUSINESS = "business"
@@ -78,6 +82,10 @@ class CreditorKind(enum.Enum):
     True
     """
 
+    @classmethod
+    def _missing_(cls, value: object) -> NoReturn:
+        refuse_unknown_member(cls, value)
+
     BUSINESS = "business"
     PUBLIC_BODY = "public_body"
     CONSUMER = "consumer"
@@ -100,6 +108,10 @@ class ClaimKind(enum.Enum):
     >>> claim.claim_kind
     <ClaimKind.GOODS_OR_SERVICES: 'goods_or_services'>
     """
+
+    @classmethod
+    def _missing_(cls, value: object) -> NoReturn:
+        refuse_unknown_member(cls, value)
 
     GOODS_OR_SERVICES = "goods_or_services"
     LOAN = "loan"

@@ -64,11 +64,11 @@ import enum
 import re
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple, NoReturn
 
 import attrs
 
-from inkassorules._checks import check_date
+from inkassorules._checks import check_date, check_law, refuse_unknown_member
 from inkassorules._html import html_table
 from inkassorules.calendar import BusinessCalendar, add_days, calendar_for
 from inkassorules.case import Case, as_case
@@ -107,6 +107,10 @@ class Severity(enum.Enum):
     library marks medium confidence, of practice, of guidance or of a contract term) and ``NOTE``
     (information: a check that could not be made, a policy that is not law).
     """
+
+    @classmethod
+    def _missing_(cls, value: object) -> NoReturn:
+        refuse_unknown_member(cls, value)
 
     UNLAWFUL = "unlawful"
     AT_RISK = "at_risk"
@@ -1157,6 +1161,7 @@ def audit(case: Case | Claim, *, as_of: dt.date, law: LawBook | None = None) -> 
     Raises:
         InvalidInput: for arguments of the wrong kind.
     """
+    check_law(law)
     checked = as_case(case)
     check_date(as_of, "as_of")
     book = _book(law)

@@ -42,7 +42,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from inkassorules._checks import check_aware
+from inkassorules._checks import check_aware, check_law
 from inkassorules.calendar import BusinessCalendar, calendar_for
 from inkassorules.errors import InvalidInput, RuleRefused
 from inkassorules.law import Citation, LawBook, any_provisional, builtin, explain
@@ -117,13 +117,22 @@ _ZONE_INFO: Final[Mapping[str, ZoneInfo]] = MappingProxyType(
 """The zones themselves (ZoneInfo(key) gives the same cached object each time)."""
 
 
+def _local(at: dt.datetime, zone: ZoneInfo) -> dt.datetime:
+    """*at* in *zone*; a moment at the very end of the datetime range has no local time."""
+    try:
+        return at.astimezone(zone)
+    except OverflowError:
+        raise InvalidInput(f"{at} has no local time in {zone.key}: too near the end") from None
+
+
 def time_zone(jurisdiction: str) -> ZoneInfo:
     """The local time zone in which *jurisdiction*'s contact hours are read.
 
     >>> time_zone("NO")
     zoneinfo.ZoneInfo(key='Europe/Oslo')
     """
-    zone = _ZONE_INFO.get(jurisdiction)
+    code: object = jurisdiction  # callers without a type checker pass anything
+    zone = _ZONE_INFO.get(code) if isinstance(code, str) else None
     if zone is None:
         raise InvalidInput(f"jurisdiction must be 'NO' or 'SE', got {jurisdiction!r}")
     return zone
@@ -178,6 +187,9 @@ class Window:
 
     def contains(self, clock: dt.time) -> bool:
         """True if the local clock time *clock* is inside the window."""
+        given: object = clock  # callers without a type checker pass anything
+        if not isinstance(given, dt.time):
+            raise InvalidInput(f"contains needs a datetime.time (a local clock), got {clock!r}")
         return self.start <= clock and (self.end is None or clock < self.end)
 
     def __str__(self) -> str:
@@ -441,7 +453,7 @@ class _Counts(NamedTuple):
                 f"history must be a sequence of timezone-aware datetimes, got {history!r}"
             )
         dates = [
-            check_aware(moment, f"history[{i}]").astimezone(zone).date()
+            _local(check_aware(moment, f"history[{i}]"), zone).date()
             for i, moment in enumerate(history)
         ]
         return cls(
@@ -528,11 +540,12 @@ def evaluate(
         InvalidInput: for an unknown channel or a malformed policy.
         NotInForce: if the policy's data or the holiday calendar does not cover the date.
     """
+    check_law(law)
     at = check_aware(at, "at")
     country = _jurisdiction_of(policy, jurisdiction)
     zone = time_zone(country)
     counts = _Counts.of(history, zone)
-    local = at.astimezone(zone)
+    local = _local(at, zone)
     day = local.date()
     chosen = _resolver(policy, country)(day)
     rule = chosen.rule(channel)
@@ -632,6 +645,7 @@ def find_window(
         NoContactWindow: if no moment within 400 days is allowed.
         NaiveDatetime, InvalidInput, NotInForce: as :func:`evaluate`.
     """
+    check_law(law)
     after = check_aware(after, "after")
     country = _jurisdiction_of(policy, jurisdiction)
     zone = time_zone(country)
@@ -639,7 +653,7 @@ def find_window(
     resolve = _resolver(policy, country)
     fixed = isinstance(policy, ContactPolicy)
     not_before = _utc(after)
-    day = after.astimezone(zone).date()
+    day = _local(after, zone).date()
     last_rule: ChannelRule | None = None
     calendar: BusinessCalendar | None = None  # built once per search, when first needed
     last_policy: ContactPolicy | None = None

@@ -36,11 +36,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NoReturn
 
 import attrs
 
-from inkassorules._checks import check_date, check_id
+from inkassorules._checks import check_date, check_id, check_items, refuse_unknown_member
 from inkassorules.claims import Claim
 from inkassorules.errors import CurrencyMismatch, InvalidInput
 from inkassorules.law import Citation, any_provisional, explain
@@ -69,6 +69,10 @@ class Step(enum.Enum):
     ``PAYMENT_ORDER`` (Swedish betalningsföreläggande at Kronofogden; Norway has none) and
     ``COURT`` (NO forliksråd or tingrett; SE stämning at tingsrätten).
     """
+
+    @classmethod
+    def _missing_(cls, value: object) -> NoReturn:
+        refuse_unknown_member(cls, value)
 
     REMINDER = "reminder"
     COLLECTION_NOTICE = "collection_notice"
@@ -194,6 +198,8 @@ class Dispute:
         cls, claim: Claim, *, raised_on: dt.date, reason: str, reasonable: bool = True
     ) -> Dispute:
         """A dispute of the whole principal of *claim*."""
+        if not isinstance(claim, Claim):
+            raise InvalidInput(f"Dispute.in_full needs the Claim disputed, got {claim!r}")
         return cls(
             amount=claim.principal, raised_on=raised_on, reason=reason, reasonable=reasonable
         )
@@ -209,7 +215,7 @@ def _standing(claim: Claim, disputes: Iterable[Dispute], on: dt.date) -> tuple[D
         raise InvalidInput(f"claim must be a Claim, got {claim!r}")
     check_date(on, "on")
     found: list[Dispute] = []
-    for dispute in disputes:
+    for dispute in check_items(disputes, "disputes", Dispute):
         if not isinstance(dispute, Dispute):
             raise InvalidInput(f"disputes must be Dispute, got {dispute!r}")
         if dispute.amount.currency != claim.currency:

@@ -19,6 +19,7 @@ the currency's two decimals (a rule rounds before it formats).
 
 from __future__ import annotations
 
+import decimal
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final, Literal
 
@@ -44,7 +45,7 @@ LOCALES: Final[dict[str, str]] = {"nb": "nb_NO", "sv": "sv_SE", "en": "en_GB"}
 def _cldr(locale: str) -> str:
     try:
         return LOCALES[locale]
-    except KeyError:
+    except (KeyError, TypeError):  # TypeError: an unhashable locale
         raise InvalidInput(f"locale must be one of {sorted(LOCALES)}, got {locale!r}") from None
 
 
@@ -74,8 +75,14 @@ def format_rate(percent: Decimal, *, locale: Locale) -> str:
     """A rate given in percent per year (``Decimal("12.25")``) as ``12,25 %`` / ``12.25%``."""
     check_decimal(percent, "percent")
     cldr = _cldr(locale)
+    try:
+        rounded = percent.quantize(Decimal("0.01"), context=DECIMAL_CONTEXT)
+    except decimal.InvalidOperation:  # more digits than the 50-digit context holds
+        raise InvalidInput(
+            f"percent {percent!r} is beyond the digits a rate is shown with"
+        ) from None
     number = format_decimal(
-        percent.quantize(Decimal("0.01"), context=DECIMAL_CONTEXT),
+        rounded,
         format="#,##0.00",
         locale=cldr,
     )

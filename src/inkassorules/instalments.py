@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING, Final, Literal, NamedTuple
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from inkassorules._checks import check_date, check_int
+from inkassorules._checks import check_date, check_int, check_items, check_law
 from inkassorules._html import html_table
 from inkassorules.calendar import add_days, add_months, calendar_for
 from inkassorules.claims import Payment
@@ -182,7 +182,7 @@ class Instalment:
 
 
 def _to_instalments(value: Iterable[Instalment]) -> tuple[Instalment, ...]:
-    return tuple(value)
+    return check_items(value, "instalments", object)  # the items: checked with the agreement
 
 
 @attrs.frozen(kw_only=True)
@@ -248,6 +248,8 @@ class InstalmentAgreement:
 
     def deadline(self, instalment: Instalment) -> dt.date:
         """The last day *instalment* can be paid on time: its due date plus the grace period."""
+        if not isinstance(instalment, Instalment):
+            raise InvalidInput(f"deadline needs an Instalment, got {instalment!r}")
         return add_days(instalment.due_date, self.grace_days)
 
     @classmethod
@@ -296,6 +298,7 @@ class InstalmentAgreement:
                 or amounts in different currencies.
             NotInForce: if *roll* names a calendar that does not cover a due date.
         """
+        check_law(law)
         total = _check_whole_positive(total, "total")
         check_date(signed_on, "signed_on")
         first = _first_due(signed_on, first_due, first_at_signing=first_at_signing)
@@ -530,7 +533,7 @@ class _Ledger(NamedTuple):
     @classmethod
     def of(cls, agreement: InstalmentAgreement, payments: Iterable[Payment]) -> _Ledger:
         checked: list[Payment] = []
-        for payment in payments:
+        for payment in check_items(payments, "payments", object):
             if not isinstance(payment, Payment):
                 raise InvalidInput(f"payments must be Payment, got {payment!r}")
             if payment.amount.currency != agreement.currency:
@@ -720,11 +723,13 @@ CONTRACT_TERM: Final = ContractTerm()
 
 
 def _check_notices(value: Iterable[dt.date]) -> tuple[dt.date, ...]:
-    return tuple(sorted(check_date(day, "notices_sent_on") for day in value))
+    days = check_items(value, "notices_sent_on", dt.date)
+    return tuple(sorted(check_date(day, "notices_sent_on") for day in days))
 
 
 def _check_unpaid_interest(value: Iterable[dt.date]) -> tuple[dt.date, ...]:
-    return tuple(sorted(check_date(day, "late_interest_unpaid") for day in value))
+    days = check_items(value, "late_interest_unpaid", dt.date)
+    return tuple(sorted(check_date(day, "late_interest_unpaid") for day in days))
 
 
 @attrs.frozen(kw_only=True)
@@ -896,6 +901,8 @@ class _KkrlValues(NamedTuple):
 
 
 def _kkrl_values(agreement: InstalmentAgreement, law: LawBook | None) -> _KkrlValues:
+    if not isinstance(agreement, InstalmentAgreement):
+        raise InvalidInput(f"an InstalmentAgreement is needed, got {agreement!r}")
     if agreement.currency != "SEK":
         raise InvalidInput(
             "the SwedishConsumerCredit policy (konsumentkreditlag 2010:1846) applies to SEK "
@@ -998,6 +1005,7 @@ def consumer_credit_grounds(
             implementing directive (EU) 2023/2225 applies (not in the data; the caller may
             supply its values, docs/instalments.md).
     """
+    check_law(law)
     check_date(on, "on")
     values = _kkrl_values(agreement, law)
     return _grounds(agreement, _Ledger.of(agreement, payments), values, on)
@@ -1046,6 +1054,7 @@ def accelerate(
             before 2011-01-01 or from 2026-11-20 (the new konsumentkreditlag), and the
             Norwegian notice period (NOT FOUND) unless the caller supplies it.
     """
+    check_law(law)
     check_date(on, "on")
     if not isinstance(agreement, InstalmentAgreement):
         raise InvalidInput(f"agreement must be an InstalmentAgreement, got {agreement!r}")

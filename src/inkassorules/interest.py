@@ -35,11 +35,11 @@ import math
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Final, Literal, NamedTuple, Self, cast, get_args
+from typing import TYPE_CHECKING, Final, Literal, NamedTuple, NoReturn, Self, cast, get_args
 
 import attrs
 
-from inkassorules._checks import check_date
+from inkassorules._checks import check_date, check_fields, refuse_unknown_member
 from inkassorules._html import html_table
 from inkassorules.calendar import add_days, add_months
 from inkassorules.claims import Payment
@@ -106,6 +106,10 @@ class DayCount(enum.Enum):
     >>> DayCount.ACTUAL_ACTUAL_ISDA.year_length(dt.date(2024, 3, 1))
     366
     """
+
+    @classmethod
+    def _missing_(cls, value: object) -> NoReturn:
+        refuse_unknown_member(cls, value)
 
     ACTUAL_ACTUAL_ISDA = "actual/actual-isda"
     ACTUAL_365_FIXED = "actual/365-fixed"
@@ -195,6 +199,7 @@ class InterestPeriod:
     exact: Fraction
 
     def __attrs_post_init__(self) -> None:
+        check_fields(self)
         if self.days != (self.end - self.start).days or self.days <= 0:
             raise InvalidInput(
                 f"an interest period needs end after start and days == end - start, got "
@@ -274,6 +279,7 @@ class InterestResult:
     basis: tuple[Citation, ...] = ()
 
     def __attrs_post_init__(self) -> None:
+        check_fields(self)
         total = sum((p.exact for p in self.periods), Fraction(0))
         if total != self.exact:
             raise InvalidInput(f"exact {self.exact} is not the sum of the periods, {total}")
@@ -491,14 +497,21 @@ def demand_period_end(record: object, *, sent_on: dt.date, parameter: str) -> dt
     return add_months(sent_on, count)
 
 
+def _check_fraction(value: object) -> None:
+    if not isinstance(value, Fraction | int) or isinstance(value, bool):
+        raise InvalidInput(f"an exact amount is a Fraction, got {value!r}")
+
+
 def to_money(value: Fraction, currency: str) -> Money:
     """An exact fraction of kroner as Money, to 50 significant digits (DECIMAL_CONTEXT)."""
+    _check_fraction(value)
     amount = DECIMAL_CONTEXT.divide(Decimal(value.numerator), Decimal(value.denominator))
     return Money.of(amount, currency)
 
 
 def round_interest(value: Fraction, currency: str) -> Money:
     """Round an exact interest sum once, to øre / öre, ROUND_HALF_UP (style guide § 9)."""
+    _check_fraction(value)
     return _round(value.numerator, value.denominator, currency)
 
 
@@ -538,6 +551,8 @@ def next_half_year_start(day: dt.date) -> dt.date:
 def _next_half_year_start(day: dt.date) -> dt.date:
     if day.month < _JULY:
         return dt.date(day.year, _JULY, 1)
+    if day.year == dt.MAXYEAR:
+        raise InvalidInput(f"no half-year starts after {day}: the last day a date can name")
     return dt.date(day.year + 1, 1, 1)
 
 
@@ -547,6 +562,7 @@ def half_year_starts(start: dt.date, end: dt.date) -> tuple[dt.date, ...]:
     >>> half_year_starts(dt.date(2024, 5, 1), dt.date(2025, 2, 1))
     (datetime.date(2024, 7, 1), datetime.date(2025, 1, 1))
     """
+    check_date(end, "end")
     found: list[dt.date] = []
     day = next_half_year_start(start)
     while day < end:
@@ -978,6 +994,7 @@ class PaymentApplication:
     overpayment: Money
 
     def __attrs_post_init__(self) -> None:
+        check_fields(self)
         parts = self.to_interest + self.to_principal + self.overpayment
         if parts != self.payment.amount:
             raise InvalidInput(f"a payment of {self.payment.amount} was applied as {parts}")
@@ -1047,6 +1064,7 @@ class BalanceInterestResult:
     basis: tuple[Citation, ...] = ()
 
     def __attrs_post_init__(self) -> None:
+        check_fields(self)
         # Money is conserved: every krone paid is principal, interest or overpayment.
         currency = self.principal.currency
         paid = Money.total((a.payment.amount for a in self.applications), currency=currency)

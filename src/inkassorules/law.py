@@ -35,6 +35,7 @@ import bisect
 import datetime as dt
 import functools
 import itertools
+import os
 import re
 from collections.abc import Mapping
 from decimal import Decimal
@@ -56,8 +57,14 @@ from typing import (
 
 import attrs
 
-from inkassorules._checks import check_date
-from inkassorules.errors import DataFileError, InkassoError, NotInForce, RateNotPublished
+from inkassorules._checks import check_date, check_fields, check_items, check_mapping
+from inkassorules.errors import (
+    DataFileError,
+    InkassoError,
+    InvalidInput,
+    NotInForce,
+    RateNotPublished,
+)
 from inkassorules.money import CURRENCIES, Money
 
 if TYPE_CHECKING:
@@ -185,7 +192,10 @@ def any_provisional(basis: Iterable[Citation]) -> bool:
     >>> any_provisional([known]), any_provisional([known, attrs.evolve(known, provisional="x")])
     (False, True)
     """
-    return any(c.confidence == "medium" or c.provisional is not None for c in basis)
+    try:
+        return any(c.confidence == "medium" or c.provisional is not None for c in basis)
+    except (TypeError, AttributeError):
+        raise InvalidInput(f"basis must be a sequence of Citation, got {basis!r}") from None
 
 
 def provisional_reasons(basis: Iterable[Citation]) -> tuple[str, ...]:
@@ -196,8 +206,9 @@ def provisional_reasons(basis: Iterable[Citation]) -> tuple[str, ...]:
     >>> provisional_reasons([c, c])
     ('no.inkassosats: law as known on 2026-11-23; check for changes after that day',)
     """
+    cited = check_items(basis, "basis", Citation)
     reasons = (
-        f"{c.parameter or c.rule}: {c.provisional}" for c in basis if c.provisional is not None
+        f"{c.parameter or c.rule}: {c.provisional}" for c in cited if c.provisional is not None
     )
     return tuple(dict.fromkeys(reasons))
 
@@ -222,7 +233,7 @@ def explain(basis: Iterable[Citation], *, notes: bool = False) -> str:
     - INKF § 1-2 (provisional: law as known on 2026-11-23) <https://lovdata.no/forskrift/...>
     """
     lines = []
-    for citation in dict.fromkeys(basis):
+    for citation in dict.fromkeys(check_items(basis, "basis", Citation)):
         lines.append(f"- {citation}")
         if notes and citation.note:
             lines.append(f"  note: {citation.note}")
@@ -260,6 +271,7 @@ def half_year_of(day: dt.date) -> str:
     >>> half_year_of(dt.date(2026, 7, 1))
     '2026 H2'
     """
+    check_date(day, "day")
     return f"{day.year} H{1 if day.month <= 6 else 2}"  # noqa: PLR2004 -- June ends H1
 
 
@@ -325,6 +337,7 @@ class Parameter:
         return f"law as known on {self.reviewed_on.isoformat()}; check for changes after that day"
 
     def __attrs_post_init__(self) -> None:
+        check_fields(self)
         starts = tuple(e.valid_from for e in self.entries)
         object.__setattr__(self, "_starts", starts)
         # The Entry of every index, built once (a Parameter is immutable; see
@@ -739,6 +752,8 @@ def load_file(
     """
     import tomllib  # noqa: PLC0415 -- only needed once the data is read (docs/performance.md)
 
+    if not isinstance(path, str | os.PathLike):
+        raise InvalidInput(f"a legal data file's path is a str or a Path, got {path!r}")
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -751,7 +766,7 @@ def load_file(
 
 
 def _read_only(parameters: Mapping[str, Parameter]) -> Mapping[str, Parameter]:
-    return MappingProxyType(dict(parameters))
+    return MappingProxyType(check_mapping(parameters, "LawBook's parameters", str, Parameter))
 
 
 @attrs.frozen(eq=False)
@@ -786,7 +801,9 @@ class LawBook:
         """
         try:
             return self._parameters[name]
-        except KeyError:
+        except (KeyError, TypeError):  # TypeError: an unhashable name
+            if not isinstance(name, str):
+                raise InvalidInput(f"a parameter's name is a str, got {name!r}") from None
             raise UnknownParameter(name) from None
 
     def at(self, name: str, on: dt.date) -> Entry[object]:
@@ -854,7 +871,7 @@ class LawBook:
             DataFileError: for a malformed entry, a value outside the table's range, or an
                 entry that would rewrite a known value or leave a half-year out.
         """
-        added = [dict(raw) for raw in entries]
+        added = [dict(raw) for raw in check_items(entries, f"the new entries of {name}", Mapping)]
         return self._extended(
             name,
             added,
@@ -950,6 +967,8 @@ class LawBook:
         >>> builtin().changes(book)
         ('se.interest.reference_rate: 2.00 from 2026-07-01 (2026 H2) [9 § räntelagen]',)
         """
+        if not isinstance(other, LawBook):
+            raise InvalidInput(f"changes() compares with a LawBook, got {other!r}")
         lines = []
         for name in other.names:
             new = other.parameter(name)

@@ -39,10 +39,10 @@ from typing import TYPE_CHECKING, Final, TypeAlias
 
 import attrs
 
-from inkassorules._checks import check_date, check_int
+from inkassorules._checks import check_date, check_int, check_law
 from inkassorules._html import html_table
 from inkassorules.allocation import Allocation, Component, allocate
-from inkassorules.calendar import add_days
+from inkassorules.calendar import add_days, calendar_for
 from inkassorules.case import Case, as_case
 from inkassorules.claims import Claim, Payment
 from inkassorules.disputes import Step, may_take_step, withheld_amount
@@ -299,7 +299,7 @@ def _no_letter_cap(
     # Letters sent before the forfall in force (before a postponed due date, or before a due
     # date on a weekend rolls onto the next business day, gjeldsbrevloven § 5) are not letters
     # after forfall: they do not count for inkassoforskriften § 1-3.
-    forfall = no_fees._forfall(due, book)
+    forfall = calendar_for("NO", law=book).roll_forward(due)
     earlier = [x for x in history.no_letters if x.sent_on >= forfall]
     if letter.kind is StepKind.COLLECTION_DEMAND and not any(
         x.kind is no_fees.LetterKind.COLLECTION_NOTICE
@@ -625,6 +625,7 @@ def charges(
         InvalidInput: for a *case* that is not a Case or Claim, or bad arguments.
         NotInForce: for a fee day the data does not cover.
     """
+    check_law(law)
     checked_case = as_case(case)
     book = _book(law)
     delivery = (
@@ -1038,6 +1039,7 @@ def balance(
         InvalidInput: for a *case* that is not a Case or Claim, or bad arguments.
         NotInForce: for days the data does not cover (rates, fee tables).
     """
+    check_law(law)
     day = check_date(on, "on")
     whole = as_case(case)
     book = _book(law)

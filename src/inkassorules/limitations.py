@@ -57,7 +57,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 
 import attrs
 
-from inkassorules._checks import check_date
+from inkassorules._checks import check_date, check_law
 from inkassorules.calendar import add_months
 from inkassorules.case import Case, as_case
 from inkassorules.claims import Claim, ClaimKind, CreditorKind, Payment
@@ -400,6 +400,7 @@ def limitation(case: Case | Claim, *, as_of: dt.date, law: LawBook | None = None
         NotInForce: if the limitation period is not in the data on the day a period starts.
         InvalidInput: for arguments of the wrong kind.
     """
+    check_law(law)
     checked = as_case(case)
     check_date(as_of, "as_of")
     book = _book(law)

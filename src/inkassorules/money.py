@@ -17,21 +17,20 @@ Money(amount=Decimal('38'), currency='NOK')
 from __future__ import annotations
 
 import decimal
+from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Final, Literal, get_args
+from typing import Final, Literal, get_args
 
 import attrs
 
 from inkassorules._checks import check_int
 from inkassorules.errors import CurrencyMismatch, InvalidInput
 
-if TYPE_CHECKING:
-    from collections.abc import Iterable
-
 __all__ = [
     "CURRENCIES",
     "DECIMAL_CONTEXT",
+    "MAX_SPLIT_PARTS",
     "MINOR_UNIT",
     "WHOLE_UNIT",
     "Currency",
@@ -76,6 +75,9 @@ DECIMAL_CONTEXT: Final = decimal.Context(
 Intermediate results are exact for every amount and rate the law tables hold; a division that
 does not terminate (``/ 365``) keeps 50 significant digits until the rule rounds once, at its end.
 """
+
+MAX_SPLIT_PARTS: Final = 10_000
+"""The most parts :meth:`Money.split` shares an amount into (a schedule of 10 000 instalments)."""
 
 
 def to_decimal(value: object, *, argument: str = "amount") -> Decimal:
@@ -128,7 +130,8 @@ _set: Final = object.__setattr__
 
 
 def _check_mode(mode: str) -> str:
-    if mode not in _ROUNDING_MODES:
+    given: object = mode  # callers without a type checker pass anything
+    if not isinstance(given, str) or given not in _ROUNDING_MODES:
         raise InvalidInput(f"rounding mode must be one of {sorted(_ROUNDING_MODES)}, got {mode!r}")
     return mode
 
@@ -230,15 +233,21 @@ class Money:
         >>> Money.of(750, "NOK").times(Fraction(1, 20))
         Money(amount=Decimal('37.5'), currency='NOK')
         """
-        if isinstance(factor, Fraction):
-            product = DECIMAL_CONTEXT.multiply(self.amount, Decimal(factor.numerator))
+        try:
+            if isinstance(factor, Fraction):
+                product = DECIMAL_CONTEXT.multiply(self.amount, Decimal(factor.numerator))
+                return _trusted(
+                    DECIMAL_CONTEXT.divide(product, Decimal(factor.denominator)), self.currency
+                )
             return _trusted(
-                DECIMAL_CONTEXT.divide(product, Decimal(factor.denominator)), self.currency
+                DECIMAL_CONTEXT.multiply(self.amount, to_decimal(factor, argument="factor")),
+                self.currency,
             )
-        return _trusted(
-            DECIMAL_CONTEXT.multiply(self.amount, to_decimal(factor, argument="factor")),
-            self.currency,
-        )
+        except decimal.DecimalException:  # Overflow: beyond the 50-digit context
+            raise InvalidInput(
+                f"{self} times {factor!r} is beyond the {DECIMAL_CONTEXT.prec} digits money "
+                "is computed with"
+            ) from None
 
     # -- comparison -----------------------------------------------------------------------------
 
@@ -282,9 +291,16 @@ class Money:
         quantum = to_decimal(to, argument="rounding quantum")
         if quantum <= 0:
             raise InvalidInput(f"rounding quantum must be positive, got {to!r}")
-        exact = DECIMAL_CONTEXT.divide(self.amount, quantum).quantize(
-            WHOLE_UNIT, rounding=_check_mode(mode), context=DECIMAL_CONTEXT
-        )
+        rounding = _check_mode(mode)
+        try:
+            exact = DECIMAL_CONTEXT.divide(self.amount, quantum).quantize(
+                WHOLE_UNIT, rounding=rounding, context=DECIMAL_CONTEXT
+            )
+        except decimal.DecimalException:  # a quantum so small the quotient has no 50 digits
+            raise InvalidInput(
+                f"{self} cannot be rounded to {quantum}: beyond the {DECIMAL_CONTEXT.prec} digits "
+                "money is computed with"
+            ) from None
         return _trusted(DECIMAL_CONTEXT.multiply(exact, quantum), self.currency)
 
     @property
@@ -301,9 +317,14 @@ class Money:
         øre than *parts*) goes to the ``"first"`` or ``"last"`` part.
 
         Raises:
-            InvalidInput: if *parts* < 1, or the amount is not a whole number of øre.
+            InvalidInput: if *parts* < 1 or above :data:`MAX_SPLIT_PARTS`, *remainder* is not
+                ``"first"`` or ``"last"``, or the amount is not a whole number of øre.
         """
         check_int(parts, "parts", minimum=1)
+        if parts > MAX_SPLIT_PARTS:
+            raise InvalidInput(f"parts must be at most {MAX_SPLIT_PARTS}, got {parts}")
+        if remainder not in ("first", "last"):
+            raise InvalidInput(f"remainder must be 'first' or 'last', got {remainder!r}")
         if not self.is_whole_minor_units:
             raise InvalidInput(f"only a whole number of øre can be split, got {self.amount}")
         ore = int(DECIMAL_CONTEXT.multiply(self.amount, Decimal(100)))
@@ -319,6 +340,9 @@ class Money:
         """Add up amounts of one currency; an empty iterable gives zero in *currency*."""
         total = Decimal(0)
         checked = _check_currency(currency)
+        given: object = amounts  # callers without a type checker pass anything
+        if isinstance(given, str | bytes) or not isinstance(given, Iterable):
+            raise InvalidInput(f"Money.total adds an iterable of Money, got {amounts!r}")
         for amount in amounts:
             if not isinstance(amount, Money):
                 raise InvalidInput(f"cannot add Money and {type(amount).__name__}")

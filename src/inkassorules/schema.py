@@ -31,6 +31,7 @@ import json
 import sys
 import types
 import typing
+from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -45,7 +46,7 @@ from inkassorules.money import CURRENCIES, Money
 from inkassorules.serialization import EVENT_TAG, EVENT_TAGS, POLICY_TAG, POLICY_TAGS
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Mapping
 
 __all__ = ["case_schema", "json_schema", "main", "render"]
 
@@ -278,7 +279,10 @@ def case_schema() -> dict[str, Any]:
 
 def render(schema: Mapping[str, Any]) -> str:
     """*schema* as the text of a schema file (indented, ending in a newline)."""
-    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    try:
+        return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    except (TypeError, ValueError) as error:
+        raise InvalidInput(f"a schema is a JSON object of JSON values: {error}") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -286,6 +290,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     ``python -m inkassorules.schema docs/case.schema.json`` regenerates the committed schema.
     """
+    given: object = argv  # callers without a type checker pass anything
+    if given is not None and (
+        isinstance(given, str | bytes)
+        or not isinstance(given, Sequence)
+        or not all(isinstance(a, str) for a in given)
+    ):
+        raise InvalidInput(f"argv is a sequence of strings, got {argv!r}")
     args = list(sys.argv[1:] if argv is None else argv)
     if len(args) != 1:
         sys.stderr.write("usage: python -m inkassorules.schema FILE (or - for stdout)\n")

@@ -441,6 +441,8 @@ def structure(data: Any, cls: type[T]) -> T:
         InvalidInput: naming every field that could not be read, with its path in the data
             (``@ $.events[2].sent_on``).
     """
+    if not isinstance(cls, type):
+        raise InvalidInput(f"structure needs the class to read, got {cls!r}")
     if attrs.has(cls) and not isinstance(data, dict):
         raise InvalidInput(
             f"cannot read {cls.__name__} from JSON: expected an object, got {data!r}"
@@ -452,15 +454,24 @@ def structure(data: Any, cls: type[T]) -> T:
         raise InvalidInput(f"cannot read {cls.__name__} from JSON: {lines}") from None
     except InkassoError as error:
         raise InvalidInput(f"cannot read {cls.__name__} from JSON: {error}") from None
+    except cattrs.StructureHandlerNotFoundError:
+        raise InvalidInput(
+            f"cannot read {cls.__name__} from JSON: not a type of the library's JSON"
+        ) from None
 
 
 def to_json(value: object) -> str:
     """*value* as a JSON text."""
-    return json.dumps(unstructure(value), ensure_ascii=False)
+    try:
+        return json.dumps(unstructure(value), ensure_ascii=False)
+    except (TypeError, ValueError) as error:  # a value the library's JSON has no form for
+        raise InvalidInput(f"cannot write {type(value).__name__} as JSON: {error}") from None
 
 
 def from_json(text: str, cls: type[T]) -> T:
     """A *cls* from a JSON text; JSON numbers are read exactly, as Decimal (never as float)."""
+    if not isinstance(text, str | bytes | bytearray):
+        raise InvalidInput(f"from_json reads a JSON text (str or bytes), got {text!r}")
     try:
         data = json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as error:

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import enum
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NoReturn
+
+from inkassorules._checks import refuse_unknown_member
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -24,6 +26,10 @@ __all__ = ["Channel", "StepKind"]
 
 class Channel(enum.Enum):
     """Kanal (channel): how a step reaches the debtor: SMS, e-mail, letter or phone."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> NoReturn:
+        refuse_unknown_member(cls, value)
 
     SMS = "sms"
     EMAIL = "email"
@@ -45,6 +51,10 @@ class StepKind(enum.Enum):
     ``NOTICE_BEFORE_ENFORCEMENT`` (SE practice: a notice that Kronofogden is next) and
     ``LEGAL_ACTION`` (NO forliksråd / namsmann, § 11; SE betalningsföreläggande at Kronofogden).
     """
+
+    @classmethod
+    def _missing_(cls, value: object) -> NoReturn:
+        refuse_unknown_member(cls, value)
 
     FRIENDLY_REMINDER = "friendly_reminder"
     REMINDER = "reminder"

@@ -43,6 +43,7 @@ def _hypothesis_setup_hook() -> None:
 
 
 import datetime as dt
+import decimal
 import functools
 import itertools
 import operator
@@ -80,7 +81,7 @@ from inkassorules.instalments import (
     InstalmentAgreement,
     SwedishConsumerCredit,
 )
-from inkassorules.law import builtin
+from inkassorules.law import LawBook, builtin
 from inkassorules.money import CURRENCIES, DECIMAL_CONTEXT, MINOR_UNIT, Money, to_decimal
 from inkassorules.references import (
     KID_MAX_LENGTH,
@@ -96,7 +97,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from inkassorules.calendar import JurisdictionCode
-    from inkassorules.law import LawBook
     from inkassorules.money import Currency
     from inkassorules.references import KidAlgorithm
     from inkassorules.timeline import Step
@@ -196,7 +196,10 @@ def _to_ore(value: object, argument: str, *, rounding: str) -> int:
         amount = to_decimal(value, argument=argument)
     except InvalidInput as error:
         raise InvalidArgument(str(error)) from None
-    ore = DECIMAL_CONTEXT.multiply(amount, _ORE_PER_UNIT)
+    try:
+        ore = DECIMAL_CONTEXT.multiply(amount, _ORE_PER_UNIT)
+    except decimal.Overflow:
+        raise InvalidArgument(f"{argument} is too large for an amount, got {value!r}") from None
     return int(ore.to_integral_value(rounding=rounding, context=DECIMAL_CONTEXT))
 
 
@@ -1340,6 +1343,8 @@ def dates_in_force(
         InvalidArgument: if the law book has no table *name*, if *min_value* is after
             *max_value*, or if the table has no value between them.
     """
+    if law is not None and not isinstance(law, LawBook):
+        raise InvalidArgument(f"law must be an inkassorules.LawBook or None, got {law!r}")
     book = builtin() if law is None else law
     _check_date_bound(min_value, "min_value")
     _check_date_bound(max_value, "max_value")

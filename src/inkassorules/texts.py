@@ -492,7 +492,8 @@ def render(step: Step, *, case: Case | Claim, locale: Locale, payment: PaymentDe
 
 def _checked(step: Step, case: Case | Claim, locale: Locale, payment: PaymentDetails) -> Claim:
     """The claim of *case*, once every argument of :func:`render` is of the right kind."""
-    if locale not in LOCALES:
+    code: object = locale  # callers without a type checker pass anything
+    if not isinstance(code, str) or code not in LOCALES:
         raise InvalidInput(f"locale must be one of {sorted(LOCALES)}, got {locale!r}")
     arguments: tuple[object, object, object] = (step, case, payment)
     if not isinstance(arguments[0], Step) or not isinstance(arguments[1], Case | Claim):

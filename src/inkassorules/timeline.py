@@ -53,7 +53,15 @@ from typing import TYPE_CHECKING, Final, Literal, NamedTuple, TypeGuard, TypeVar
 
 import attrs
 
-from inkassorules._checks import check_aware, check_date, check_int
+from inkassorules._checks import (
+    check_aware,
+    check_date,
+    check_fields,
+    check_int,
+    check_items,
+    check_law,
+    check_mapping,
+)
 from inkassorules._html import html_table
 from inkassorules.calendar import add_days
 from inkassorules.case import Case, as_case
@@ -110,15 +118,15 @@ if TYPE_CHECKING:
 
 
 def _map(value: Mapping[StepKind, int] | None) -> Mapping[StepKind, int]:
-    return MappingProxyType(dict(value or {}))
+    return MappingProxyType(check_mapping(value, "CreditorPolicy's days", object, object))
 
 
 def _channel_map(value: Mapping[StepKind, Channel] | None) -> Mapping[StepKind, Channel]:
-    return MappingProxyType(dict(value or {}))
+    return MappingProxyType(check_mapping(value, "CreditorPolicy.channels", object, object))
 
 
 def _kinds(value: Iterable[StepKind]) -> tuple[StepKind, ...]:
-    return tuple(value)
+    return check_items(value, "CreditorPolicy.steps", StepKind)
 
 
 @attrs.frozen(kw_only=True)
@@ -205,6 +213,8 @@ class CreditorPolicy:
 
         The preferred channel is skipped for a written step when it is the phone.
         """
+        if not isinstance(kind, StepKind):
+            raise InvalidInput(f"channel_for needs a StepKind, got {kind!r}")
         if kind in self.channels:
             return self.channels[kind]
         preferred = self.preferred_channel
@@ -497,6 +507,7 @@ class Timeline:
     basis: tuple[Citation, ...] = ()
 
     def __attrs_post_init__(self) -> None:
+        check_fields(self)
         check_date(self.as_of, "as_of")
         previous: Step | None = None
         for step in self.steps:
@@ -1449,6 +1460,7 @@ def _bare_bar(claim: Claim, key: LawBook | None) -> _Bar | None:
 
 def with_limitation(answer: NextStep, case: Case, law: LawBook | None) -> NextStep:
     """*answer* with the day the claim becomes time-barred, and what that means for the step."""
+    check_law(law)
     barred = _bar(case, answer.as_of, law)
     if barred is None:
         return answer
@@ -1526,6 +1538,7 @@ def plan(
         NotInForce, RateNotPublished: when a fee, rate or calendar is not known on a planned
             day (e.g. the Swedish referensränta after 2026-06-30: extend the law book).
     """
+    check_law(law)
     checked = as_case(case)
     return _plan(_rules(checked.claim.jurisdiction), checked, as_of=as_of, policy=policy, law=law)
 
@@ -1560,6 +1573,7 @@ def next_step(
     Raises:
         The errors of :func:`plan`, for the arguments and for the first step.
     """
+    check_law(law)
     checked = as_case(case)
     return _plan_next(
         _rules(checked.claim.jurisdiction), checked, as_of=as_of, policy=policy, law=law

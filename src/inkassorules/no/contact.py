@@ -39,7 +39,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
-from inkassorules._checks import check_date
+from inkassorules._checks import check_date, check_law
 from inkassorules.contact import (
     ChannelRule,
     ContactDecision,
@@ -154,6 +154,7 @@ def contact_policy(*, on: dt.date, law: LawBook | None = None) -> ContactPolicy:
     Raises:
         NotInForce: before 2022-12-15 (no complete rule before rundskriv 5/2022).
     """
+    check_law(law)
     check_date(on, "on")
     return _build(_entries(on, law or builtin()))
 
@@ -227,6 +228,7 @@ def contact_allowed(
         InvalidInput: for a channel the policy does not have, or a Swedish policy.
         NotInForce: before 2022-12-15, or outside the holiday calendar's years.
     """
+    check_law(law)
     return evaluate(
         at,
         channel=channel,
@@ -261,6 +263,7 @@ def next_contact_window(
         NoContactWindow: if nothing is allowed within 400 days (a policy without hours).
         NaiveDatetime, InvalidInput, NotInForce: as :func:`contact_allowed`.
     """
+    check_law(law)
     return find_window(
         after,
         channel=channel,
@@ -299,6 +302,7 @@ def with_inkassolov_2026(*, in_force_from: dt.date, law: LawBook | None = None) 
         NotInForce: if *in_force_from* is before the act's date (2026-05-22).
         DataFileError: if *in_force_from* is not after the book's last phone-hours entry.
     """
+    check_law(law)
     check_date(in_force_from, "in_force_from")
     book = law or builtin()
     adopted = book.record(_INKASSOLOV_2026, in_force_from)

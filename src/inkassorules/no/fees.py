@@ -45,11 +45,11 @@ import datetime as dt
 import enum
 import functools
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Final, NamedTuple, cast, get_args
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, NoReturn, cast, get_args
 
 import attrs
 
-from inkassorules._checks import check_date, check_int
+from inkassorules._checks import check_date, check_int, check_law, refuse_unknown_member
 from inkassorules.calendar import add_days, add_months, calendar_for
 from inkassorules.claims import DebtorKind
 from inkassorules.errors import DataFileError, InvalidInput, NotInForce
@@ -165,6 +165,10 @@ class LetterKind(enum.Enum):
     ``REMINDER`` (skriftlig purring), ``COLLECTION_NOTICE`` (inkassovarsel, inkassoloven § 9) and
     ``COLLECTION_DEMAND`` (the creditor's own betalingsoppfordring, inkassoloven § 10).
     """
+
+    @classmethod
+    def _missing_(cls, value: object) -> NoReturn:
+        refuse_unknown_member(cls, value)
 
     REMINDER = "reminder"
     COLLECTION_NOTICE = "collection_notice"
@@ -600,6 +604,7 @@ def reminder_fee_cap(
             2002-03-01.
         InvalidInput: for arguments of the wrong kind, or an earlier letter sent after this one.
     """
+    check_law(law)
     return _letter_fee(
         LetterKind.REMINDER,
         sent_on=sent_on,
@@ -635,6 +640,7 @@ def collection_notice_fee_cap(
         NotInForce: on dates the data does not cover (see :func:`reminder_fee_cap`).
         InvalidInput: for arguments of the wrong kind.
     """
+    check_law(law)
     return _letter_fee(
         LetterKind.COLLECTION_NOTICE,
         sent_on=sent_on,
@@ -672,6 +678,7 @@ def collection_demand_fee_cap(
         NotInForce: on dates the data does not cover (see :func:`reminder_fee_cap`).
         InvalidInput: for arguments of the wrong kind.
     """
+    check_law(law)
     return _letter_fee(
         LetterKind.COLLECTION_DEMAND,
         sent_on=sent_on,
@@ -784,6 +791,7 @@ def collection_fee_cap(
             known inkassosats, or an instalment uplift before 2017 (NOT FOUND).
         InvalidInput: for arguments of the wrong kind or amounts in another currency.
     """
+    check_law(law)
     amount = _check_nok(principal, "principal")
     if not amount.is_positive:
         raise InvalidInput(f"principal must be above zero, got {amount}")
@@ -945,6 +953,7 @@ def standard_compensation(
         RateNotPublished: for a *figure_date* after the table's horizon (2026-12-31).
         InvalidInput: for arguments of the wrong kind.
     """
+    check_law(law)
     due = check_date(due_date, "due_date")
     figure_on = check_date(figure_date, "figure_date")
     kind = _check_debtor_kind(debtor_kind)
@@ -994,6 +1003,7 @@ def earliest_fee_date(*, due_date: dt.date, law: LawBook | None = None) -> Legal
     Raises:
         NotInForce: for a due date before the table starts (2002-03-01).
     """
+    check_law(law)
     due = check_date(due_date, "due_date")
     book = _book(law)
     days = _days(book, _EARLIEST_FEE_DAYS, due)
@@ -1033,6 +1043,7 @@ def collection_notice_deadline(*, sent_on: dt.date, law: LawBook | None = None) 
     >>> collection_notice_deadline(sent_on=date(2026, 3, 23)).day  # Monday -> Easter Monday
     datetime.date(2026, 4, 6)
     """
+    check_law(law)
     return _deadline(_NOTICE_DEADLINE_DAYS, sent_on, law, "inkassovarsel")
 
 
@@ -1046,6 +1057,7 @@ def collection_demand_deadline(*, sent_on: dt.date, law: LawBook | None = None) 
     >>> collection_demand_deadline(sent_on=date(2026, 4, 2)).day
     datetime.date(2026, 4, 16)
     """
+    check_law(law)
     return _deadline(_DEMAND_DEADLINE_DAYS, sent_on, law, "betalingsoppfordring")
 
 
@@ -1065,6 +1077,7 @@ def heavy_collection_fee_from(
     Raises:
         NotInForce: for a deadline before 2010-01-01 (the earlier trigger is NOT FOUND).
     """
+    check_law(law)
     deadline = check_date(demand_deadline, "demand_deadline")
     days = _days(_book(law), _HEAVY_FEE_DAYS, deadline)
     return LegalDate(
@@ -1088,6 +1101,7 @@ def legal_collection_deadline(*, demand_sent_on: dt.date, law: LawBook | None = 
     >>> legal_collection_deadline(demand_sent_on=date(2026, 4, 2)).day
     datetime.date(2026, 10, 2)
     """
+    check_law(law)
     sent = check_date(demand_sent_on, "demand_sent_on")
     months = _days(_book(law), _LEGAL_COLLECTION_MONTHS, sent)
     return LegalDate(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from inkassorules._checks import check_law
 from inkassorules.law import Entry, LawBook, builtin
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ def inkassosats_entry(on: dt.date, *, law: LawBook | None = None) -> Entry[Money
         NotInForce: before 2002-03-01, and in the periods the sources did not establish
             (2002-03-01 to 2005-12-31, 2008, 2011-2012, 2014).
     """
+    check_law(law)
     return (law or builtin()).amount("no.inkassosats", on)
 
 
@@ -41,4 +43,5 @@ def inkassosats(on: dt.date, *, law: LawBook | None = None) -> Money:
     Raises:
         NotInForce: on dates the data does not cover (see :func:`inkassosats_entry`).
     """
+    check_law(law)
     return inkassosats_entry(on, law=law).value

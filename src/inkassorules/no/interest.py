@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Final, TypeVar
 
 import attrs
 
-from inkassorules._checks import check_date
+from inkassorules._checks import check_date, check_law
 from inkassorules.calendar import calendar_for
 from inkassorules.claims import CURRENCY_OF
 from inkassorules.errors import CurrencyMismatch, InvalidInput, RuleRefused
@@ -108,6 +108,7 @@ def late_interest_rate_entry(*, on: dt.date, law: LawBook | None = None) -> Entr
         NotInForce: before 1994-01-01.
         RateNotPublished: after the last published half-year (the message says how to supply it).
     """
+    check_law(law)
     return _book(law).rate(RATE, check_date(on, "on"))
 
 
@@ -124,11 +125,13 @@ def late_interest_rate(*, on: dt.date, law: LawBook | None = None) -> Decimal:
         NotInForce: before 1994-01-01.
         RateNotPublished: after the last published half-year.
     """
+    check_law(law)
     return late_interest_rate_entry(on=on, law=law).value
 
 
 def late_interest_rate_in_force(*, on: dt.date, law: LawBook | None = None) -> RateInForce:
     """The rate on *on* with its last day and citation, as the interest engine reads it."""
+    check_law(law)
     entry = late_interest_rate_entry(on=on, law=law)
     return RateInForce(rate=entry.value, valid_until=entry.valid_until, basis=(entry.citation,))
 
@@ -206,6 +209,7 @@ def late_interest(
         RateNotPublished: for interest days after the last published half-year; extend the
             law book with the published rate and pass ``law=``.
     """
+    check_law(law)
     principal = _check_nok(principal)
     due_date, moved = _rolled(due_date, roll_due_date, law)
     return _cite_roll(_late_interest(principal, due_date, paid_on, law), moved)
@@ -307,6 +311,7 @@ def late_interest_on_balance(
     >>> str(result.interest), str(result.principal_outstanding)
     ('523.55 NOK', '5410.96 NOK')
     """
+    check_law(law)
     principal = _check_nok(principal)
     due_date, moved = _rolled(due_date, roll_due_date, law)
     return _cite_roll(
@@ -398,6 +403,7 @@ def interest_start(
         RuleRefused: for an electronic påkrav the debtor did not expressly accept.
         NotInForce: for dates the data (calendar, demand period) does not cover.
     """
+    check_law(law)
     book = _book(law)
     if due_date is not None:
         check_date(due_date, "due_date")

@@ -39,6 +39,7 @@ import functools
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
+from inkassorules._checks import check_law
 from inkassorules.calendar import add_days, calendar_for
 from inkassorules.case import Case, as_case
 from inkassorules.disputes import Step as DisputeStep
@@ -366,6 +367,7 @@ def plan(
 
     See :func:`inkassorules.timeline.plan` for the arguments and errors.
     """
+    check_law(law)
     return _plan(_RULES, as_case(case), as_of=as_of, policy=policy, law=law)
 
 
@@ -380,4 +382,5 @@ def next_step(
 
     See :func:`inkassorules.timeline.next_step` for the arguments and errors.
     """
+    check_law(law)
     return _plan_next(_RULES, as_case(case), as_of=as_of, policy=policy, law=law)

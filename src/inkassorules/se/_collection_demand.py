@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from inkassorules._checks import check_date
+from inkassorules._checks import check_date, check_fields, check_law
 from inkassorules.calendar import add_days, calendar_for
 from inkassorules.errors import InvalidInput
 from inkassorules.law import Citation, builtin, explain
@@ -61,6 +61,7 @@ class CollectionDemandDeadline:
     basis: tuple[Citation, ...] = ()
 
     def __attrs_post_init__(self) -> None:
+        check_fields(self)
         # Invariants checked here, not in attrs validators, which can be switched off.
         if self.received_on < self.sent_on:
             raise InvalidInput(f"received_on {self.received_on} is before sent_on {self.sent_on}")
@@ -113,6 +114,7 @@ def collection_demand_deadline(
         NotInForce: for krav sent before 2021-01-01 (the earliest date the sources establish
             the practice) or outside the business-day calendar.
     """
+    check_law(law)
     check_date(sent_on, "sent_on")
     check_date(received_on, "received_on")
     if received_on < sent_on:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from inkassorules._checks import check_date
+from inkassorules._checks import check_date, check_law
 from inkassorules.errors import InvalidInput, RuleRefused
 from inkassorules.fees import FeeCap
 from inkassorules.law import Citation, builtin
@@ -92,6 +92,7 @@ def payment_order_application_fee(*, filed_on: dt.date, law: LawBook | None = No
     Raises:
         NotInForce: before 1992-01-01 and from 1992-01-02 to 2008-12-11 (not established).
     """
+    check_law(law)
     check_date(filed_on, "filed_on")
     entry = (law or builtin()).amount(_APPLICATION_FEE, filed_on)
     return _fee(entry, f"ansökningsavgift for an application filed {filed_on.isoformat()}")
@@ -124,6 +125,7 @@ def payment_order_cost_cap(
             date that was not verified).
         InvalidInput: for arguments of the wrong type.
     """
+    check_law(law)
     check_date(filed_on, "filed_on")
     if not isinstance(enforcement_assistance, bool):
         raise InvalidInput(
@@ -162,6 +164,7 @@ def enforcement_basic_fee(*, applied_on: dt.date, law: LawBook | None = None) ->
         NotInForce: before 2017-07-01 (the earlier amount was not retrieved; supply it with
             LawBook.extend).
     """
+    check_law(law)
     check_date(applied_on, "applied_on")
     entry = (law or builtin()).amount(_ENFORCEMENT_FEE, applied_on)
     return _fee(entry, f"grundavgift for enforcement applied for {applied_on.isoformat()}")

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 import holidays
 
+from inkassorules._checks import check_law
 from inkassorules.calendar import calendar_for
 
 if TYPE_CHECKING:
@@ -40,21 +41,25 @@ __all__ = [
 
 def is_business_day(day: dt.date, *, law: LawBook | None = None) -> bool:
     """True if *day* is a SE business day."""
+    check_law(law)
     return calendar_for("SE", law=law).is_business_day(day)
 
 
 def next_business_day(day: dt.date, *, law: LawBook | None = None) -> dt.date:
     """The first SE business day strictly after *day*."""
+    check_law(law)
     return calendar_for("SE", law=law).next_business_day(day)
 
 
 def add_business_days(day: dt.date, n: int, *, law: LawBook | None = None) -> dt.date:
     """The *n*-th SE business day after *day* (before it if *n* < 0; roll_forward if 0)."""
+    check_law(law)
     return calendar_for("SE", law=law).add_business_days(day, n)
 
 
 def roll_forward(day: dt.date, *, law: LawBook | None = None) -> dt.date:
     """*day* if it is a SE business day, otherwise the next one (the due-date rule)."""
+    check_law(law)
     return calendar_for("SE", law=law).roll_forward(day)
 
 
@@ -86,6 +91,7 @@ def closed_day_reason(day: dt.date, *, law: LawBook | None = None) -> str | None
     Raises:
         NotInForce: outside the calendar's years.
     """
+    check_law(law)
     name = calendar_for("SE", law=law).holiday_name(day)
     if name is None:
         return None

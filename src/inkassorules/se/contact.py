@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
-from inkassorules._checks import check_date
+from inkassorules._checks import check_date, check_law
 from inkassorules.contact import (
     ChannelRule,
     ContactDecision,
@@ -81,6 +81,7 @@ def contact_policy(*, on: dt.date, law: LawBook | None = None) -> ContactPolicy:
     Raises:
         NotInForce: before 2000-01-01.
     """
+    check_law(law)
     check_date(on, "on")
     return _build((law or builtin()).record(_DEFAULT, on))
 
@@ -142,6 +143,7 @@ def contact_allowed(
         InvalidInput: for a channel the policy does not have, or a Norwegian policy.
         NotInForce: outside the holiday calendar's years.
     """
+    check_law(law)
     return evaluate(
         at,
         channel=channel,
@@ -174,6 +176,7 @@ def next_contact_window(
         NoContactWindow: if nothing is allowed within 400 days (a policy without hours).
         NaiveDatetime, InvalidInput, NotInForce: as :func:`contact_allowed`.
     """
+    check_law(law)
     return find_window(
         after,
         channel=channel,

@@ -44,7 +44,7 @@ import datetime as dt
 import functools
 from typing import TYPE_CHECKING, Final
 
-from inkassorules._checks import check_date
+from inkassorules._checks import check_date, check_law
 from inkassorules.calendar import calendar_for
 from inkassorules.claims import ClaimKind, CreditorKind, DebtorKind
 from inkassorules.errors import CurrencyMismatch, InvalidInput
@@ -277,6 +277,7 @@ def reminder_fee_cap(
         NotInForce: for reminders sent before 2003-07-01 (amounts NOT FOUND).
         InvalidInput: for arguments of the wrong type.
     """
+    check_law(law)
     check_date(sent_on, "sent_on")
     check_date(due_date, "due_date")
     agreed = _check_flag(fee_agreed, "fee_agreed")
@@ -368,6 +369,7 @@ def collection_demand_fee_cap(
         NotInForce: for krav sent before 2003-07-01 (amounts NOT FOUND).
         InvalidInput: for arguments of the wrong type.
     """
+    check_law(law)
     check_date(sent_on, "sent_on")
     check_date(due_date, "due_date")
     compliant = _check_flag(meets_inkassolagen_5, "meets_inkassolagen_5")
@@ -456,6 +458,7 @@ def instalment_agreement_fee_cap(
         NotInForce: for plans sent before 2003-07-01 (amounts NOT FOUND).
         InvalidInput: for arguments of the wrong type.
     """
+    check_law(law)
     check_date(sent_on, "sent_on")
     check_date(due_date, "due_date")
     complete = _check_flag(complete_written_plan, "complete_written_plan")
@@ -545,6 +548,7 @@ def standard_compensation(
     Raises:
         InvalidInput: for arguments of the wrong type.
     """
+    check_law(law)
     check_date(due_date, "due_date")
     if not isinstance(debtor_kind, DebtorKind):
         raise InvalidInput(f"debtor_kind must be a DebtorKind, got {debtor_kind!r}")
@@ -646,6 +650,7 @@ def fees_with_standard_compensation(
         InvalidInput: for a negative amount or arguments of the wrong type.
         CurrencyMismatch: for an amount not in SEK.
     """
+    check_law(law)
     if not isinstance(ordinary_fees, Money):
         raise InvalidInput(f"ordinary_fees must be Money, got {ordinary_fees!r}")
     if ordinary_fees.currency != _CURRENCY:

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Final, TypeVar
 
 import attrs
 
-from inkassorules._checks import check_date
+from inkassorules._checks import check_date, check_law
 from inkassorules.calendar import calendar_for
 from inkassorules.claims import CURRENCY_OF, DebtorKind
 from inkassorules.errors import (
@@ -129,6 +129,7 @@ def late_interest_rate_in_force(*, on: dt.date, law: LawBook | None = None) -> R
         NotInForce: before 2002-07-01 (the referensränta table starts there).
         RateNotPublished: after the last published half-year.
     """
+    check_law(law)
     book = _book(law)
     check_date(on, "on")
     reference = book.rate(REFERENCE_RATE, on)
@@ -156,6 +157,7 @@ def late_interest_rate(*, on: dt.date, law: LawBook | None = None) -> Decimal:
         RateNotPublished: after the last published half-year; the message names the half-year
             and how to supply its rate.
     """
+    check_law(law)
     return late_interest_rate_in_force(on=on, law=law).rate
 
 
@@ -234,6 +236,7 @@ def late_interest(
         NotInForce: for interest days before 2002-07-01.
         RateNotPublished: for interest days after the last published half-year.
     """
+    check_law(law)
     principal = _check_sek(principal)
     due_date, moved = _rolled(due_date, roll_due_date, law)
     return _cite_roll(_late_interest(principal, due_date, paid_on, law, day_count), moved)
@@ -352,6 +355,7 @@ def late_interest_on_balance(
     >>> str(result.interest), str(result.overpayment)  # 1000 x 10 % x 184/365 = 50.41
     ('50.41 SEK', '49.59 SEK')
     """
+    check_law(law)
     principal = _check_sek(principal)
     due_date, moved = _rolled(due_date, roll_due_date, law)
     return _cite_roll(
@@ -456,6 +460,7 @@ def interest_start(
             *served_on*.
         NotInForce: for dates the data (calendar, demand period) does not cover.
     """
+    check_law(law)
     book = _book(law)
     candidates: list[InterestStart] = []
     if due_date is not None:
