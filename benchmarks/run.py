@@ -401,6 +401,124 @@ def bench_claims(count: int) -> list[tuple[str, ...]]:
     return rows
 
 
+# -- 4. row-API costs that grew with their input (issue 17 item 4) -------------------------------
+
+
+def long_agreement() -> tuple[Any, list[Any], dt.date]:
+    """360 monthly instalments signed 2020-01-15, 120 payments 30 days apart, asked 2031-01-01."""
+    from inkassorules.claims import Payment  # noqa: PLC0415 -- only this measurement needs it
+    from inkassorules.instalments import InstalmentAgreement  # noqa: PLC0415
+
+    signed = D(2020, 1, 15)
+    agreement = InstalmentAgreement.plan(
+        Money.of("360000", "NOK"), count=360, signed_on=signed, grace_days=3
+    )
+    paid = [
+        Payment(amount=Money.of("1000", "NOK"), paid_on=signed + dt.timedelta(days=30 * k))
+        for k in range(120)
+    ]
+    return agreement, paid, D(2031, 1, 1)
+
+
+def long_contact_history() -> tuple[dt.datetime, list[dt.datetime]]:
+    """1 000 earlier phone contacts in Oslo, one every 25 hours from 2023-01-05, and a moment."""
+    first = dt.datetime(2023, 1, 5, 9, 0, tzinfo=OSLO)
+    history = [first + dt.timedelta(hours=25 * k) for k in range(1000)]
+    return dt.datetime(2026, 6, 1, 10, 0, tzinfo=OSLO), history
+
+
+def first_seen_interest_us(years: int, runs: int, *, count: int = 1_000) -> float:
+    """µs per ``no.late_interest`` call on spans of about *years* years, each span asked once.
+
+    The spans start on *count* different days from 2004-01-01 and each run makes them a day
+    longer, so the memo of a span's split never answers: every call splits its span through
+    the rate index, as a first-seen span does. Best of *runs* runs.
+    """
+    money = Money.of(10000, "NOK")
+    best = float("inf")
+    for _ in range(runs):
+        FIRST_SEEN_RUNS[years] = done = FIRST_SEEN_RUNS.get(years, 0) + 1
+        length = dt.timedelta(days=round(365.25 * years) - done)
+        starts = [D(2004, 1, 1) + dt.timedelta(days=k) for k in range(count)]
+        started = time.perf_counter()
+        for start in starts:
+            norway.late_interest(money, due_date=start, paid_on=start + length)
+        best = min(best, (time.perf_counter() - started) / count * 1e6)
+    return best
+
+
+FIRST_SEEN_RUNS: dict[int, int] = {}
+"""How many runs :func:`first_seen_interest_us` made per length (each run a new length)."""
+
+
+def bench_row_costs(repeat: int) -> list[tuple[str, ...]]:
+    """The three costs issue 17 item 4 measured growing with their input, and their targets."""
+    from inkassorules import timeline  # noqa: PLC0415 -- optional: newer than the benchmark
+    from inkassorules.case import Case  # noqa: PLC0415
+    from inkassorules.contact import ContactHistory  # noqa: PLC0415
+    from inkassorules.events import AgreementMade  # noqa: PLC0415
+    from inkassorules.instalments import accelerate  # noqa: PLC0415
+
+    agreement, paid, on = long_agreement()
+    claim = consumer_claim("NO", Decimal(360000), D(2019, 12, 1))
+    case = Case(claim=claim, events=(AgreementMade(agreement=agreement), *paid))
+    at, listed = long_contact_history()
+    index = ContactHistory.of(listed)
+    for answer in (
+        norway.next_contact_window(at, history=listed),
+        norway.next_contact_window(at, history=index),
+    ):
+        if answer != norway.next_contact_window(at):  # the old contacts cap nothing on the day
+            raise SystemExit("the contact history changed the answer")
+    rows: list[tuple[str, ...]] = [
+        (
+            "InstalmentAgreement.status, 360 instalments x 120 payments",
+            f"{per_call_us(lambda: agreement.status(paid, on=on), repeat):.0f} µs",
+            "<= 2 000 µs",
+        ),
+        (
+            "accelerate, the same agreement",
+            f"{per_call_us(lambda: accelerate(agreement, paid, on=on), repeat):.0f} µs",
+            "<= 2 000 µs",
+        ),
+        (
+            "timeline.next_step, a case with that agreement",
+            f"{per_call_us(lambda: timeline.next_step(case, as_of=on), repeat):.0f} µs",
+            "<= 2 000 µs",
+        ),
+        (
+            "no.next_contact_window, no history",
+            f"{per_call_us(lambda: norway.next_contact_window(at), repeat):.1f} µs",
+            "",
+        ),
+        (
+            "... with a ContactHistory of 1 000 contacts (indexed once)",
+            f"{per_call_us(lambda: norway.next_contact_window(at, history=index), repeat):.1f} µs",
+            "<= 20 µs",
+        ),
+        (
+            "... with a list of 1 000 contacts (indexed by each call)",
+            f"{per_call_us(lambda: norway.next_contact_window(at, history=listed), repeat):.0f}µs",
+            "",
+        ),
+    ]
+    # Flatness: 1 year and 20 years, measured in turn so that a noisy moment hits both.
+    one, twenty = [], []
+    for _ in range(max(1, repeat // 2)):
+        one.append(first_seen_interest_us(1, 2))
+        twenty.append(first_seen_interest_us(20, 2))
+    short, long = min(one), min(twenty)
+    rows.append(("no.late_interest, first-seen span of 1 year", f"{short:.1f} µs", ""))
+    rows.append(
+        (
+            "... of 20 years (ratio to 1 year)",
+            f"{long:.1f} µs ({long / short:.1f}x)",
+            "flat (see docs/performance.md)",
+        )
+    )
+    return rows
+
+
 # -- 3. import time -------------------------------------------------------------------------------
 
 
@@ -501,6 +619,12 @@ def main(argv: Sequence[str] | None = None) -> None:
             "  (*) not an evaluation: the first line, plus the Claim, the interest on its balance"
             " and a Step\n      and a NextStep copied from a real answer; nothing planned,"
             " nothing checked (evaluate_floor)"
+        )
+    if timeline_next_step() is not None:
+        print_table(
+            "4. row-API costs that grew with their input (issue 17 item 4), best of runs",
+            ("call", "time", "target"),
+            bench_row_costs(repeat),
         )
     print_table(
         f"3. import time, median of {repeat * 3} fresh interpreters, bytecode cached",
