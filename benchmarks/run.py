@@ -4,10 +4,14 @@
    function (same answer, asserted) and a naive day-by-day loop, on the same spans in one run.
 2. Seconds to evaluate 100 000 generated claims end to end (fee caps, late interest, the next
    contact window, and ``timeline.next_step`` when that module exists), on every core of the
-   machine through :mod:`multiprocessing` (the core count is printed). A third line is a lower
-   bound for the second: only building what ``next_step`` returns, with nothing planned.
+   machine through :mod:`multiprocessing` (the core count is printed). 2b. The first of those
+   lines against a plain-Python floor of the same per-claim work (checked equal on a sample):
+   one core, the two run in turn on the same claims, and the ratio of each pair.
 3. Import time of ``inkassorules`` against importing its runtime dependencies alone, each in a
    fresh interpreter (``subprocess``), the median of several runs.
+4. The row-API costs issue 17 item 4 found growing with their input (an instalment agreement of
+   360 instalments and 120 payments, a contact history of 1 000 entries, a 20-year span), with
+   their targets.
 
 Targets (issue 8): late_interest <= 2x the minimal function; 100 000 claims <= 2 s on a 2-core
 machine; import <= 1.2x the dependencies' import. Timings depend on the machine; this is not a
@@ -151,14 +155,17 @@ def bench_interest(repeat: int) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
     for principal, due, paid in SPANS:
         money = Money.of(principal, "NOK")
-        library = norway.late_interest(money, due_date=due, paid_on=paid)
+        library = norway.late_interest(money, due_date=due, paid_on=paid, roll_due_date=False)
         minimal = minimal_no_interest(principal, due, paid)
         naive = naive_no_interest(principal, due, paid)
         if not library.amount.amount == minimal == naive:
             msg = f"disagreement on {due}..{paid}: {library.amount} / {minimal} / {naive}"
             raise SystemExit(msg)
         lib_us = per_call_us(
-            functools.partial(norway.late_interest, money, due_date=due, paid_on=paid), repeat
+            functools.partial(
+                norway.late_interest, money, due_date=due, paid_on=paid, roll_due_date=False
+            ),
+            repeat,
         )
         min_us = per_call_us(functools.partial(minimal_no_interest, principal, due, paid), repeat)
         naive_us = per_call_us(
@@ -196,7 +203,9 @@ def bench_distinct_spans(repeat: int, count: int = 20_000) -> tuple[str, ...]:
     """Each span once: the library's memo of a span's split cannot help (a fresh set per run)."""
     runs = [distinct_spans(count, seed=seed) for seed in range(repeat)]
     for principal, due, paid in runs[0][:500]:
-        library = norway.late_interest(Money.of(principal, "NOK"), due_date=due, paid_on=paid)
+        library = norway.late_interest(
+            Money.of(principal, "NOK"), due_date=due, paid_on=paid, roll_due_date=False
+        )
         if library.amount.amount != minimal_no_interest(principal, due, paid):
             raise SystemExit(f"disagreement on {due}..{paid}")
     lib_best = min_best = float("inf")
@@ -204,7 +213,7 @@ def bench_distinct_spans(repeat: int, count: int = 20_000) -> tuple[str, ...]:
         monies = [(Money.of(p, "NOK"), due, paid) for p, due, paid in spans]
         start = time.perf_counter()
         for money, due, paid in monies:
-            norway.late_interest(money, due_date=due, paid_on=paid)
+            norway.late_interest(money, due_date=due, paid_on=paid, roll_due_date=False)
         lib_best = min(lib_best, (time.perf_counter() - start) / len(spans) * 1e6)
         start = time.perf_counter()
         for principal, due, paid in spans:
@@ -292,74 +301,207 @@ def evaluate(case: Case, *, with_step: bool = False) -> Money:
     return reminder.amount + demand.amount + interest.amount
 
 
-Template = tuple[type[Any], dict[str, Any], type[Any], dict[str, Any]]
-"""A real next_step answer, taken apart: the Step's type and fields, the NextStep's."""
+# The plain-Python floor of evaluate(): the same per-claim work, written by hand, reading the
+# law from tables compiled once (as a portfolio engine compiles the law book into per-day
+# tables). The per-claim functions below call nothing of the library.
+
+
+@attrs.frozen
+class FloorTables:
+    """The law the floor reads, per country, compiled once for the days the claims touch.
+
+    Attributes:
+        fees: per due date, the sum of the two letter fee caps evaluate() asks for (the
+            letters are sent a fixed number of days after the due date), in øre / öre; the
+            library's answers, tabulated (fee caps by day).
+        rolled: per due date, the first interest day (the due date rolled onto a business day).
+        rate_starts: the half-years' first days, and rate_values the rate of each (percent).
+        year_fixed: True for actual/365 (Sweden), False for actual/actual (Norway).
+        windows: per local date, the phone windows as (start, end) wall-clock times; () for a
+            closed day. ``end`` None is midnight at the end of the day.
+        zone: the country's time zone.
+    """
+
+    fees: dict[dt.date, int]
+    rolled: dict[dt.date, dt.date]
+    rate_starts: tuple[dt.date, ...]
+    rate_values: tuple[Decimal, ...]
+    year_fixed: bool
+    windows: dict[dt.date, tuple[tuple[dt.time, dt.time | None], ...]]
+    zone: ZoneInfo
+
+
+def _days(first: dt.date, last: dt.date) -> list[dt.date]:
+    return [first + dt.timedelta(days=k) for k in range((last - first).days + 1)]
 
 
 @functools.cache
-def answer_templates() -> dict[str, Template]:
-    """Per country, one real ``next_step`` answer (for a claim due 2024-05-03, on 2024-06-10)."""
-    step = timeline_next_step()
-    if step is None:  # bench_claims asks for this only when next_step exists
-        raise RuntimeError("this version of the library has no timeline.next_step")
-    templates: dict[str, Template] = {}
-    for code in CURRENCY:
-        claim = consumer_claim(code, Decimal(1000), D(2024, 5, 3))
-        answer: Any = step(claim, as_of=D(2024, 6, 10))
-        templates[code] = (
-            type(answer.step),
-            attrs.asdict(answer.step, recurse=False),
-            type(answer),
-            attrs.asdict(answer, recurse=False),
-        )
-    return templates
+def floor_tables(code: str) -> FloorTables:
+    """Compile one country's tables for claims due 2023-2025 (what generate_claims makes)."""
+    from inkassorules.calendar import calendar_for  # noqa: PLC0415 -- compiling only
 
-
-def floor_answer(case: Case) -> Any:
-    """What ``next_step`` returns for *case*, built without planning (see :func:`evaluate_floor`).
-
-    The Claim, the late interest on its balance up to ``as_of`` (a Step carries it), and a Step
-    and a NextStep built from a real answer's fields with this claim's day and amounts. No
-    lawful day, policy day, fee, deadline, reason or citation is worked out, and no argument is
-    checked: the Step is not a plan for this claim, only an answer of the same size.
-    """
-    code, principal, due, _, contact_after, _ = case
-    step_type, step_fields, answer_type, answer_fields = answer_templates()[code]
-    as_of = due + dt.timedelta(days=contact_after)
-    claim = consumer_claim(code, principal, due)
-    rules = norway if code == "NO" else sweden
-    interest = rules.late_interest_on_balance(claim.principal, (), due_date=due, until=as_of)
-    step = step_type(
-        **{
-            **step_fields,
-            "earliest_lawful": min(step_fields["earliest_lawful"], as_of),
-            "planned_on": as_of,
-            "deadline": None,
-            "latest_on": None,
-            "interest": interest,
-            "principal": interest.principal_outstanding,
-            "interest_due": interest.interest_outstanding,
-        }
+    rules: Any = norway if code == "NO" else sweden
+    due_days = _days(D(2023, 1, 1), D(2026, 1, 1))
+    fees: dict[dt.date, int] = {}
+    for due in due_days:
+        if code == "NO":
+            sent = due + dt.timedelta(days=14)
+            total = (
+                norway.reminder_fee_cap(sent_on=sent, due_date=due).amount
+                + norway.collection_notice_fee_cap(sent_on=sent, due_date=due).amount
+            )
+        else:
+            sent = due + dt.timedelta(days=8)
+            total = (
+                sweden.reminder_fee_cap(sent_on=sent, due_date=due).amount
+                + sweden.collection_demand_fee_cap(
+                    sent_on=sent, due_date=due, meets_inkassolagen_5=True
+                ).amount
+            )
+        fees[due] = int(total.amount * 100)
+    calendar = calendar_for(code)
+    rolled = {due: calendar.roll_forward(due) for due in due_days}
+    # The half-years a claim due 2023-2025 and paid within 180 days runs through.
+    starts = (
+        *(D(year, month, 1) for year in range(2023, 2026) for month in (1, 7)),
+        D(2026, 1, 1),
     )
-    return answer_type(**{**answer_fields, "as_of": as_of, "step": step})
+    values = tuple(Decimal(rules.late_interest_rate(on=start)) for start in starts)
+    windows: dict[dt.date, tuple[tuple[dt.time, dt.time | None], ...]] = {}
+    closed = _closed_days(code, D(2023, 1, 1), D(2026, 12, 31))
+    for day in _days(D(2023, 1, 1), D(2026, 12, 31)):
+        rule = rules.contact_policy(on=day).rule("phone")
+        if rule.closed_on_holidays and day in closed:
+            windows[day] = ()
+        else:
+            windows[day] = tuple((w.start, w.end) for w in rule.hours[day.weekday()])
+    zone = OSLO if code == "NO" else STOCKHOLM
+    return FloorTables(fees, rolled, starts, values, code == "SE", windows, zone)
 
 
-def evaluate_floor(case: Case) -> Money:
-    """A lower bound for ``evaluate(case, with_step=True)``: not an evaluation.
+def _closed_days(code: str, first: dt.date, last: dt.date) -> set[dt.date]:
+    """The days the contact rules close as holidays (Sweden: also midsommar-, jul-, nyårsafton)."""
+    from inkassorules.calendar import calendar_for  # noqa: PLC0415 -- compiling only
+    from inkassorules.se.calendar import closed_day_reason  # noqa: PLC0415
 
-    The work of :func:`evaluate` without ``next_step``, plus only what ``next_step`` cannot
-    avoid doing while it returns what it returns (:func:`floor_answer`).
-    """
-    floor_answer(case)
-    return evaluate(case)
+    calendar = calendar_for(code)
+    if code == "NO":
+        return {d for d in _days(first, last) if calendar.holiday_name(d) is not None}
+    return {d for d in _days(first, last) if closed_day_reason(d) is not None}
+
+
+def floor_interest(tables: FloorTables, principal: Decimal, start: dt.date, paid: dt.date) -> int:
+    """Late interest in øre / öre: bisect the half-year rates, exact Decimal, one rounding."""
+    starts, rates = tables.rate_starts, tables.rate_values
+    by_year: dict[int, Decimal] = {}
+    day = start
+    while day < paid:
+        index = bisect.bisect_right(starts, day) - 1
+        stop = D(day.year, 7, 1) if day.month < 7 else D(day.year + 1, 1, 1)
+        stop = min(stop, paid)
+        if tables.year_fixed:
+            year = 365
+        elif day.year % 4 == 0 and (day.year % 100 != 0 or day.year % 400 == 0):
+            year = 366
+        else:
+            year = 365
+        by_year[year] = by_year.get(year, Decimal(0)) + rates[index] * (stop - day).days
+        day = stop
+    exact = sum(
+        (HALF_UP.divide(principal * part, Decimal(100 * year)) for year, part in by_year.items()),
+        Decimal(0),
+    )
+    return int(exact.quantize(CENT, rounding=decimal.ROUND_HALF_UP, context=HALF_UP) * 100)
+
+
+def floor_contact(tables: FloorTables, at: dt.datetime) -> dt.datetime:
+    """The first moment at or after *at* inside a phone window (no history, so no caps)."""
+    local = at.astimezone(tables.zone)
+    day, clock = local.date(), local.time().replace(tzinfo=None)
+    for _ in range(400):
+        for start, end in tables.windows[day]:
+            if end is None or clock < end:
+                moment = max(clock, start)
+                return dt.datetime.combine(day, moment, tables.zone)
+        day += ONE_DAY
+        clock = dt.time()
+    raise SystemExit(f"no window within 400 days after {at}")
+
+
+def evaluate_plain_floor(case: Case) -> tuple[int, dt.datetime]:
+    """What evaluate(case) works out, by hand: the total cost in øre and the contact slot."""
+    code, principal, due, paid_after, contact_after, hour = case
+    tables = floor_tables(code)
+    paid = due + dt.timedelta(days=paid_after)
+    interest = floor_interest(tables, principal, tables.rolled[due], paid)
+    contact_day = due + dt.timedelta(days=contact_after)
+    slot = floor_contact(tables, dt.datetime.combine(contact_day, dt.time(hour), tables.zone))
+    return tables.fees[due] + interest, slot
+
+
+def evaluate_plain(case: Case) -> tuple[int, dt.datetime]:
+    """evaluate(case)'s total in øre and its contact slot, through the library (for checking)."""
+    code, _, due, _, contact_after, hour = case
+    total = evaluate(case)
+    zone = OSLO if code == "NO" else STOCKHOLM
+    at = dt.datetime.combine(due + dt.timedelta(days=contact_after), dt.time(hour), zone)
+    rules: Any = norway if code == "NO" else sweden
+    return int(total.amount * 100), rules.next_contact_window(at)
+
+
+def floor_chunk(cases: Sequence[Case]) -> int:
+    """Run the floor on *cases*; returns 0 (the floor refuses nothing: same as the library)."""
+    for case in cases:
+        evaluate_plain_floor(case)
+    return 0
+
+
+def bench_floor(count: int, rounds: int) -> list[tuple[str, ...]]:
+    """The row API against the plain-Python floor, one core, alternating runs on one sample."""
+    cases = generate_claims(count, seed=9)
+    started = time.perf_counter()
+    for code in CURRENCY:
+        floor_tables(code)
+    compiled = time.perf_counter() - started
+    for case in cases[:500]:
+        if evaluate_plain_floor(case) != evaluate_plain(case):
+            raise SystemExit(f"the floor disagrees with the library on {case}")
+    evaluate_chunk(cases)  # steady state for both: memos filled, tables compiled
+    floor_chunk(cases)
+    library_times, floor_times, ratios = [], [], []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        evaluate_chunk(cases)
+        library = time.perf_counter() - started
+        started = time.perf_counter()
+        floor_chunk(cases)
+        floor = time.perf_counter() - started
+        library_times.append(library)
+        floor_times.append(floor)
+        ratios.append(library / floor)
+    per = 1e6 / count
+    return [
+        (
+            "fees + interest + contact window: the row API",
+            f"{statistics.median(library_times) * per:.1f} µs",
+            f"{statistics.median(ratios):.1f}x",
+            f"{min(ratios):.1f}-{max(ratios):.1f}x",
+        ),
+        (
+            "the same work in plain Python (floor; 500 claims checked equal)",
+            f"{statistics.median(floor_times) * per:.1f} µs",
+            "1.0x",
+            "",
+        ),
+        ("compiling the floor's tables once (both countries)", f"{compiled:.2f} s", "", ""),
+    ]
 
 
 MODES: dict[str, Callable[[Case], object]] = {
     "plain": evaluate,
     "step": functools.partial(evaluate, with_step=True),
-    "floor": evaluate_floor,
 }
-"""Per claim: :func:`evaluate` without or with next_step, or :func:`evaluate_floor`."""
+"""Per claim: :func:`evaluate` without or with next_step."""
 
 
 def evaluate_chunk(cases: Sequence[Case], *, mode: str = "plain") -> int:
@@ -383,7 +525,6 @@ def bench_claims(count: int) -> list[tuple[str, ...]]:
     variants = [("fees + interest + contact window", "plain")]
     if timeline_next_step() is not None:
         variants.append(("... + timeline.next_step", "step"))
-        variants.append(("lower bound: ... + only building its answer (*)", "floor"))
     for label, mode in variants:
         sample = cases[: min(count, 2_000)]
         evaluate_chunk(sample, mode=mode)  # steady state: the sample's memos are filled first
@@ -398,6 +539,124 @@ def bench_claims(count: int) -> list[tuple[str, ...]]:
         rows.append((label, f"{one_core * 1e6:.0f} µs", f"{elapsed:.2f} s", f"{refused}"))
     if len(variants) == 1:
         rows.append(("timeline.next_step", "not in this version", "", ""))
+    return rows
+
+
+# -- 4. row-API costs that grew with their input (issue 17 item 4) -------------------------------
+
+
+def long_agreement() -> tuple[Any, list[Any], dt.date]:
+    """360 monthly instalments signed 2020-01-15, 120 payments 30 days apart, asked 2031-01-01."""
+    from inkassorules.claims import Payment  # noqa: PLC0415 -- only this measurement needs it
+    from inkassorules.instalments import InstalmentAgreement  # noqa: PLC0415
+
+    signed = D(2020, 1, 15)
+    agreement = InstalmentAgreement.plan(
+        Money.of("360000", "NOK"), count=360, signed_on=signed, grace_days=3
+    )
+    paid = [
+        Payment(amount=Money.of("1000", "NOK"), paid_on=signed + dt.timedelta(days=30 * k))
+        for k in range(120)
+    ]
+    return agreement, paid, D(2031, 1, 1)
+
+
+def long_contact_history() -> tuple[dt.datetime, list[dt.datetime]]:
+    """1 000 earlier phone contacts in Oslo, one every 25 hours from 2023-01-05, and a moment."""
+    first = dt.datetime(2023, 1, 5, 9, 0, tzinfo=OSLO)
+    history = [first + dt.timedelta(hours=25 * k) for k in range(1000)]
+    return dt.datetime(2026, 6, 1, 10, 0, tzinfo=OSLO), history
+
+
+def first_seen_interest_us(years: int, runs: int, *, count: int = 1_000) -> float:
+    """µs per ``no.late_interest`` call on spans of about *years* years, each span asked once.
+
+    The spans start on *count* different days from 2004-01-01 and each run makes them a day
+    longer, so the memo of a span's split never answers: every call splits its span through
+    the rate index, as a first-seen span does. Best of *runs* runs.
+    """
+    money = Money.of(10000, "NOK")
+    best = float("inf")
+    for _ in range(runs):
+        FIRST_SEEN_RUNS[years] = done = FIRST_SEEN_RUNS.get(years, 0) + 1
+        length = dt.timedelta(days=round(365.25 * years) - done)
+        starts = [D(2004, 1, 1) + dt.timedelta(days=k) for k in range(count)]
+        started = time.perf_counter()
+        for start in starts:
+            norway.late_interest(money, due_date=start, paid_on=start + length)
+        best = min(best, (time.perf_counter() - started) / count * 1e6)
+    return best
+
+
+FIRST_SEEN_RUNS: dict[int, int] = {}
+"""How many runs :func:`first_seen_interest_us` made per length (each run a new length)."""
+
+
+def bench_row_costs(repeat: int) -> list[tuple[str, ...]]:
+    """The three costs issue 17 item 4 measured growing with their input, and their targets."""
+    from inkassorules import timeline  # noqa: PLC0415 -- optional: newer than the benchmark
+    from inkassorules.case import Case  # noqa: PLC0415
+    from inkassorules.contact import ContactHistory  # noqa: PLC0415
+    from inkassorules.events import AgreementMade  # noqa: PLC0415
+    from inkassorules.instalments import accelerate  # noqa: PLC0415
+
+    agreement, paid, on = long_agreement()
+    claim = consumer_claim("NO", Decimal(360000), D(2019, 12, 1))
+    case = Case(claim=claim, events=(AgreementMade(agreement=agreement), *paid))
+    at, listed = long_contact_history()
+    index = ContactHistory.of(listed)
+    for answer in (
+        norway.next_contact_window(at, history=listed),
+        norway.next_contact_window(at, history=index),
+    ):
+        if answer != norway.next_contact_window(at):  # the old contacts cap nothing on the day
+            raise SystemExit("the contact history changed the answer")
+    rows: list[tuple[str, ...]] = [
+        (
+            "InstalmentAgreement.status, 360 instalments x 120 payments",
+            f"{per_call_us(lambda: agreement.status(paid, on=on), repeat):.0f} µs",
+            "<= 2 000 µs",
+        ),
+        (
+            "accelerate, the same agreement",
+            f"{per_call_us(lambda: accelerate(agreement, paid, on=on), repeat):.0f} µs",
+            "<= 2 000 µs",
+        ),
+        (
+            "timeline.next_step, a case with that agreement",
+            f"{per_call_us(lambda: timeline.next_step(case, as_of=on), repeat):.0f} µs",
+            "<= 2 000 µs",
+        ),
+        (
+            "no.next_contact_window, no history",
+            f"{per_call_us(lambda: norway.next_contact_window(at), repeat):.1f} µs",
+            "",
+        ),
+        (
+            "... with a ContactHistory of 1 000 contacts (indexed once)",
+            f"{per_call_us(lambda: norway.next_contact_window(at, history=index), repeat):.1f} µs",
+            "<= 20 µs",
+        ),
+        (
+            "... with a list of 1 000 contacts (indexed by each call)",
+            f"{per_call_us(lambda: norway.next_contact_window(at, history=listed), repeat):.0f}µs",
+            "",
+        ),
+    ]
+    # Flatness: 1 year and 20 years, measured in turn so that a noisy moment hits both.
+    one, twenty = [], []
+    for _ in range(max(1, repeat // 2)):
+        one.append(first_seen_interest_us(1, 2))
+        twenty.append(first_seen_interest_us(20, 2))
+    short, long = min(one), min(twenty)
+    rows.append(("no.late_interest, first-seen span of 1 year", f"{short:.1f} µs", ""))
+    rows.append(
+        (
+            "... of 20 years (ratio to 1 year)",
+            f"{long:.1f} µs ({long / short:.1f}x)",
+            "flat (see docs/performance.md)",
+        )
+    )
     return rows
 
 
@@ -496,17 +755,30 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("evaluated per claim", "µs/claim, 1 core", "wall time, all cores", "refused"),
         bench_claims(count),
     )
-    if timeline_next_step() is not None:
-        print(
-            "  (*) not an evaluation: the first line, plus the Claim, the interest on its balance"
-            " and a Step\n      and a NextStep copied from a real answer; nothing planned,"
-            " nothing checked (evaluate_floor)"
-        )
+    floor_claims = min(count, 2_000 if args.quick else 20_000)
+    print_table(
+        f"2b. the row API against a plain-Python floor, {floor_claims:,} claims, one core,"
+        f" {repeat} alternating runs",
+        ("per claim", "median", "ratio, median", "ratio, range"),
+        bench_floor(floor_claims, repeat),
+    )
+    print(
+        "  the floor: fee caps from a per-due-date table (the library's answers, tabulated once),"
+        " interest by\n  bisecting the half-year rates (Decimal, one rounding), the first phone"
+        " window from per-day\n  tables of the policy's hours and holidays; the per-claim work"
+        " calls nothing of the library"
+    )
     print_table(
         f"3. import time, median of {repeat * 3} fresh interpreters, bytecode cached",
         ("statement", "median", "library/this", "fastest", "library/this"),
         bench_import(repeat * 3),
     )
+    if timeline_next_step() is not None:
+        print_table(
+            "4. row-API costs that grew with their input (issue 17 item 4), best of runs",
+            ("call", "time", "target"),
+            bench_row_costs(repeat),
+        )
 
 
 if __name__ == "__main__":

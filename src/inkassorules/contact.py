@@ -30,14 +30,15 @@ datetime.datetime(2026, 11, 23, 13, 0, tzinfo=zoneinfo.ZoneInfo(key='Europe/Oslo
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import itertools
 import re
-from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from calendar import monthrange
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Final, Literal, NamedTuple, cast, get_args
+from typing import Final, Literal, NamedTuple, cast, get_args, overload
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -51,6 +52,7 @@ __all__ = [
     "WEEKDAYS",
     "ChannelRule",
     "ContactDecision",
+    "ContactHistory",
     "ContactPolicy",
     "NoContactWindow",
     "PolicyByDate",
@@ -437,63 +439,204 @@ def _cap_reason(count: int, channel: str, where: str, cap: int, per: str) -> str
     return f"{count} earlier {channel} contact(s) {where} reach the cap of {cap} {per}"
 
 
-class _Counts(NamedTuple):
-    """Earlier contacts counted per local day, ISO week (Monday-Sunday) and month (private)."""
+class ContactHistory(Sequence[dt.datetime]):
+    """Kontakthistorikk / kontakthistorik (earlier contacts), checked and indexed once.
 
-    days: Counter[dt.date]
-    weeks: Counter[tuple[int, int]]
-    months: Counter[tuple[int, int]]
+    The earlier contact attempts of :func:`evaluate` and :func:`find_window` (``history=``),
+    sorted by time and indexed, so that counting the contacts of a local day, week or month is
+    a bisection, not a pass over the whole history. Pass one to ask many questions about the
+    same history; a plain sequence is indexed anew by every call. It is a sequence of the
+    moments as given, in time order.
+
+    >>> import datetime as dt
+    >>> from zoneinfo import ZoneInfo
+    >>> oslo = ZoneInfo("Europe/Oslo")
+    >>> history = ContactHistory.of([
+    ...     dt.datetime(2026, 11, 24, 9, 0, tzinfo=oslo),
+    ...     dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC),
+    ... ])
+    >>> [moment.isoformat() for moment in history]
+    ['2026-11-23T09:00:00+00:00', '2026-11-24T09:00:00+01:00']
+
+    Raises:
+        InvalidInput: for a history that is not a sequence of datetimes (a string, one datetime).
+        NaiveDatetime: for a moment without a time zone.
+    """
+
+    __slots__ = ("_keys", "_moments")
+
+    def __init__(self, moments: Iterable[dt.datetime] = ()) -> None:
+        if isinstance(moments, str | bytes | dt.datetime) or not isinstance(moments, Iterable):
+            raise InvalidInput(
+                f"a contact history is a sequence of timezone-aware datetimes, got {moments!r}"
+            )
+        given = list(moments)
+        keys: list[dt.datetime | None] | None
+        if set(map(type, given)) <= _PLAIN_DATETIME:  # the common case, without a call per moment
+            try:
+                keys = [m.astimezone(dt.UTC) if m.utcoffset() is not None else None for m in given]
+            except OverflowError:  # a moment before year 1 or after 9999 in UTC
+                keys = None
+        else:
+            keys = None
+        if keys is None or None in keys:
+            for i, moment in enumerate(given):  # the first bad one, named as the checks name it
+                check_aware(moment, f"history[{i}]")
+            keys = [_utc_key(m) for m in given]
+        known = cast("list[dt.datetime]", keys)
+        in_order = sorted(known)
+        if in_order != known:  # not in time order as given: sort them (stable, by instant)
+            order = sorted(range(len(known)), key=known.__getitem__)
+            given = [given[i] for i in order]
+        self._keys: Final = tuple(in_order)
+        self._moments: Final = tuple(given)
+
+    @classmethod
+    def of(cls, history: object) -> ContactHistory:
+        """*history* itself if it is one, else the index of a sequence of aware datetimes."""
+        if isinstance(history, ContactHistory):
+            return history
+        if isinstance(history, str | dt.datetime) or not isinstance(history, Sequence):
+            raise InvalidInput(
+                f"history must be a sequence of timezone-aware datetimes, got {history!r}"
+            )
+        return cls(history)
+
+    def __len__(self) -> int:
+        return len(self._moments)
+
+    @overload
+    def __getitem__(self, index: int) -> dt.datetime: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[dt.datetime, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> dt.datetime | tuple[dt.datetime, ...]:
+        return self._moments[index]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, ContactHistory):
+            return self._keys == other._keys
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._keys)
+
+    def __repr__(self) -> str:
+        return f"ContactHistory({list(self._moments)!r})"
+
+    @property
+    def keys(self) -> tuple[dt.datetime, ...]:
+        """The moments in UTC, in time order (what counting bisects)."""
+        return self._keys
+
+
+_EARLIEST: Final = dt.datetime.min.replace(tzinfo=dt.UTC)
+_LATEST: Final = dt.datetime.max.replace(tzinfo=dt.UTC)
+_PLAIN_DATETIME: Final = frozenset({dt.datetime})
+
+
+def _utc_key(moment: dt.datetime) -> dt.datetime:
+    """The moment in UTC; before or after what a datetime holds: its minimum or maximum."""
+    try:
+        return moment.astimezone(dt.UTC)
+    except OverflowError:
+        return _EARLIEST if moment.year == dt.MINYEAR else _LATEST
+
+
+def _midnight(day: dt.date, zone: ZoneInfo) -> dt.datetime:
+    """The start of local *day* in UTC (the minimum or maximum where that overflows)."""
+    try:
+        return dt.datetime.combine(day, dt.time(), tzinfo=zone).astimezone(dt.UTC)
+    except OverflowError:
+        return _EARLIEST if day.year == dt.MINYEAR else _LATEST
+
+
+def _midnight_after(day: dt.date, days: int, zone: ZoneInfo) -> dt.datetime:
+    """The start of the local day *days* after *day*; past the last date: the maximum."""
+    try:
+        return _midnight(day + dt.timedelta(days=days), zone)
+    except OverflowError:
+        return _LATEST
+
+
+@functools.lru_cache(maxsize=4096)
+def _bounds(day: dt.date, zone: ZoneInfo) -> tuple[dt.datetime, ...]:
+    """When the local day, ISO week (Monday-Sunday) and month of *day* begin and end, in UTC.
+
+    Pure, so remembered: a search asks again for the days the last one asked for.
+    """
+    monday = day - dt.timedelta(days=day.weekday())
+    first = day.replace(day=1)
+    return (
+        _midnight(day, zone),
+        _midnight_after(day, 1, zone),
+        _midnight(monday, zone),
+        _midnight_after(monday, 7, zone),
+        _midnight(first, zone),
+        _midnight_after(first, monthrange(day.year, day.month)[1], zone),
+    )
+
+
+class _Counts(NamedTuple):
+    """Earlier contacts in a local day, ISO week (Monday-Sunday) and month (private).
+
+    Each count is a bisection of the history's sorted moments between the UTC instants at
+    which the local day, week or month begins and ends (:func:`_bounds`).
+    """
+
+    keys: tuple[dt.datetime, ...]  # the history's moments in UTC, in time order
+    zone: ZoneInfo
 
     @classmethod
     def of(cls, history: object, zone: ZoneInfo) -> _Counts:
         if type(history) in _EMPTY_OK and not history:  # an empty tuple or list: nothing to count
             return _NO_CONTACTS
-        if isinstance(history, str | dt.datetime) or not isinstance(history, Sequence):
-            raise InvalidInput(
-                f"history must be a sequence of timezone-aware datetimes, got {history!r}"
-            )
-        dates = [
-            _local(check_aware(moment, f"history[{i}]"), zone).date()
-            for i, moment in enumerate(history)
-        ]
-        return cls(
-            Counter(dates),
-            Counter(d.isocalendar()[:2] for d in dates),
-            Counter((d.year, d.month) for d in dates),
-        )
+        return cls(ContactHistory.of(history).keys, zone)
+
+    def _count(self, bounds: tuple[dt.datetime, ...], which: int) -> int:
+        keys = self.keys
+        start, end = bounds[which], bounds[which + 1]
+        low = bisect.bisect_left(keys, start)
+        return bisect.bisect_left(keys, end, low) - low
 
     def exhausted(self, day: dt.date, rule: ChannelRule, channel: str) -> list[str]:
         # Each reason's text is built only when its cap is reached.
         reasons = []
+        bounds = _bounds(day, self.zone)
         cap = rule.per_day
-        if cap is not None and (count := self.days.get(day, 0)) >= cap:
+        if cap is not None and (count := self._count(bounds, _DAY)) >= cap:
             where = f"on {day.isoformat()}"
             reasons.append(_cap_reason(count, channel, where, cap, "a day"))
         cap = rule.per_week
-        if cap is not None and (count := self.weeks.get(day.isocalendar()[:2], 0)) >= cap:
+        if cap is not None and (count := self._count(bounds, _WEEK)) >= cap:
             where = "in the week (Monday-Sunday)"
             reasons.append(_cap_reason(count, channel, where, cap, "a week"))
         cap = rule.per_month
-        if cap is not None and (count := self.months.get((day.year, day.month), 0)) >= cap:
+        if cap is not None and (count := self._count(bounds, _MONTH)) >= cap:
             where = f"in {day:%Y-%m}"
             reasons.append(_cap_reason(count, channel, where, cap, "a month"))
         return reasons
 
     def full(self, day: dt.date, rule: ChannelRule) -> bool:
         """True if :meth:`exhausted` has a reason (the same test, without the text)."""
+        bounds = _bounds(day, self.zone)
         cap = rule.per_day
-        if cap is not None and self.days.get(day, 0) >= cap:
+        if cap is not None and self._count(bounds, _DAY) >= cap:
             return True
         cap = rule.per_week
-        if cap is not None and self.weeks.get(day.isocalendar()[:2], 0) >= cap:
+        if cap is not None and self._count(bounds, _WEEK) >= cap:
             return True
         cap = rule.per_month
-        return cap is not None and self.months.get((day.year, day.month), 0) >= cap
+        return cap is not None and self._count(bounds, _MONTH) >= cap
+
+
+_DAY, _WEEK, _MONTH = 0, 2, 4  # where each stretch's bounds start in _bounds' answer
 
 
 _EMPTY_OK: Final = frozenset({tuple, list})
-_NO_CONTACTS: Final = _Counts(Counter(), Counter(), Counter())
-"""The counts of an empty history (shared: nothing ever adds to a _Counts' counters)."""
+_NO_CONTACTS: Final = _Counts((), _ZONE_INFO["NO"])
+"""The counts of an empty history (shared: an empty history counts nothing in any zone)."""
 
 
 def _calendar(jurisdiction: Country, law: LawBook | None) -> BusinessCalendar:

@@ -46,7 +46,9 @@ True
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+from decimal import Decimal
 from typing import TYPE_CHECKING, Final, Literal, NamedTuple
 
 import attrs
@@ -353,16 +355,29 @@ class InstalmentAgreement:
         check_date(on, "on")
         ledger = _Ledger.of(self, payments)
         rows: list[InstalmentStatus] = []
-        overdue = Money.zero(self.currency)
+        # One pass: the instalments before `full` are paid in full by `on`, the one at `full`
+        # in part (or not at all), the later ones not at all (payments go oldest first).
+        paid_by_then = ledger.paid_by(on)
+        full = bisect.bisect_right(ledger.reached, paid_by_then.amount)
+        nothing = Money.zero(self.currency)
+        overdue = Decimal(0)
+        grace = self.grace_days
         for index, instalment in enumerate(self.instalments):
-            paid = ledger.paid_towards(index, on)
-            settled = ledger.settled_on(index)
+            if index < full:
+                paid = instalment.amount
+            elif index == full:
+                paid = ledger.share_of(index, paid_by_then)
+            else:
+                paid = nothing
+            settled = ledger.settled[index]
             if settled is not None and settled > on:
                 settled = None
-            deadline = self.deadline(instalment)
+            deadline = self.deadline(instalment) if grace else instalment.due_date
             late = deadline < on and settled is None
             if late:
-                overdue += instalment.amount - paid
+                overdue = DECIMAL_CONTEXT.add(
+                    overdue, DECIMAL_CONTEXT.subtract(instalment.amount.amount, paid.amount)
+                )
             rows.append(
                 InstalmentStatus(
                     instalment=instalment,
@@ -378,7 +393,7 @@ class InstalmentAgreement:
             paid=applied,
             overpaid=ledger.paid_by(on) - applied,
             remaining=self.total - applied,
-            overdue=overdue,
+            overdue=Money(overdue, self.currency),
             instalments=tuple(rows),
             basis=(_OLDEST_FIRST[_jurisdiction_of(self.currency)],),
         )
@@ -521,25 +536,33 @@ def _roller(
 
 
 class _Ledger(NamedTuple):
-    """Payments in date order and the cumulative amounts of the schedule (oldest first)."""
+    """Payments in date order, their running totals, and when each instalment was settled.
+
+    Built in one sorted merge over the schedule and the payments (oldest instalment first), so
+    every question below is a bisect or a look-up, never a rescan of the payments. Running
+    totals are kept as Decimals, added in DECIMAL_CONTEXT in the order Money's own addition and
+    Money.total add them, so each is the very amount those give.
+    """
 
     # Private helpers are NamedTuples, not attrs classes: attrs compiles generated methods for
     # each class when the module is imported (~0.3 ms a class).
 
     agreement: InstalmentAgreement
     payments: tuple[Payment, ...]  # sorted by paid_on (stable)
-    cumulative: tuple[Money, ...]  # cumulative[k] = amounts of instalments 0..k
+    paid_days: tuple[dt.date, ...]  # paid_days[k] = payments[k].paid_on
+    paid_totals: tuple[Decimal, ...]  # paid_totals[k] = amounts of payments 0..k-1 (0: none)
+    reached: tuple[Decimal, ...]  # reached[k] = amounts of instalments 0..k
+    settled: tuple[dt.date | None, ...]  # settled[k]: the day instalment k was paid in full
 
     @classmethod
     def of(cls, agreement: InstalmentAgreement, payments: Iterable[Payment]) -> _Ledger:
+        currency = agreement.currency
         checked: list[Payment] = []
         for payment in check_items(payments, "payments", object):
             if not isinstance(payment, Payment):
                 raise InvalidInput(f"payments must be Payment, got {payment!r}")
-            if payment.amount.currency != agreement.currency:
-                raise CurrencyMismatch(
-                    agreement.currency, payment.amount.currency, context="a payment"
-                )
+            if payment.amount.currency != currency:
+                raise CurrencyMismatch(currency, payment.amount.currency, context="a payment")
             if payment.paid_on < agreement.signed_on:
                 raise InvalidInput(
                     f"a payment dated {payment.paid_on} is before the agreement was signed on "
@@ -547,43 +570,64 @@ class _Ledger(NamedTuple):
                 )
             checked.append(payment)
         checked.sort(key=lambda p: p.paid_on)
-        running = Money.zero(agreement.currency)
-        cumulative: list[Money] = []
+        add = DECIMAL_CONTEXT.add
+        running = Decimal(0)
+        totals = [running]
+        for payment in checked:
+            running = add(running, payment.amount.amount)
+            totals.append(running)
+        # The sorted merge: the schedule's running total against the payments' (both rise, as
+        # amounts are above zero); instalment k is settled by the first payment that brings
+        # the payments' total up to the schedule's total of instalments 0..k.
+        running = Decimal(0)
+        reached: list[Decimal] = []
+        settled: list[dt.date | None] = []
+        count = len(checked)
+        at = 1
         for instalment in agreement.instalments:
-            running += instalment.amount
-            cumulative.append(running)
-        return cls(agreement, tuple(checked), tuple(cumulative))
+            running = add(running, instalment.amount.amount)
+            reached.append(running)
+            while at <= count and totals[at] < running:
+                at += 1
+            settled.append(checked[at - 1].paid_on if at <= count else None)
+        return cls(
+            agreement,
+            tuple(checked),
+            tuple(p.paid_on for p in checked),
+            tuple(totals),
+            tuple(reached),
+            tuple(settled),
+        )
 
     def paid_by(self, day: dt.date) -> Money:
         """Everything paid up to and including *day*."""
-        return Money.total(
-            (p.amount for p in self.payments if p.paid_on <= day),
-            currency=self.agreement.currency,
-        )
+        total = self.paid_totals[bisect.bisect_right(self.paid_days, day)]
+        return Money(total, self.agreement.currency)
 
     def applied(self, day: dt.date) -> Money:
         """What was paid up to *day*, capped at the total (the rest is overpayment)."""
         return min(self.paid_by(day), self.agreement.total)
 
     def before(self, index: int) -> Money:
-        return self.cumulative[index - 1] if index > 0 else Money.zero(self.agreement.currency)
+        """The amounts of the instalments before *index* (0-based)."""
+        total = self.reached[index - 1] if index > 0 else Decimal(0)
+        return Money(total, self.agreement.currency)
 
     def paid_towards(self, index: int, day: dt.date) -> Money:
         """How much of instalment *index* (0-based) is paid by *day*."""
+        return self.share_of(index, self.paid_by(day))
+
+    def share_of(self, index: int, paid: Money) -> Money:
+        """How much of instalment *index* (0-based) a payments' total of *paid* covers."""
         amount = self.agreement.instalments[index].amount
-        share = self.paid_by(day) - self.before(index)
+        share = paid - self.before(index)
         if share.is_negative:
             return Money.zero(self.agreement.currency)
         return min(share, amount)
 
     def settled_on(self, index: int) -> dt.date | None:
         """The day instalment *index* (0-based) was paid in full, or None."""
-        running = Money.zero(self.agreement.currency)
-        for payment in self.payments:
-            running += payment.amount
-            if running >= self.cumulative[index]:
-                return payment.paid_on
-        return None
+        return self.settled[index]
 
     def first_missed(self, day: dt.date) -> Instalment | None:
         """The first instalment whose deadline passed before *day* without full payment."""
@@ -591,7 +635,7 @@ class _Ledger(NamedTuple):
             deadline = self.agreement.deadline(instalment)
             if deadline >= day:
                 return None
-            settled = self.settled_on(index)
+            settled = self.settled[index]
             if settled is None or settled > deadline:
                 return instalment
         return None

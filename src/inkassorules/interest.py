@@ -678,7 +678,17 @@ class _RateIndex:
     the index, which the caller then splits with :func:`_plan` (the same errors, word for word).
     """
 
-    __slots__ = ("_basis", "_cited", "_end", "_first", "_parts", "_rates", "_starts", "day_count")
+    __slots__ = (
+        "_basis",
+        "_cited",
+        "_end",
+        "_first",
+        "_parts",
+        "_prefix",
+        "_rates",
+        "_starts",
+        "day_count",
+    )
 
     def __init__(self, first: dt.date | None, rate_at: RateLookup, day_count: DayCount) -> None:
         self.day_count = day_count
@@ -711,6 +721,14 @@ class _RateIndex:
             self._rates.append((quote.rate, year, rate_numerator, denominator))
             self._cited.append(quote.basis)
             day = stop
+        # Prefix sums of the segments' factors, exact: _prefix[k] is the summed factor of the
+        # segments before k, so the segments i..j-1 a span covers whole add up to
+        # _prefix[j] - _prefix[i], one subtraction whatever the span's length.
+        running = Fraction(0)
+        self._prefix: list[Fraction] = [running]
+        for part in self._parts:
+            running += Fraction(part[5], part[6])
+            self._prefix.append(running)
         self._first = self._starts[0] if self._starts else dt.date.max
         self._end = self._parts[-1][1] if self._parts else dt.date.min
 
@@ -737,18 +755,16 @@ class _RateIndex:
             days = (end - stop).days
             tail: _Part = (stop, end, days, rate, year, rate_numerator * days, denominator)
             parts = (head, *self._parts[first + 1 : last], tail)
-            # The summed factor as _plan adds it: integers over a common denominator.
-            factor_numerator, factor_denominator = 0, 1
-            for part in parts:
-                numerator, denominator = part[5], part[6]
-                common = math.lcm(factor_denominator, denominator)
-                factor_numerator = factor_numerator * (common // factor_denominator) + (
-                    numerator * (common // denominator)
-                )
-                factor_denominator = common
-            common = math.gcd(factor_numerator, factor_denominator)
-            factor_numerator //= common
-            factor_denominator //= common
+            # The summed factor: the whole segments between head and tail from the prefix
+            # sums, exact, plus the head and the tail. Fractions are in lowest terms, so this
+            # is the numerator and denominator _plan's sum reduces to.
+            factor = (
+                self._prefix[last]
+                - self._prefix[first + 1]
+                + Fraction(head[5], head[6])
+                + Fraction(tail[5], tail[6])
+            )
+            factor_numerator, factor_denominator = factor.numerator, factor.denominator
         return _Plan(
             parts,
             factor_numerator,
