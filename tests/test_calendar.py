@@ -272,3 +272,21 @@ def test_swedish_closed_day_reason_tells_eves_from_allmanna_helgdagar():
     christmas = closed_day_reason(dt.date(2026, 12, 25))
     assert christmas is not None
     assert "is a public holiday (allmän helgdag" in christmas
+
+
+@given(
+    st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)),
+    st.integers(min_value=-120_000, max_value=120_000),
+)
+def test_add_months_is_dateutils_relativedelta(day, months) -> None:
+    from dateutil.relativedelta import relativedelta
+
+    from inkassorules import InvalidInput, add_months
+
+    try:
+        expected = day + relativedelta(months=months)
+    except (OverflowError, ValueError):
+        with pytest.raises(InvalidInput, match="is not a date"):
+            add_months(day, months)
+        return
+    assert add_months(day, months) == expected

@@ -23,13 +23,13 @@ datetime.date(2026, 6, 22)
 
 from __future__ import annotations
 
+import calendar as stdlib_calendar
 import datetime as dt
 import functools
 from typing import TYPE_CHECKING, Final, Literal, cast
 
 import attrs
 import holidays
-from dateutil.relativedelta import relativedelta
 
 from inkassorules._checks import check_date, check_int, check_law
 from inkassorules.errors import InvalidInput, NotInForce, UnknownJurisdiction
@@ -68,22 +68,25 @@ def add_days(day: dt.date, days: int) -> dt.date:
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
-    """Months after *day*, clipping to the end of a shorter month (dateutil ``relativedelta``).
+    """Months after *day*, clipping to the end of a shorter month (as ``relativedelta`` does).
 
     >>> add_months(dt.date(2024, 1, 31), 1)
     datetime.date(2024, 2, 29)
     >>> add_months(dt.date(2026, 3, 31), -1)
     datetime.date(2026, 2, 28)
     """
-    try:
-        result: dt.date = check_date(day, "day") + relativedelta(
-            months=check_int(months, "months")
-        )
-    except (OverflowError, ValueError):  # a year outside 1..9999
-        raise InvalidInput(
-            f"{day} + {months} months is not a date (years 1 to 9999 can be named)"
-        ) from None
-    return result
+    check_date(day, "day")
+    check_int(months, "months")
+    # The same arithmetic as ``day + relativedelta(months=months)`` (tests/test_calendar.py
+    # checks it against dateutil), without building a relativedelta per call: the limitation
+    # periods and instalment plans ask for it once per event.
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise InvalidInput(f"{day} + {months} months is not a date (years 1 to 9999 can be named)")
+    month += 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, stdlib_calendar.monthrange(year, month)[1])
+    )
 
 
 @functools.cache
