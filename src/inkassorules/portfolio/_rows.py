@@ -307,8 +307,19 @@ def evaluate_row(
     ...        "due_date": date(2026, 3, 2), "debtor_kind": "consumer"}
     >>> out = evaluate_row(row, as_of=date(2026, 3, 20))
     >>> out["next_step_kind"], out["fee"], out["status"], out["error"]
-    ('reminder', 3800, 'overdue', None)
+    ('friendly_reminder', 0, 'overdue', None)
     """
+    return evaluated(row, as_of=as_of, policy=policy, law=law)[0]
+
+
+def evaluated(
+    row: Mapping[str, object],
+    *,
+    as_of: dt.date,
+    policy: CreditorPolicy | None = None,
+    law: LawBook | None = None,
+) -> tuple[dict[str, object], InkassoError | None]:
+    """:func:`evaluate_row`, and the error the row raised (None where it succeeded)."""
     try:
         case = row_case(row)
         answer = next_step(case, as_of=as_of, policy=policy, law=law)
@@ -326,6 +337,6 @@ def evaluate_row(
             "reason": answer.reason,
             "error": None,
             "error_message": None,
-        }
+        }, None
     except InkassoError as error:
-        return _error(error)
+        return _error(error), error

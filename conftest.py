@@ -1,0 +1,17 @@
+"""Collection for the whole repository: skip the portfolio engine's modules and docs without
+its optional extra (numpy, pyarrow), as CI's lowest-dependencies run has it."""
+
+from __future__ import annotations
+
+import importlib.util
+
+collect_ignore: list[str] = []
+if importlib.util.find_spec("numpy") is None or importlib.util.find_spec("pyarrow") is None:
+    collect_ignore += [
+        "src/inkassorules/portfolio/__init__.py",
+        "src/inkassorules/portfolio/_engine.py",
+        "src/inkassorules/portfolio/dask.py",
+        "docs/portfolio.md",
+    ]
+if importlib.util.find_spec("dask") is None or importlib.util.find_spec("distributed") is None:
+    collect_ignore += ["src/inkassorules/portfolio/dask.py"]
