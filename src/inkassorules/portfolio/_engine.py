@@ -139,7 +139,7 @@ def _flags(array: pa.Array, bad: Bools) -> Ints:
     if not pa.types.is_boolean(array.type):
         bad |= array.is_valid().to_numpy(zero_copy_only=False)
         return np.zeros(len(array), np.int64)
-    return array.fill_null(value=False).to_numpy(zero_copy_only=False).astype(np.int64)
+    return array.fill_null(False).to_numpy(zero_copy_only=False).astype(np.int64)
 
 
 def _amounts(array: pa.Array, bad: Bools) -> tuple[Ints, Bools]:
@@ -386,8 +386,12 @@ def evaluate_arrow(
         key.add(*_text_codes(columns[name], bad))
     for name in _DATE_COLUMNS:
         key.add_values(*_days(columns[name], bad))
+    flags = {name: _flags(columns[name], bad) for name in _FLAG_COLUMNS}
     for name in _FLAG_COLUMNS:
-        key.add(_flags(columns[name], bad), 2)
+        key.add(flags[name], 2)
+    # A dispute of the whole claim is of its principal: the reasons name the amount, so a
+    # disputed row's key holds its principal.
+    key.add_values(np.where(flags["disputed"] == 1, principal, 0))
     fees, fees_given = _amounts(columns["fees_charged"], bad)
     key.add_values(fees)
     paid, _ = _amounts(columns["paid"], bad)
