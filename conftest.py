@@ -1,5 +1,8 @@
-"""Collection for the whole repository: skip the portfolio engine's modules and docs without
-its optional extra (numpy, pyarrow), as CI's lowest-dependencies run has it."""
+"""Collection for the whole repository: the optional extras' modules and docs.
+
+Without numpy and pyarrow (CI's lowest-dependencies run) the portfolio engine's modules and
+docs are not collected; without dask and distributed, its Dask module.
+"""
 
 from __future__ import annotations
 

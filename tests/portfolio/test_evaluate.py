@@ -112,7 +112,9 @@ def test_cases_with_summaries_equal_the_row_api(
 def test_interest_is_broadcast_per_principal() -> None:
     """Rows of one key with different principals: the interest scales, rounded half up."""
     base = {"jurisdiction": "NO", "currency": "NOK", "due_date": D(2025, 1, 10)}
-    rows = [base | {"debtor_kind": "consumer", "principal": p} for p in (1, 100, 1000, 12345, 10**17)]
+    rows = [
+        base | {"debtor_kind": "consumer", "principal": p} for p in (1, 100, 1000, 12345, 10**17)
+    ]
     out = check_equal(D(2025, 6, 30), rows)
     assert out.schema.metadata[b"inkassorules.keys"] == b"1"
     assert out.column("interest").to_pylist()[1:] == [6, 59, 723, 5856164383561644]
@@ -176,7 +178,9 @@ def test_refuses_what_is_not_a_book() -> None:
     with pytest.raises(InvalidInput, match="pyarrow Table"):
         evaluate([1, 2, 3], as_of=D(2025, 9, 1))
     floats = bad_rows()[:1]
-    table = table_of(floats).drop_columns(["principal"]).append_column("principal", pa.array([1.0]))
+    table = (
+        table_of(floats).drop_columns(["principal"]).append_column("principal", pa.array([1.0]))
+    )
     with pytest.raises(InvalidInput, match="not floats"):
         evaluate(table, as_of=D(2025, 9, 1))
     with pytest.raises(InvalidInput, match="result columns"):
@@ -256,7 +260,10 @@ def test_polars_in_polars_out() -> None:
 
 def test_decimal_strings_and_iso_dates() -> None:
     as_of, rows = sample()
-    text = [r | {"principal": f"{r['principal'] / 100:.2f}", "due_date": str(r["due_date"])} for r in rows]
+    text = [
+        r | {"principal": f"{r['principal'] / 100:.2f}", "due_date": str(r["due_date"])}
+        for r in rows
+    ]
     out = evaluate(table_of(text), as_of=as_of)
     assert compared(out.to_pylist()) == expected(as_of, rows)
     bad = evaluate(table_of([text[1] | {"principal": "12.345"}]), as_of=as_of)

@@ -30,7 +30,6 @@ Needs the ``portfolio`` extra (numpy, pyarrow): ``pip install 'inkassorules[port
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from inkassorules.errors import InvalidInput
@@ -43,6 +42,8 @@ from inkassorules.portfolio._rows import (
 )
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from inkassorules.law import LawBook
     from inkassorules.timeline import CreditorPolicy
 
@@ -139,7 +140,8 @@ def explain(
     _, arrow = _engine.to_arrow(result)
     if "as_of" not in arrow.column_names:
         raise InvalidInput("portfolio: expected a result of evaluate(), with an as_of column")
-    if isinstance(i, bool) or not isinstance(i, int) or not 0 <= i < arrow.num_rows:
+    number: object = i
+    if isinstance(number, bool) or not isinstance(number, int) or not 0 <= i < arrow.num_rows:
         raise InvalidInput(f"portfolio: row {i!r} is not in a result of {arrow.num_rows} rows")
     row = arrow.slice(i, 1).to_pylist()[0]
     as_of = row["as_of"]

@@ -139,7 +139,8 @@ def _flags(array: pa.Array, bad: Bools) -> Ints:
     if not pa.types.is_boolean(array.type):
         bad |= array.is_valid().to_numpy(zero_copy_only=False)
         return np.zeros(len(array), np.int64)
-    return array.fill_null(False).to_numpy(zero_copy_only=False).astype(np.int64)
+    flags: Ints = array.fill_null(fill_value=False).to_numpy(zero_copy_only=False).astype(np.int64)
+    return flags
 
 
 def _amounts(array: pa.Array, bad: Bools) -> tuple[Ints, Bools]:
@@ -162,9 +163,11 @@ def _amounts(array: pa.Array, bad: Bools) -> tuple[Ints, Bools]:
             except ArithmeticError:
                 bad[i] = True
                 continue
-            if not amount.is_finite() or amount != amount.to_integral_value():
-                bad[i] = True
-            elif abs(amount) >= 2**63:
+            if (
+                not amount.is_finite()
+                or amount != amount.to_integral_value()
+                or abs(amount) >= 2**63
+            ):
                 bad[i] = True
             else:
                 out[i] = int(amount)
@@ -222,8 +225,7 @@ def _minor_of(money: Any) -> int:
 def _factor(row: dict[str, object], as_of: dt.date, law: LawBook | None) -> Fraction:
     """The exact interest per krone of principal to *as_of* for *row*'s case (row API)."""
     owed = balance(row_case(row, principal=100), on=as_of, law=law)
-    exact = sum((part.exact for part in owed.interest_parts), Fraction(0))
-    return exact
+    return sum((part.exact for part in owed.interest_parts), Fraction(0))
 
 
 class _Answers:
@@ -235,7 +237,11 @@ class _Answers:
         self.factors: list[Fraction | None] = []
 
     def key(
-        self, row: dict[str, object], as_of: dt.date, policy: CreditorPolicy | None, law: LawBook | None
+        self,
+        row: dict[str, object],
+        as_of: dt.date,
+        policy: CreditorPolicy | None,
+        law: LawBook | None,
     ) -> None:
         try:
             answer = next_step(row_case(row), as_of=as_of, policy=policy, law=law)
@@ -265,7 +271,11 @@ class _Answers:
         self.factors.append(factor)
 
     def row(
-        self, row: dict[str, object], as_of: dt.date, policy: CreditorPolicy | None, law: LawBook | None
+        self,
+        row: dict[str, object],
+        as_of: dt.date,
+        policy: CreditorPolicy | None,
+        law: LawBook | None,
     ) -> None:
         answer, error = evaluated(row, as_of=as_of, policy=policy, law=law)
         self.rows.append(answer)
@@ -336,7 +346,9 @@ def to_arrow(table: object) -> tuple[str, pa.Table]:
         try:
             columns = {str(k): pa.array(v) for k, v in table.items()}  # type: ignore[attr-defined]
         except (pa.ArrowException, TypeError, ValueError) as error:
-            raise InvalidInput(f"portfolio: a mapping of columns could not be read: {error}") from None
+            raise InvalidInput(
+                f"portfolio: a mapping of columns could not be read: {error}"
+            ) from None
         return "mapping", pa.table(columns)
     raise InvalidInput(
         "portfolio: expected a pyarrow Table, a pandas or polars DataFrame, or a mapping of "
@@ -359,19 +371,8 @@ def from_arrow(kind: str, table: pa.Table) -> object:
     return table
 
 
-def evaluate_arrow(
-    table: pa.Table,
-    *,
-    as_of: dt.date,
-    policy: CreditorPolicy | None,
-    law: LawBook | None,
-    strict: bool,
-) -> pa.Table:
-    """:func:`inkassorules.portfolio.evaluate` on a pyarrow Table."""
-    check_date(as_of, "as_of")
-    clash = sorted(set(table.column_names) & set(RESULT_COLUMNS))
-    if clash:
-        raise InvalidInput(f"portfolio: the input has result columns {clash}; drop them first")
+def _keys(table: pa.Table) -> tuple[Ints, Ints, Bools]:
+    """The principals, each row's key over its other inputs, and the rows for the row API."""
     size = table.num_rows
     known = set(CLAIM_COLUMNS) | set(SUMMARY_COLUMNS)
     columns: Mapping[str, pa.Array] = {
@@ -392,17 +393,35 @@ def evaluate_arrow(
     # A dispute of the whole claim is of its principal: the reasons name the amount, so a
     # disputed row's key holds its principal.
     key.add_values(np.where(flags["disputed"] == 1, principal, 0))
-    fees, fees_given = _amounts(columns["fees_charged"], bad)
+    fees, _ = _amounts(columns["fees_charged"], bad)
     key.add_values(fees)
     paid, _ = _amounts(columns["paid"], bad)
     bad |= paid != 0  # a payment: allocation depends on the amounts, so the row API
+    return principal, key.code, bad
+
+
+def evaluate_arrow(
+    table: pa.Table,
+    *,
+    as_of: dt.date,
+    policy: CreditorPolicy | None,
+    law: LawBook | None,
+    strict: bool,
+) -> pa.Table:
+    """:func:`inkassorules.portfolio.evaluate` on a pyarrow Table."""
+    check_date(as_of, "as_of")
+    clash = sorted(set(table.column_names) & set(RESULT_COLUMNS))
+    if clash:
+        raise InvalidInput(f"portfolio: the input has result columns {clash}; drop them first")
+    size = table.num_rows
+    principal, key, bad = _keys(table)
     vector = ~bad
     rows = np.flatnonzero(vector)
     which = np.zeros(size, np.int64)
     answers = _Answers()
     keys = 0
     if len(rows):
-        _, first, inverse = np.unique(key.code[rows], return_index=True, return_inverse=True)
+        _, first, inverse = np.unique(key[rows], return_index=True, return_inverse=True)
         keys = len(first)
         which[rows] = inverse.reshape(-1)
         for row in table.take(pa.array(rows[first])).to_pylist():
@@ -442,7 +461,6 @@ def evaluate_arrow(
     metadata = dict(out.schema.metadata or {})
     metadata[b"inkassorules.row_api_rows"] = str(len(others)).encode()
     metadata[b"inkassorules.keys"] = str(keys).encode()
-    _ = fees_given
     return out.replace_schema_metadata(metadata)
 
 

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from inkassorules.case import Case
+    from inkassorules.events import Event
     from inkassorules.law import LawBook
     from inkassorules.timeline import CreditorPolicy
 
@@ -173,6 +174,56 @@ def _claim(row: Mapping[str, object], principal: int) -> Claim:
     )
 
 
+def _last_step(row: Mapping[str, object], claim: Claim) -> list[Event]:
+    """The ``last_step`` summary as its event (none without a last step)."""
+    last = _text(row, "last_step", required=False)
+    fees = _minor(row, "fees_charged", default=0)
+    if last is None:
+        if fees:
+            raise InvalidInput("portfolio row: fees_charged needs the last_step that charged them")
+        return []
+    try:
+        kind = StepKind(last)
+    except ValueError:
+        raise InvalidInput(
+            f"portfolio row: last_step must be a StepKind value, got {last!r}"
+        ) from None
+    on = _day(row, "last_step_on")
+    if on is None:
+        raise InvalidInput("portfolio row: last_step needs last_step_on, got no value")
+    fee = Money.of(Decimal(fees or 0).scaleb(-2), claim.currency)
+    if kind is StepKind.LEGAL_ACTION:
+        return [LegalActionFiled(on=on, venue="recorded", fee_charged=fee)]
+    deadline = _day(row, "last_step_deadline")
+    if deadline is None:
+        # The timelines read the last letter's deadline (NO inkassoloven §§ 9-10, SE
+        # 5 § inkassolagen): a summary without it cannot say when the next step may be.
+        raise InvalidInput(
+            "portfolio row: a last_step letter needs last_step_deadline (the day it "
+            "gave the debtor to pay), got no value"
+        )
+    return [LetterSent(kind=kind, sent_on=on, fee_charged=fee, deadline=deadline)]
+
+
+def _payment(row: Mapping[str, object], currency: str) -> list[Event]:
+    paid = _minor(row, "paid", default=0)
+    if not paid:
+        return []
+    paid_on = _day(row, "paid_on")
+    if paid_on is None:
+        raise InvalidInput("portfolio row: paid needs paid_on, got no value")
+    return [Payment(amount=Money.of(Decimal(paid).scaleb(-2), currency), paid_on=paid_on)]
+
+
+def _dispute(row: Mapping[str, object], claim: Claim) -> list[Event]:
+    if not _flag(row, "disputed"):
+        return []
+    raised = _day(row, "disputed_on")
+    if raised is None:
+        raise InvalidInput("portfolio row: disputed needs disputed_on, got no value")
+    return [Dispute(amount=claim.principal, raised_on=raised, reason="disputed (portfolio row)")]
+
+
 def row_case(row: Mapping[str, object], *, principal: int | None = None) -> Case:
     """Saksmappe fra rad / ärende från rad (a portfolio row as the Case the row API evaluates).
 
@@ -217,49 +268,8 @@ def row_case(row: Mapping[str, object], *, principal: int | None = None) -> Case
         raise InvalidInput("portfolio row: column 'principal' is required, got no value")
     claim = _claim(row, amount)
     currency = claim.currency
-    events: list[object] = []
-    last = _text(row, "last_step", required=False)
-    fees = _minor(row, "fees_charged", default=0)
-    assert fees is not None  # noqa: S101 -- a default is given
-    if last is not None:
-        try:
-            kind = StepKind(last)
-        except ValueError:
-            raise InvalidInput(
-                f"portfolio row: last_step must be a StepKind value, got {last!r}"
-            ) from None
-        on = _day(row, "last_step_on")
-        if on is None:
-            raise InvalidInput("portfolio row: last_step needs last_step_on, got no value")
-        fee = Money.of(Decimal(fees).scaleb(-2), currency)
-        if kind is StepKind.LEGAL_ACTION:
-            events.append(LegalActionFiled(on=on, venue="recorded", fee_charged=fee))
-        else:
-            deadline = _day(row, "last_step_deadline")
-            if deadline is None:
-                # The timelines read the last letter's deadline (NO inkassoloven §§ 9-10, SE
-                # 5 § inkassolagen): a summary without it cannot say when the next step may be.
-                raise InvalidInput(
-                    "portfolio row: a last_step letter needs last_step_deadline (the day it "
-                    "gave the debtor to pay), got no value"
-                )
-            events.append(LetterSent(kind=kind, sent_on=on, fee_charged=fee, deadline=deadline))
-    elif fees:
-        raise InvalidInput("portfolio row: fees_charged needs the last_step that charged them")
-    paid = _minor(row, "paid", default=0)
-    if paid:
-        paid_on = _day(row, "paid_on")
-        if paid_on is None:
-            raise InvalidInput("portfolio row: paid needs paid_on, got no value")
-        events.append(Payment(amount=Money.of(Decimal(paid).scaleb(-2), currency), paid_on=paid_on))
-    if _flag(row, "disputed"):
-        raised = _day(row, "disputed_on")
-        if raised is None:
-            raise InvalidInput("portfolio row: disputed needs disputed_on, got no value")
-        events.append(
-            Dispute(amount=claim.principal, raised_on=raised, reason="disputed (portfolio row)")
-        )
-    return Case(claim=claim, events=tuple(events))  # type: ignore[arg-type]
+    events = [*_last_step(row, claim), *_payment(row, currency), *_dispute(row, claim)]
+    return Case(claim=claim, events=tuple(events))
 
 
 def _minor_units(money: Money) -> int:
