@@ -21,7 +21,8 @@ import pyarrow.compute as pc
 
 from inkassorules._checks import check_date
 from inkassorules.errors import InkassoError, InvalidInput
-from inkassorules.ledger import balance
+from inkassorules.money import Money
+from inkassorules.no import interest as no_interest
 from inkassorules.portfolio._rows import (
     CLAIM_COLUMNS,
     RESULT_COLUMNS,
@@ -30,6 +31,7 @@ from inkassorules.portfolio._rows import (
     evaluated,
     row_case,
 )
+from inkassorules.se import interest as se_interest
 from inkassorules.timeline import next_step
 
 if TYPE_CHECKING:
@@ -223,9 +225,22 @@ def _minor_of(money: Any) -> int:
 
 
 def _factor(row: dict[str, object], as_of: dt.date, law: LawBook | None) -> Fraction:
-    """The exact interest per krone of principal to *as_of* for *row*'s case (row API)."""
-    owed = balance(row_case(row, principal=100), on=as_of, law=law)
-    return sum((part.exact for part in owed.interest_parts), Fraction(0))
+    """The exact interest per krone of principal to *as_of* for *row*'s case (row API).
+
+    What :func:`~inkassorules.ledger.balance` accrues on a case without payments: late
+    interest from the country's interest start (the due date rolled onto a business day) for
+    the days before *as_of*, through the country's own interest function.
+    """
+    claim = row_case(row, principal=100).claim
+    code = claim.jurisdiction
+    rules = no_interest if code == "NO" else se_interest
+    start = rules.interest_start(due_date=claim.due_date, law=law).start
+    if as_of <= start:
+        return Fraction(0)
+    one = Money.of(1, claim.currency)
+    return rules.late_interest(
+        one, due_date=start, paid_on=as_of, law=law, roll_due_date=False
+    ).exact
 
 
 class _Answers:
@@ -235,6 +250,7 @@ class _Answers:
         self.rows: list[dict[str, object]] = []
         self.errors: list[InkassoError | None] = []
         self.factors: list[Fraction | None] = []
+        self.memo: dict[tuple[object, object, object], Fraction] = {}
 
     def key(
         self,
@@ -245,7 +261,10 @@ class _Answers:
     ) -> None:
         try:
             answer = next_step(row_case(row), as_of=as_of, policy=policy, law=law)
-            factor = _factor(row, as_of, law)
+            span = (row.get("jurisdiction"), row.get("currency"), row.get("due_date"))
+            factor = self.memo.get(span)
+            if factor is None:
+                factor = self.memo[span] = _factor(row, as_of, law)
         except InkassoError as error:
             self.rows.append(evaluate_row(row, as_of=as_of, policy=policy, law=law))
             self.errors.append(error)
