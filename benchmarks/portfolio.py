@@ -26,9 +26,8 @@ import statistics
 import subprocess
 import sys
 import time
-from fractions import Fraction
 from math import lcm
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pyarrow as pa
@@ -40,6 +39,9 @@ from inkassorules.portfolio import RESULT_COLUMNS, evaluate, evaluate_row
 from inkassorules.steps import StepKind
 from inkassorules.timeline import next_step
 
+if TYPE_CHECKING:
+    from fractions import Fraction
+
 AS_OF = dt.date(2026, 3, 2)
 FIRST_DUE = dt.date(2023, 6, 1)
 DUE_DAYS = 900
@@ -48,7 +50,7 @@ CURRENCY = {"NO": "NOK", "SE": "SEK"}
 
 
 def book(count: int, *, seed: int = 17) -> pa.Table:
-    """*count* bare consumer claims, NO or SE, due 2023-06-01 to 2025-11-17, 1.00 to 50 000.00 kroner."""
+    """*count* bare consumer claims, NO or SE, due 2023-06-01 to 2025-11-17, 1 to 50 000 kr."""
     rng = np.random.default_rng(seed)
     norway = rng.random(count) < 0.5
     due = (FIRST_DUE - EPOCH).days + rng.integers(0, DUE_DAYS, count)
@@ -127,9 +129,7 @@ class Floor:
         due = table.column("due_date").cast(pa.int32()).to_numpy() - self.first
         out: dict[str, np.ndarray[Any, Any]] = {}
         for name in ("kind", "planned", "earliest", "fee"):
-            out[name] = np.where(
-                norway, self.steps["NO"][name][due], self.steps["SE"][name][due]
-            )
+            out[name] = np.where(norway, self.steps["NO"][name][due], self.steps["SE"][name][due])
         start = np.where(norway, self.start["NO"][due], self.start["SE"][due])
         factor = np.where(
             norway,

@@ -238,9 +238,8 @@ def _factor(row: dict[str, object], as_of: dt.date, law: LawBook | None) -> Frac
     if as_of <= start:
         return Fraction(0)
     one = Money.of(1, claim.currency)
-    return rules.late_interest(
-        one, due_date=start, paid_on=as_of, law=law, roll_due_date=False
-    ).exact
+    result = rules.late_interest(one, due_date=start, paid_on=as_of, law=law, roll_due_date=False)
+    return Fraction(result.exact)
 
 
 class _Answers:
