@@ -39,8 +39,9 @@ if TYPE_CHECKING:
 
     from numpy.typing import NDArray
 
+    from inkassorules.case import Case
     from inkassorules.law import LawBook
-    from inkassorules.timeline import CreditorPolicy
+    from inkassorules.timeline import CreditorPolicy, NextStep
 
     Ints = NDArray[np.int64]
     Bools = NDArray[np.bool_]
@@ -242,6 +243,21 @@ def _factor(row: dict[str, object], as_of: dt.date, law: LawBook | None) -> Frac
     return Fraction(result.exact)
 
 
+def _step_factor(answer: NextStep, case: Case, as_of: dt.date) -> Fraction | None:
+    """The interest per krone to *as_of* from the step's own interest, where it runs to *as_of*.
+
+    A step planned on *as_of* carries the late interest from the interest start to that day on
+    the principal (no payments here): the same span :func:`_factor` computes. None otherwise.
+    """
+    step = answer.step
+    if step is None or step.planned_on != as_of or step.interest is None:
+        return None
+    interest = step.interest
+    if interest.applications:
+        return None
+    return Fraction(interest.exact) / Fraction(case.claim.principal.amount)
+
+
 class _Answers:
     """Answers by index: the result fields, and the error raised (None where none)."""
 
@@ -259,11 +275,14 @@ class _Answers:
         law: LawBook | None,
     ) -> None:
         try:
-            answer = next_step(row_case(row), as_of=as_of, policy=policy, law=law)
+            case = row_case(row)
+            answer = next_step(case, as_of=as_of, policy=policy, law=law)
             span = (row.get("jurisdiction"), row.get("currency"), row.get("due_date"))
             factor = self.memo.get(span)
             if factor is None:
-                factor = self.memo[span] = _factor(row, as_of, law)
+                factor = self.memo[span] = _step_factor(answer, case, as_of) or _factor(
+                    row, as_of, law
+                )
         except InkassoError as error:
             self.rows.append(evaluate_row(row, as_of=as_of, policy=policy, law=law))
             self.errors.append(error)
