@@ -5,7 +5,8 @@ floor at 100 000 and 1 000 000 claims (``--claims 100000 1000000``), the runs pa
 floor, engine, floor, ...) so that a noisy moment of the machine hits both, and the peak
 memory of a fresh process evaluating the largest book. ``--check N`` instead checks the engine
 equal to the row API (``portfolio.evaluate_row``) on N random claims per country, field by
-field, half of them with case summaries.
+field, half of them with case summaries; ``--dask N`` times the Dask path on N claims on a local
+cluster of 2 worker processes against one process and the cluster's fixed overhead.
 
 The floor is the per-claim work any columnar evaluation of these claims must do, written by
 hand in numpy: read the input columns into arrays, look the next step's fields up in a table
@@ -200,6 +201,49 @@ def peak_memory(count: int) -> None:
     _ = base
 
 
+def _rows(frame: Any) -> int:
+    return len(frame)
+
+
+def bench_dask(count: int, partitions: int) -> None:
+    """The Dask path on a local cluster of 2 worker processes, against one process.
+
+    Fixed overhead: the same graph with a do-nothing step (each partition's length) in place
+    of ``evaluate``. Both computations bring back only the row counts, not the results.
+    """
+    import dask.dataframe as dd  # noqa: PLC0415 -- only for --dask
+    import distributed  # noqa: PLC0415
+
+    from inkassorules.portfolio import dask as portfolio_dask  # noqa: PLC0415
+
+    table = book(count)
+    frame = table.to_pandas()
+    start = time.perf_counter()
+    evaluate(table, as_of=AS_OF)
+    single = time.perf_counter() - start
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        ddf = dd.from_pandas(frame, npartitions=partitions)
+        client.compute(ddf.map_partitions(_rows, meta=(None, "int64")).sum()).result()  # warm
+        start = time.perf_counter()
+        client.compute(ddf.map_partitions(_rows, meta=(None, "int64")).sum()).result()
+        overhead = time.perf_counter() - start
+        lazy = portfolio_dask.evaluate(ddf, as_of=AS_OF)
+        start = time.perf_counter()
+        rows = client.compute(lazy.map_partitions(_rows, meta=(None, "int64")).sum()).result()
+        took = time.perf_counter() - start
+    assert rows == count  # noqa: S101 -- every row evaluated
+    print(
+        f"dask, {count:,} claims, {partitions} partitions, 2 local worker processes: "
+        f"{took:.2f} s; fixed overhead (same graph, no evaluation) {overhead:.2f} s; "
+        f"one process {single:.2f} s (target: <= {single + overhead:.2f} s)"
+    )
+
+
 # -- the equality check ---------------------------------------------------------------------
 
 
@@ -264,9 +308,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--check", type=int, default=None, metavar="N")
     parser.add_argument("--no-memory", action="store_true")
+    parser.add_argument("--dask", type=int, default=None, metavar="N", help="the Dask run only")
     args = parser.parse_args(argv)
     if args.check is not None:
         check(args.check)
+        return
+    if args.dask is not None:
+        bench_dask(args.dask, partitions=2)
         return
     bench(args.claims, args.repeats)
     if not args.no_memory:
