@@ -13,7 +13,5 @@ def test_the_core_and_the_command_line_load_no_numpy_or_pyarrow() -> None:
         "print(sorted(m for m in ('numpy', 'pyarrow', 'pandas', 'polars', 'dask') "
         "if m in sys.modules))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], check=True, capture_output=True, text=True
-    )
+    done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     assert done.stdout.strip() == "[]"
