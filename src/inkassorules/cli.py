@@ -1199,6 +1199,9 @@ def _add_law_everywhere(commands: argparse._SubParsersAction[Any]) -> None:
     from inkassorules._cli_case import add_case_commands  # noqa: PLC0415 -- imports this module
 
     add_case_commands(commands)
+    from inkassorules import _cli_portfolio  # noqa: PLC0415 -- imports this module
+
+    _cli_portfolio.add_parser(commands)
 
 
 def _add_law_commands(commands: argparse._SubParsersAction[Any]) -> argparse.ArgumentParser:
