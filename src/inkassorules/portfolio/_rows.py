@@ -7,7 +7,8 @@ Pure Python: this module needs neither numpy nor pyarrow. The engine in
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal, InvalidOperation
+from collections.abc import Mapping
+from decimal import Decimal, DecimalException
 from typing import TYPE_CHECKING, Final
 
 from inkassorules.claims import Claim, ClaimKind, CreditorKind, DebtorKind, Payment
@@ -15,13 +16,11 @@ from inkassorules.disputes import Dispute
 from inkassorules.errors import InkassoError, InvalidInput
 from inkassorules.events import LegalActionFiled, LetterSent
 from inkassorules.ledger import balance
-from inkassorules.money import Money
+from inkassorules.money import DECIMAL_CONTEXT, Money
 from inkassorules.steps import StepKind
 from inkassorules.timeline import next_step
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
     from inkassorules.case import Case
     from inkassorules.events import Event
     from inkassorules.law import LawBook
@@ -124,8 +123,8 @@ def _minor(row: Mapping[str, object], name: str, *, default: int | None) -> int 
         value = str(value)
     if isinstance(value, str):
         try:
-            amount = Decimal(value.strip()) * _MINOR
-        except InvalidOperation:
+            amount = DECIMAL_CONTEXT.multiply(Decimal(value.strip()), _MINOR)
+        except DecimalException:  # not a number, or beyond the 50-digit context
             amount = Decimal("NaN")
         if not amount.is_finite() or amount != amount.to_integral_value():
             raise InvalidInput(
@@ -263,6 +262,9 @@ def row_case(row: Mapping[str, object], *, principal: int | None = None) -> Case
     """
     from inkassorules.case import Case  # noqa: PLC0415 -- as the top level: loaded on use
 
+    given: object = row  # callers without a type checker pass anything
+    if not isinstance(given, Mapping):
+        raise InvalidInput(f"a portfolio row is a mapping of column names to values, got {row!r}")
     amount = _minor(row, "principal", default=None) if principal is None else principal
     if amount is None:
         raise InvalidInput("portfolio row: column 'principal' is required, got no value")
