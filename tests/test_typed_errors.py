@@ -120,3 +120,29 @@ def test_split_at_the_bound_still_works() -> None:
     parts = Money.of("100", "NOK").split(MAX_SPLIT_PARTS)
     assert len(parts) == MAX_SPLIT_PARTS
     assert Money.total(parts, currency="NOK") == Money.of("100", "NOK")
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "currency", "kind", "as_of"),
+    [
+        ("NO", "NOK", StepKind.COLLECTION_NOTICE, date(2026, 4, 15)),
+        ("SE", "SEK", StepKind.COLLECTION_DEMAND, date(2026, 4, 15)),
+    ],
+)
+def test_a_letter_recorded_without_its_deadline_is_refused_not_an_assert(
+    jurisdiction, currency, kind, as_of
+) -> None:
+    # Found by the portfolio engine's tests: a summary row with a last step but no deadline.
+    from inkassorules import Case, LetterSent, RuleRefused
+
+    claim = Claim(
+        principal=Money.of("1000", currency),
+        due_date=date(2026, 2, 2),
+        jurisdiction=jurisdiction,
+        debtor_kind=DebtorKind.CONSUMER,
+    )
+    letter = LetterSent(
+        kind=kind, sent_on=date(2026, 3, 2), fee_charged=Money.zero(currency), deadline=None
+    )
+    with pytest.raises(RuleRefused, match="records no deadline"):
+        next_step(Case(claim=claim, events=(letter,)), as_of=as_of)

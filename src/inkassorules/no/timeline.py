@@ -43,6 +43,7 @@ from inkassorules._checks import check_law
 from inkassorules.calendar import add_days, calendar_for
 from inkassorules.case import Case, as_case
 from inkassorules.disputes import Step as DisputeStep
+from inkassorules.errors import RuleRefused
 from inkassorules.fees import FeeCap
 from inkassorules.law import Citation, LawBook, builtin, cache_key
 from inkassorules.money import Money
@@ -140,7 +141,12 @@ def _after(step: object, citation: Citation) -> _Lawful:
     assert step is not None  # noqa: S101 -- guaranteed by _Country.requires
     deadline = getattr(step, "deadline", None)
     name = getattr(step, "name", "")
-    assert isinstance(deadline, dt.date)  # noqa: S101 -- every NO letter sets a deadline
+    if not isinstance(deadline, dt.date):  # a letter recorded without its deadline
+        raise RuleRefused(
+            f"the {name or 'earlier letter'} in the case records no deadline, and the next step "
+            "may only follow that deadline: record the letter's deadline",
+            rule=citation.rule,
+        )
     return _Lawful(
         day=add_days(deadline, 1),
         reasons=(f"after the {name} deadline {deadline.isoformat()}",),

@@ -49,7 +49,7 @@ from inkassorules._checks import check_law
 from inkassorules.calendar import add_days, calendar_for
 from inkassorules.case import Case, as_case
 from inkassorules.disputes import Step as DisputeStep
-from inkassorules.errors import InvalidInput
+from inkassorules.errors import InvalidInput, RuleRefused
 from inkassorules.fees import FeeCap
 from inkassorules.law import Citation, LawBook, builtin, cache_key
 from inkassorules.money import Money
@@ -132,7 +132,12 @@ def _earliest(context: _Context, kind: StepKind) -> _Lawful:
     if kind is StepKind.LEGAL_ACTION:
         demand = context.last(StepKind.COLLECTION_DEMAND)
         assert demand is not None  # noqa: S101 -- guaranteed by _Country.requires
-        assert demand.deadline is not None  # noqa: S101 -- an inkassokrav always sets one
+        if demand.deadline is None:  # an inkassokrav recorded without its deadline
+            raise RuleRefused(
+                "the inkassokrav in the case records no deadline, and legal steps may only "
+                "follow it: record the letter's deadline",
+                rule=_AFTER_DEMAND.rule,
+            )
         return _Lawful(
             day=add_days(demand.deadline, 1),
             reasons=(f"after the inkassokrav deadline {demand.deadline.isoformat()}",),
