@@ -370,12 +370,13 @@ def next_step_explain(answer: NextStep) -> str:
     """The answer, the step's day and amounts, the reasons and the citations, as text."""
     from inkassorules.law import explain  # noqa: PLC0415 -- law is loaded; keeps names apart
 
-    lines = [f"next step as of {answer.as_of.isoformat()}: {answer.reason}"]
+    lines = [answer.reason]
     if answer.step is not None:
-        lawful = "lawful today" if answer.lawful_today else "not lawful today"
+        lawful = "lawful" if answer.lawful_today else "not lawful"
         lines.append(
-            f"  {answer.step.name} ({answer.step.kind.value}): {lawful}; planned on "
-            f"{answer.planned_on}; earliest on {answer.earliest_on}"
+            f"  as of {answer.as_of.isoformat()}: {answer.step.name} ({answer.step.kind.value}) "
+            f"{lawful}; planned on {answer.planned_on}; earliest on {answer.earliest_on}; fee "
+            f"{answer.step.fee.amount}"
         )
         lines.extend(f"  {reason}" for reason in answer.step.reasons)
     if answer.time_barred_on is not None:
