@@ -28,7 +28,6 @@ from inkassorules.records import COLUMNS
 from inkassorules.serialization import from_json, structure, to_json, unstructure
 from inkassorules.strategies import instalment_agreements, payments
 
-
 TYPES = {
     "money": Decimal,
     "exact": Decimal,
