@@ -183,7 +183,7 @@ def measure(rendered: dict[str, str]) -> list[dict[str, object]]:
         target.write_text(page(rendered), encoding="utf-8")
         profile = Path(tmp) / "profile"
         profile.mkdir()
-        done = subprocess.run(  # noqa: S603 -- a fixed browser on a file this test wrote
+        done = subprocess.run(
             [
                 browser,
                 *FLAGS,

@@ -49,7 +49,7 @@ import functools
 import importlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final, Literal, NamedTuple, TypeGuard, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple, TypeGuard, TypeVar
 
 import attrs
 
@@ -577,6 +577,12 @@ class Timeline:
 
     def __repr__(self) -> str:
         return _html.timeline_repr(self)
+
+    def plot(self, ax: Any = None) -> Any:
+        """The steps, deadlines and lawful days on a time axis (:func:`.plot.timeline`)."""
+        from inkassorules import plot  # noqa: PLC0415 -- matplotlib is optional
+
+        return plot.timeline(self, ax)
 
 
 @attrs.frozen(kw_only=True)
