@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -147,7 +148,7 @@ def test_interest_html(interest):
     assert "forsinkelsesrenteloven § 3" in html
     assert html.count("<tr>") == 3  # the heading and two periods
     # Each source once, as a link; the scoped style comes with the table.
-    assert html.count("<a href=") == len(set(interest.basis))
+    assert html.count("<a href=") == len({c.url for c in interest.basis})
     assert "<style>table.inkassorules{" in html
 
 
@@ -332,3 +333,94 @@ def test_any_interest_result_round_trips_and_its_records_cover_the_days(ore, sta
     if records:
         assert records[0]["start"] == start
         assert records[-1]["last_day"] == end - dt.timedelta(days=1)
+
+
+# -- compact repr, explain and HTML of every result type (issue 18 item 1) --------------------
+
+
+def every_view():
+    # One set of example results, those of tests/test_records.py (loaded by path: the suite
+    # imports test modules with --import-mode=importlib, so they are not importable by name).
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location(
+        "_record_examples", Path(__file__).with_name("test_records.py")
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    results = module.RESULTS
+    return {**results, "Step": results["Timeline"].steps[3]}
+
+
+def test_every_repr_is_one_short_line():
+    for name, result in every_view().items():
+        text = repr(result)
+        assert "\n" not in text, name
+        assert len(text) < 200, (name, len(text), text)
+        assert text.startswith(name + "("), (name, text)
+
+
+def test_a_compact_repr_keeps_equality_and_hash():
+    views = every_view()
+    step = views["Step"]
+    assert step == attrs.evolve(step)
+    assert hash(step) == hash(attrs.evolve(step))
+    assert hash(views["FeeCap"]) == hash(views["Timeline"].steps[1].fee)
+    assert "FeeCap(38.00 NOK, 1 reasons" in repr(views["FeeCap"])
+    assert repr(views["Claim"]) == "Claim(8000.00 NOK due 2026-03-02, NO consumer)"
+
+
+def test_every_view_is_styled_readable_and_cites_each_source_once():
+    import re
+
+    for name, result in every_view().items():
+        html = result._repr_html_()
+        assert html.startswith('<table class="inkassorules"><caption>'), name
+        assert html.endswith("</style>"), name
+        # Scoped CSS: every rule starts with the library's class.
+        style = html[html.index("<style>") + 7 : -len("</style>")]
+        for selector in re.findall(r"(?:^|})([^{}]+)\{", style):
+            assert all(
+                s.strip().startswith(("table.inkassorules", ".inkassorules-"))
+                for s in selector.split(",")
+            ), (name, selector)
+        headers = re.findall(r"<th>([^<]*)</th>", html)
+        assert headers, name
+        assert not [h for h in headers if "_" in h], (name, headers)
+        # Money as a debtor sees it: no cell with more than 2 decimals.
+        assert not re.search(r"<td[^>]*>-?\d+\.\d{3,}", html), name
+        links = re.findall(r'<a href="([^"]+)"', html)
+        assert len(links) == len(set(links)), (name, links)
+
+
+def test_numbers_are_aligned_right_and_text_left(interest):
+    html = interest._repr_html_()
+    assert '<td class="num">121</td>' in html  # days
+    assert "<td>NOK</td>" in html  # currency: text
+
+
+def test_a_timeline_view_has_seven_columns_and_the_rest_in_a_tooltip():
+    timeline = every_view()["Timeline"]
+    html = timeline._repr_html_()
+    heads = html[html.index("<thead>") : html.index("</thead>")]
+    assert heads.count("<th>") == 7
+    assert "<th>Planned on</th>" in heads
+    assert "<th>Total</th>" in heads
+    assert 'title="Step: reminder; Earliest lawful: 2026-03-' in html
+    # The sources of all steps, each once, as links.
+    cited = {c.url for s in timeline.steps for c in s.basis} | {c.url for c in timeline.basis}
+    for url in cited:
+        assert html.count(f'<a href="{url}"') == 1
+
+
+def test_next_step_explains_the_step_and_cites_its_sources():
+    answer = every_view()["NextStep"]
+    text = answer.explain()
+    assert text.splitlines()[0] == answer.reason
+    assert "as of 2026-03-20" in text
+    assert "fee " in text
+    for citation in answer.step.basis:
+        assert text.count(str(citation)) == 1

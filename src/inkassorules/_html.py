@@ -28,12 +28,20 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
     from inkassorules.claims import Claim
+    from inkassorules.compliance import Audit
     from inkassorules.contact import ContactDecision
     from inkassorules.fees import FeeCap
+    from inkassorules.instalments import AgreementStatus, InstalmentAgreement
+    from inkassorules.interest import BalanceInterestResult, InterestResult
+    from inkassorules.ledger import Balance
     from inkassorules.timeline import NextStep, Step, Timeline
 
 __all__ = [
     "STYLE",
+    "agreement_repr",
+    "audit_repr",
+    "balance_interest_repr",
+    "balance_repr",
     "claim_html",
     "claim_repr",
     "contact_html",
@@ -42,9 +50,11 @@ __all__ = [
     "fee_cap_repr",
     "field_table",
     "html_table",
+    "interest_repr",
     "next_step_explain",
     "next_step_html",
     "next_step_repr",
+    "status_repr",
     "step_html",
     "step_repr",
     "timeline_html",
@@ -145,12 +155,24 @@ def _notes(notes: str) -> str:
     return f'<div class="inkassorules-notes">{notes}</div>' if notes else ""
 
 
-def _sources(basis: Iterable[Citation]) -> str:
+_CITED = re.compile(r"(.+) <(https?://[^\s<>]+)>")
+
+
+def _sources(basis: Iterable[Citation], lines: Iterable[str] = ()) -> str:
+    """The sources, one link per address, each citation of it named once."""
+    by_url: dict[str, dict[str, None]] = {}
+    for citation in basis:
+        label = str(citation).rpartition(" <")[0]
+        by_url.setdefault(citation.url, {})[label] = None
+    for line in lines:
+        found = _CITED.fullmatch(line)
+        if found:
+            by_url.setdefault(found.group(2), {})[found.group(1)] = None
     items = []
-    for citation in dict.fromkeys(basis):
-        url = _escape(citation.url)
-        label = _escape(str(citation).rpartition(" <")[0])
-        items.append(f'<li><a href="{url}" target="_blank" rel="noopener">{label}</a></li>')
+    for url, labels in by_url.items():
+        href = _escape(url)
+        text = _escape("; ".join(labels))
+        items.append(f'<li><a href="{href}" target="_blank" rel="noopener">{text}</a></li>')
     return f'<ul class="inkassorules-sources">{"".join(items)}</ul>' if items else ""
 
 
@@ -186,7 +208,8 @@ def html_table(
     1
     """
     basis = tuple(basis)
-    cited = {str(c) for c in basis}
+    footer = tuple(footer)
+    cited = {line for line in footer if _CITED.fullmatch(line)} | {str(c) for c in basis}
     lines = [*footer, *(f"provisional: {reason}" for reason in provisional_reasons(basis))]
     rows = list(records)
     names = list(columns) if columns is not None else list(rows[0]) if rows else []
@@ -214,7 +237,7 @@ def html_table(
         f'<table class="inkassorules"><caption>{_escape(title)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
         f"{_notes(notes)}"
-        f"{_sources(basis)}{STYLE}"
+        f"{_sources(basis, footer)}{STYLE}"
     )
 
 
@@ -303,7 +326,8 @@ def contact_repr(decision: ContactDecision) -> str:
     verdict = "allowed" if decision.allowed else "not allowed"
     kind = "law" if decision.is_law else "policy"
     at = decision.at.isoformat(timespec="minutes")
-    return f"ContactDecision({decision.channel} at {at}: {verdict}, {kind} {decision.policy!r})"
+    flag = _flag(decision.provisional)
+    return f"ContactDecision({decision.channel} at {at}: {verdict}, {kind}{flag})"
 
 
 def contact_html(decision: ContactDecision) -> str:
@@ -453,4 +477,61 @@ def timeline_html(timeline: Timeline) -> str:
         footer=footer,
         basis=basis,
         details=_TIMELINE_DETAILS,
+    )
+
+
+# -- the compact repr of the table types ----------------------------------------------------------
+
+
+def interest_repr(result: InterestResult) -> str:
+    """``InterestResult(484.71 NOK on 8000.00 NOK, 2026-03-02..2026-09-01, 183 days, ...)``."""
+    return (
+        f"InterestResult({result.amount} on {result.principal}, {result.start.isoformat()}.."
+        f"{result.end.isoformat()}, {result.days} days, {len(result.periods)} periods"
+        f"{_flag(result.provisional)})"
+    )
+
+
+def balance_interest_repr(result: BalanceInterestResult) -> str:
+    """``BalanceInterestResult(371.69 NOK on 8000.00 NOK, ..., 1 payments, outstanding ...)``."""
+    return (
+        f"BalanceInterestResult({result.interest} on {result.principal}, "
+        f"{result.start.isoformat()}..{result.until.isoformat()}, {len(result.applications)} "
+        f"payments; outstanding {result.principal_outstanding} + {result.interest_outstanding})"
+    )
+
+
+def agreement_repr(agreement: InstalmentAgreement) -> str:
+    """``InstalmentAgreement(10000.00 NOK in 3 instalments, signed on 2026-01-31)``."""
+    first = agreement.instalments[0].due_date.isoformat() if agreement.instalments else "-"
+    return (
+        f"InstalmentAgreement({agreement.total} in {len(agreement.instalments)} instalments from "
+        f"{first}, signed on {agreement.signed_on.isoformat()})"
+    )
+
+
+def status_repr(status: AgreementStatus) -> str:
+    """``AgreementStatus(2026-03-10: paid 4000.00 NOK, overdue 2666.66 NOK, remaining ...)``."""
+    return (
+        f"AgreementStatus({status.on.isoformat()}: paid {status.paid}, overdue "
+        f"{status.overdue}, remaining {status.remaining})"
+    )
+
+
+def balance_repr(owed: Balance) -> str:
+    """``Balance(2026-07-01: 9799.88 NOK = principal 9748.60 + interest 51.28 + fees 0.00)``."""
+    return (
+        f"Balance({owed.on.isoformat()}: {owed.total} = principal {owed.principal.amount} + "
+        f"interest {owed.interest.amount} + fees {owed.fees.amount}; {len(owed.payments)} "
+        "payments)"
+    )
+
+
+def audit_repr(result: Audit) -> str:
+    """``Audit(NO case as of 2026-07-01: not lawful, 1 unlawful, 0 at risk, excess 22.00 NOK)``."""
+    verdict = "lawful" if result.lawful else "not lawful"
+    return (
+        f"Audit({result.case.claim.jurisdiction} case as of {result.as_of.isoformat()}: "
+        f"{verdict}, {len(result.unlawful)} unlawful, {len(result.at_risk)} at risk, excess "
+        f"{result.excess})"
     )

@@ -68,7 +68,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 
 import attrs
 
-from inkassorules import records
+from inkassorules import _html, records
 from inkassorules._checks import check_date
 from inkassorules._html import html_table
 from inkassorules.calendar import BusinessCalendar, add_days, calendar_for
@@ -284,6 +284,9 @@ class Audit:
         if self.basis:
             lines.append(explain(self.basis, notes=True))
         return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return _html.audit_repr(self)
 
     def _repr_html_(self) -> str:
         verdict = "lawful" if self.lawful else "not lawful"

@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING, Final, Literal, NamedTuple
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from inkassorules import records
+from inkassorules import _html, records
 from inkassorules._checks import check_date, check_int
 from inkassorules._html import html_table
 from inkassorules.calendar import add_days, add_months, calendar_for
@@ -407,6 +407,9 @@ class InstalmentAgreement:
         ]
         return records.typed(rows, InstalmentAgreement)
 
+    def __repr__(self) -> str:
+        return _html.agreement_repr(self)
+
     def _repr_html_(self) -> str:
         """The schedule as an HTML table, with the terms in the footer (for notebooks)."""
         count = len(self.instalments)
@@ -686,6 +689,9 @@ class AgreementStatus:
             for s in self.instalments
         ]
         return records.typed(rows, AgreementStatus)
+
+    def __repr__(self) -> str:
+        return _html.status_repr(self)
 
     def _repr_html_(self) -> str:
         """Each instalment's status as an HTML table, with the totals and the rule (notebooks)."""

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Final, Literal, NamedTuple, Self, cast, get_ar
 
 import attrs
 
-from inkassorules import records
+from inkassorules import _html, records
 from inkassorules._checks import check_date
 from inkassorules._html import html_table
 from inkassorules.calendar import add_days, add_months
@@ -356,6 +356,9 @@ class InterestResult:
         Decimal('49.589041')
         """
         return records.typed([_period_record(p) for p in self.periods], InterestResult)
+
+    def __repr__(self) -> str:
+        return _html.interest_repr(self)
 
     def _repr_html_(self) -> str:
         """The periods as an HTML table, with the total and the citations (for notebooks)."""
@@ -1195,6 +1198,9 @@ class BalanceInterestResult:
             )
         events.sort(key=lambda event: (event[0], event[1] % 2, event[1]))
         return records.typed([row for _, _, row in events], BalanceInterestResult)
+
+    def __repr__(self) -> str:
+        return _html.balance_interest_repr(self)
 
     def _repr_html_(self) -> str:
         """Periods and payments as an HTML table, with the totals and citations (notebooks)."""
