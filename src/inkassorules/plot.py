@@ -54,6 +54,15 @@ def timeline(result: Timeline, ax: Any = None) -> Any:
     """
     ax = _axes(ax, "plot.timeline")
     labels = []
+    shown: set[str] = set()
+
+    def once(label: str) -> str | None:
+        # Each kind of mark is named once in the legend.
+        if label in shown:
+            return None
+        shown.add(label)
+        return label
+
     for row, step in enumerate(result.steps):
         labels.append(f"{step.number}. {step.name}")
         lawful = (step.planned_on - step.earliest_lawful).days
@@ -63,7 +72,7 @@ def timeline(result: Timeline, ax: Any = None) -> Any:
             left=step.earliest_lawful,
             height=0.35,
             color="#cfe3f5",
-            label="lawful from" if row == 0 else None,
+            label=once("lawful from ... to the day"),
         )
         taken = step.status == "taken"
         ax.plot(
@@ -72,7 +81,7 @@ def timeline(result: Timeline, ax: Any = None) -> Any:
             "o",
             color="#1f5f99",
             fillstyle="full" if taken else "none",
-            label=("taken" if taken else "planned") if row == 0 else None,
+            label=once("taken" if taken else "planned"),
         )
         if step.deadline is not None:
             ax.plot([step.planned_on, step.deadline], [row, row], "-", color="#999999")
@@ -81,7 +90,7 @@ def timeline(result: Timeline, ax: Any = None) -> Any:
                 [row],
                 "x",
                 color="#b03030",
-                label="deadline" if row == 0 else None,
+                label=once("deadline"),
             )
     ax.axvline(result.as_of, color="#444444", linestyle=":", label="as of")
     ax.set_yticks(range(len(labels)), labels)
@@ -91,7 +100,8 @@ def timeline(result: Timeline, ax: Any = None) -> Any:
         f"Collection timeline: {claim.principal} due {claim.due_date.isoformat()} "
         f"({claim.jurisdiction}), as of {result.as_of.isoformat()}"
     )
-    ax.legend(loc="lower right", fontsize="small")
+    ax.margins(x=0.04)
+    ax.legend(loc="upper right", fontsize="small")
     ax.figure.autofmt_xdate()
     return ax
 
