@@ -8,10 +8,13 @@ through :func:`inkassorules.records.to_pandas` (plain ``pandas.DataFrame(rows)``
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from inkassorules import (
     Case,
@@ -169,3 +172,36 @@ def test_interest_keeps_six_decimals_in_arrow():
 def test_schema_refuses_a_type_without_records():
     with pytest.raises(InvalidInput, match="records.schema: expected one of"):
         records.schema("Money")
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=10**9),
+    st.dates(min_value=dt.date(2025, 1, 1), max_value=dt.date(2026, 3, 31)),
+    st.integers(min_value=0, max_value=60),
+    st.sampled_from(["NO", "SE"]),
+    st.sampled_from(list(DebtorKind)),
+)
+def test_any_timeline_has_typed_records_a_short_repr_and_rounded_money(
+    ore, due, later, code, kind
+):
+    currency = "NOK" if code == "NO" else "SEK"
+    claim = Claim(
+        principal=Money.of(Decimal(ore).scaleb(-2), currency),
+        due_date=due,
+        jurisdiction=code,
+        debtor_kind=kind,
+    )
+    timeline = plan(claim, as_of=due + dt.timedelta(days=later))
+    rows = timeline.to_records()
+    assert len(rows) == len(timeline.steps)
+    for row, step in zip(rows, timeline.steps, strict=True):
+        assert row["planned_on"] == step.planned_on
+        assert row["fee"] == step.fee.amount.amount
+        total = step.total
+        assert row["total"] == (None if total is None else total.amount)
+        assert "" not in row.values()
+        assert len(repr(step)) < 200
+    assert len(repr(timeline)) < 200
+    html = timeline._repr_html_()
+    assert not re.search(r"<td[^>]*>-?\d+\.\d{3,}", html)  # money to 2 decimals in the view
