@@ -75,6 +75,7 @@ STYLE = (
     "table.inkassorules tr[title]{cursor:help}"
     ".inkassorules-notes{font-size:12px;max-width:1000px;margin:2px 0;"
     "font-family:system-ui,sans-serif}"
+    ".inkassorules-notes p{margin:1px 0}"
     ".inkassorules-sources{font-size:12px;max-width:1000px;margin:2px 0;padding-left:18px;"
     "font-family:system-ui,sans-serif;overflow-wrap:anywhere}"
     "</style>"
