@@ -1,3 +1,3 @@
 """pytest collects the examples in docs/*.md; the site's build scripts are not examples."""
 
-collect_ignore = ["hooks.py", "griffe_doctest.py"]
+collect_ignore = ["griffe_doctest.py", "gen_plots.py"]

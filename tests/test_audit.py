@@ -422,7 +422,8 @@ def test_records_html_and_explain():
     )
     [record] = result.to_records()
     assert record["day"] == date(2026, 5, 20)
-    assert record["excess"] == nok("22")
+    assert record["excess"] == nok("22").amount
+    assert record["currency"] == "NOK"
     assert record["severity"] == "unlawful"
     assert record["event"] == "reminder"
     html = result._repr_html_()

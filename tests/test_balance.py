@@ -707,7 +707,7 @@ def test_records_html_and_explain() -> None:
     assert row["principal"] == Decimal("2751.40")
     assert row["currency"] == "NOK"
     html = owed._repr_html_()
-    assert "<td>2751.40</td>" in html
+    assert '<td class="num">2751.40</td>' in html
     text = owed.explain()
     assert "9799.88 NOK" in text
     assert "Dekningsrekkefølge" in text

@@ -258,7 +258,7 @@ def _print_sources(basis: tuple[Citation, ...], args: argparse.Namespace) -> Non
 
 
 def _print_timeline(timeline: Timeline) -> None:
-    for line in _table(timeline.to_records(), _PLAN_COLUMNS, right=_RIGHT):
+    for line in _table([s.to_record() for s in timeline.steps], _PLAN_COLUMNS, right=_RIGHT):
         print(line)
     for reason in timeline.unknown:
         print(f"unknown: {reason}")

@@ -25,6 +25,7 @@ from typing import Final, NoReturn
 
 import attrs
 
+from inkassorules import _html, records
 from inkassorules._checks import check_date, check_id, refuse_unknown_member
 from inkassorules.calendar import JurisdictionCode
 from inkassorules.errors import CurrencyMismatch, InvalidInput, UnknownJurisdiction
@@ -199,6 +200,16 @@ class Claim:
     def currency(self) -> Currency:
         """The claim's currency."""
         return self.principal.currency
+
+    def __repr__(self) -> str:
+        return _html.claim_repr(self)
+
+    def _repr_html_(self) -> str:
+        return _html.claim_html(self)
+
+    def to_records(self) -> list[dict[str, object]]:
+        """One typed row (see :data:`inkassorules.records.COLUMNS`)."""
+        return records.claim_records(self)
 
 
 @attrs.frozen(kw_only=True)

@@ -1049,7 +1049,9 @@ def _cmd_plan(args: argparse.Namespace) -> None:
     print(f"policy: {timeline.policy.name}; {timeline.interest_start.explain().splitlines()[0]}")
     print()
     if timeline.steps:
-        for line in _table(timeline.to_records(), _PLAN_COLUMNS, right=_NUMBERS + _PLAN_MONEY):
+        for line in _table(
+            [s.to_record() for s in timeline.steps], _PLAN_COLUMNS, right=_NUMBERS + _PLAN_MONEY
+        ):
             print(line)
     else:
         print("No steps.")

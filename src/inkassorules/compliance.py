@@ -68,6 +68,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple, NoReturn
 
 import attrs
 
+from inkassorules import _html, records
 from inkassorules._checks import check_date, check_law, refuse_unknown_member
 from inkassorules._html import html_table
 from inkassorules.calendar import BusinessCalendar, add_days, calendar_for
@@ -269,8 +270,9 @@ class Audit:
         return bool(self.unchecked) or any(c.confidence == "medium" for c in self.basis)
 
     def to_records(self) -> list[dict[str, object]]:
-        """One record of typed values per finding (see :meth:`Finding.to_record`)."""
-        return [f.to_record() for f in self.findings]
+        """One typed row per finding (:meth:`Finding.to_record`; ``excess`` a Decimal)."""
+        rows = [{**f.to_record(), "currency": f.excess.currency} for f in self.findings]
+        return records.typed(rows, Audit)
 
     def explain(self) -> str:
         """The verdict, the findings and the citations, as text."""
@@ -286,6 +288,9 @@ class Audit:
         if self.basis:
             lines.append(explain(self.basis, notes=True))
         return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return _html.audit_repr(self)
 
     def _repr_html_(self) -> str:
         verdict = "lawful" if self.lawful else "not lawful"

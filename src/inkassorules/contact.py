@@ -43,6 +43,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
+from inkassorules import _html, records
 from inkassorules._checks import check_aware, check_law
 from inkassorules.calendar import BusinessCalendar, calendar_for
 from inkassorules.errors import InvalidInput, RuleRefused
@@ -397,6 +398,16 @@ class ContactDecision:
         verdict = "allowed" if self.allowed else "not allowed: " + "; ".join(self.reasons)
         head = f"{self.channel} contact at {self.at.isoformat()} {verdict} ({self.policy}; {kind})"
         return f"{head}\n{explain(self.basis)}" if self.basis else head
+
+    def __repr__(self) -> str:
+        return _html.contact_repr(self)
+
+    def _repr_html_(self) -> str:
+        return _html.contact_html(self)
+
+    def to_records(self) -> list[dict[str, object]]:
+        """One typed row (see :data:`inkassorules.records.COLUMNS`)."""
+        return records.contact_records(self)
 
 
 # -- the engine -------------------------------------------------------------------------------

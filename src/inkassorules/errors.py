@@ -28,6 +28,7 @@ __all__ = [
     "DuplicateEvent",
     "InkassoError",
     "InvalidInput",
+    "MissingExtra",
     "NaiveDatetime",
     "NotInForce",
     "RateNotPublished",
@@ -170,4 +171,21 @@ class DuplicateEvent(InvalidInput):
         super().__init__(
             f"the case already holds an event with id {event_id!r}; an event is recorded once "
             "(give a new id to a new event, or leave the retried one out)"
+        )
+
+
+class MissingExtra(InkassoError, ImportError):
+    """An optional dependency that a helper needs is not installed.
+
+    Attributes:
+        package: the package to import (``"matplotlib"``).
+        extra: the extra of inkassorules that installs it (``"plot"``).
+    """
+
+    def __init__(self, package: str, extra: str, *, needed_by: str) -> None:
+        self.package = package
+        self.extra = extra
+        super().__init__(
+            f"{needed_by} needs {package}, which is not installed; install it with "
+            f"pip install 'inkassorules[{extra}]'"
         )

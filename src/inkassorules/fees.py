@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import attrs
 
+from inkassorules import _html, records
 from inkassorules.law import Citation, any_provisional, explain
 from inkassorules.money import Money
 
@@ -60,3 +61,13 @@ class FeeCap:
         """The amount, the reasons and the citations, as text."""
         head = f"{self.amount}: " + "; ".join(self.reasons) if self.reasons else str(self.amount)
         return f"{head}\n{explain(self.basis)}" if self.basis else head
+
+    def __repr__(self) -> str:
+        return _html.fee_cap_repr(self)
+
+    def _repr_html_(self) -> str:
+        return _html.fee_cap_html(self)
+
+    def to_records(self) -> list[dict[str, object]]:
+        """One typed row: amount (Decimal), currency, allowed, provisional, reasons."""
+        return records.fee_cap_records(self)

@@ -54,6 +54,7 @@ from typing import TYPE_CHECKING, Final, Literal, NamedTuple
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from inkassorules import _html, records
 from inkassorules._checks import check_date, check_int, check_items, check_law
 from inkassorules._html import html_table
 from inkassorules.calendar import add_days, add_months, calendar_for
@@ -398,10 +399,10 @@ class InstalmentAgreement:
             basis=(_OLDEST_FIRST[_jurisdiction_of(self.currency)],),
         )
 
-    def to_records(self) -> list[dict[str, str | int]]:
-        """One plain dict per instalment, for ``pandas.DataFrame(plan.to_records())``.
+    def to_records(self) -> list[dict[str, object]]:
+        """One typed row per instalment (see :mod:`inkassorules.records`).
 
-        Dates are ISO strings, amounts decimal strings (never floats), with the currency in its
+        Dates are ``datetime.date``, amounts ``Decimal`` (never floats), with the currency in its
         own column; ``deadline`` is the due date plus the grace period.
 
         >>> from datetime import date
@@ -409,10 +410,10 @@ class InstalmentAgreement:
         >>> plan = InstalmentAgreement.plan(Money.of("1000", "NOK"), count=3,
         ...     signed_on=date(2026, 1, 31), grace_days=3)
         >>> plan.to_records()[1]
-        {'number': 2, 'due_date': '2026-02-28', 'deadline': '2026-03-03', 'amount': '333.33', \
-'currency': 'NOK'}
+        {'number': 2, 'due_date': datetime.date(2026, 2, 28), \
+'deadline': datetime.date(2026, 3, 3), 'amount': Decimal('333.33'), 'currency': 'NOK'}
         """
-        return [
+        rows = [
             {
                 "number": i.number,
                 "due_date": i.due_date.isoformat(),
@@ -422,6 +423,10 @@ class InstalmentAgreement:
             }
             for i in self.instalments
         ]
+        return records.typed(rows, InstalmentAgreement)
+
+    def __repr__(self) -> str:
+        return _html.agreement_repr(self)
 
     def _repr_html_(self) -> str:
         """The schedule as an HTML table, with the terms in the footer (for notebooks)."""
@@ -697,11 +702,11 @@ class AgreementStatus:
             head += f", overpaid {self.overpaid}"
         return f"{head}\n{explain(self.basis, notes=True)}"
 
-    def to_records(self) -> list[dict[str, str | int | bool]]:
-        """One plain dict per instalment on the status date, for ``pandas.DataFrame``.
+    def to_records(self) -> list[dict[str, object]]:
+        """One typed row per instalment on the status date (see :mod:`inkassorules.records`).
 
-        ``settled_on`` is an ISO date or ``""`` if the instalment is not paid in full by
-        :attr:`on`; ``overdue`` and ``paid_on_time`` are booleans; amounts are decimal strings.
+        ``settled_on`` is a date or None if the instalment is not paid in full by
+        :attr:`on`; ``overdue`` and ``paid_on_time`` are booleans; amounts are ``Decimal``.
 
         >>> from datetime import date
         >>> from inkassorules import Money, Payment
@@ -711,9 +716,11 @@ class AgreementStatus:
         ...     [Payment(amount=Money.of("150", "NOK"), paid_on=date(2026, 1, 15))],
         ...     on=date(2026, 2, 20))
         >>> [(r["number"], r["paid"], r["settled_on"], r["overdue"]) for r in status.to_records()]
-        [(1, '100.00', '2026-01-15', False), (2, '50.00', '', True), (3, '0.00', '', False)]
+        ... # doctest: +NORMALIZE_WHITESPACE
+        [(1, Decimal('100.00'), datetime.date(2026, 1, 15), False),
+         (2, Decimal('50.00'), None, True), (3, Decimal('0.00'), None, False)]
         """
-        return [
+        rows = [
             {
                 "number": s.instalment.number,
                 "due_date": s.instalment.due_date.isoformat(),
@@ -728,6 +735,10 @@ class AgreementStatus:
             }
             for s in self.instalments
         ]
+        return records.typed(rows, AgreementStatus)
+
+    def __repr__(self) -> str:
+        return _html.status_repr(self)
 
     def _repr_html_(self) -> str:
         """Each instalment's status as an HTML table, with the totals and the rule (notebooks)."""

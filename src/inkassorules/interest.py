@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Final, Literal, NamedTuple, NoReturn, Self, ca
 
 import attrs
 
+from inkassorules import _html, records
 from inkassorules._checks import check_date, check_fields, refuse_unknown_member
 from inkassorules._html import html_table
 from inkassorules.calendar import add_days, add_months
@@ -341,12 +342,13 @@ class InterestResult:
             lines.append(explain(self.basis))
         return "\n".join(lines)
 
-    def to_records(self) -> list[dict[str, str | int]]:
+    def to_records(self) -> list[dict[str, object]]:
         """One plain dict per period, for ``pandas.DataFrame(result.to_records())``.
 
-        Dates are ISO strings and amounts decimal strings (never floats), with the currency in
-        its own column. ``interest`` is the part's unrounded interest to six decimals, as in
-        :meth:`explain`; the total, rounded once, is :attr:`amount`.
+        Dates are ``datetime.date`` and amounts ``Decimal`` (never floats), with the currency in
+        its own column (see :mod:`inkassorules.records`). ``interest`` is the part's unrounded
+        interest to six decimals, as in :meth:`explain`; the total, rounded once, is
+        :attr:`amount`.
 
         >>> flat = RateInForce(rate=Decimal(10), valid_until=None, basis=())
         >>> result = accrue(Money.of(1000, "SEK"), start=dt.date(2025, 1, 1),
@@ -356,8 +358,13 @@ class InterestResult:
         ...     print(record["start"], record["last_day"], record["days"], record["interest"])
         2025-01-01 2025-06-30 181 49.589041
         2025-07-01 2025-12-31 184 50.410959
+        >>> result.to_records()[0]["interest"]
+        Decimal('49.589041')
         """
-        return [_period_record(p) for p in self.periods]
+        return records.typed([_period_record(p) for p in self.periods], InterestResult)
+
+    def __repr__(self) -> str:
+        return _html.interest_repr(self)
 
     def _repr_html_(self) -> str:
         """The periods as an HTML table, with the total and the citations (for notebooks)."""
@@ -1162,13 +1169,13 @@ class BalanceInterestResult:
             lines.append(explain(self.basis))
         return "\n".join(lines)
 
-    def to_records(self) -> list[dict[str, str | int]]:
+    def to_records(self) -> list[dict[str, object]]:
         """One plain dict per event in date order, for ``pandas.DataFrame(x.to_records())``.
 
         An ``"interest"`` row is a period (``balance`` is what interest ran on, ``interest`` its
         unrounded interest to six decimals); a ``"payment"`` row is a payment and where it went
         (``paid``, ``to_interest``, ``to_principal``, ``overpayment``). Columns that do not
-        apply to a row are empty strings; amounts are decimal strings, never floats.
+        apply to a row are None; amounts are ``Decimal``, never floats.
 
         >>> from inkassorules.claims import Payment
         >>> flat = RateInForce(rate=Decimal(10), valid_until=None, basis=())
@@ -1177,8 +1184,10 @@ class BalanceInterestResult:
         ...     start=dt.date(2025, 1, 1), until=dt.date(2026, 1, 1), rate_at=lambda day: flat,
         ...     day_count=DayCount.ACTUAL_365_FIXED)
         >>> [(r["event"], r["start"], r["balance"], r["to_interest"]) for r in result.to_records()]
-        [('interest', '2025-01-01', '1000.00', ''), ('payment', '2025-07-01', '', '49.59'), \
-('interest', '2025-07-01', '549.59', '')]
+        ... # doctest: +NORMALIZE_WHITESPACE
+        [('interest', datetime.date(2025, 1, 1), Decimal('1000.00'), None),
+         ('payment', datetime.date(2025, 7, 1), None, Decimal('49.59')),
+         ('interest', datetime.date(2025, 7, 1), Decimal('549.59'), None)]
         """
         blank = dict.fromkeys(_BALANCE_COLUMNS, "")
         events: list[tuple[dt.date, int, dict[str, str | int]]] = []
@@ -1222,7 +1231,10 @@ class BalanceInterestResult:
                 )
             )
         events.sort(key=lambda event: (event[0], event[1] % 2, event[1]))
-        return [row for _, _, row in events]
+        return records.typed([row for _, _, row in events], BalanceInterestResult)
+
+    def __repr__(self) -> str:
+        return _html.balance_interest_repr(self)
 
     def _repr_html_(self) -> str:
         """Periods and payments as an HTML table, with the totals and citations (notebooks)."""

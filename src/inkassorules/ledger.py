@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Final, TypeAlias
 
 import attrs
 
+from inkassorules import _html
 from inkassorules._checks import check_date, check_int, check_law
 from inkassorules._html import html_table
 from inkassorules.allocation import Allocation, Component, allocate
@@ -972,6 +973,9 @@ class Balance:
             }
             for p, a in zip(self.payments, self.allocations, strict=True)
         ]
+
+    def __repr__(self) -> str:
+        return _html.balance_repr(self)
 
     def _repr_html_(self) -> str:
         """The payments' allocations as an HTML table, with the balance and citations."""

@@ -49,10 +49,11 @@ import functools
 import importlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final, Literal, NamedTuple, TypeGuard, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple, TypeGuard, TypeVar
 
 import attrs
 
+from inkassorules import _html, records
 from inkassorules._checks import (
     check_aware,
     check_date,
@@ -62,7 +63,6 @@ from inkassorules._checks import (
     check_law,
     check_mapping,
 )
-from inkassorules._html import html_table
 from inkassorules.calendar import add_days
 from inkassorules.case import Case, as_case
 from inkassorules.claims import Claim, Payment
@@ -472,6 +472,12 @@ class Step:
             "deadline": "" if self.deadline is None else self.deadline.isoformat(),
         }
 
+    def __repr__(self) -> str:
+        return _html.step_repr(self)
+
+    def _repr_html_(self) -> str:
+        return _html.step_html(self)
+
 
 @attrs.frozen(kw_only=True)
 class Timeline:
@@ -542,8 +548,8 @@ class Timeline:
         """True if an instalment agreement replaces the escalation on ``as_of``."""
         return self.agreement is not None and self.acceleration is None
 
-    def to_records(self) -> list[dict[str, str | int]]:
-        """One plain dict per step (strings and numbers only): ``pandas.DataFrame(records)``.
+    def to_records(self) -> list[dict[str, object]]:
+        """One typed row per step (see :mod:`inkassorules.records`): ``polars.DataFrame(rows)``.
 
         >>> from datetime import date
         >>> from inkassorules import Claim, DebtorKind, Money
@@ -552,22 +558,15 @@ class Timeline:
         >>> rows = plan(claim, as_of=date(2026, 3, 2)).to_records()
         >>> [(r["step"], r["planned_on"], r["fee"], r["deadline"]) for r in rows]
         ... # doctest: +NORMALIZE_WHITESPACE
-        [('reminder', '2026-03-07', '0.00', '2026-03-17'),
-         ('collection_demand', '2026-03-18', '180.00', '2026-03-26'),
-         ('legal_action', '2026-03-27', '680.00', '')]
+        [('reminder', datetime.date(2026, 3, 7), Decimal('0.00'), datetime.date(2026, 3, 17)),
+         ('collection_demand', datetime.date(2026, 3, 18), Decimal('180.00'),
+          datetime.date(2026, 3, 26)),
+         ('legal_action', datetime.date(2026, 3, 27), Decimal('680.00'), None)]
         """
-        return [step.to_record() for step in self.steps]
+        return records.typed([step.to_record() for step in self.steps], Timeline)
 
     def _repr_html_(self) -> str:
-        code = self.claim.jurisdiction
-        title = (
-            f"Timeline for a {code} claim of {self.claim.principal} due "
-            f"{self.claim.due_date.isoformat()}, as of {self.as_of.isoformat()} "
-            f"({self.policy.name})"
-        )
-        footer = [*self.notes, *([self.stopped] if self.stopped else [])]
-        basis = (*self.basis, *(c for step in self.steps for c in step.basis))
-        return html_table(title, self.to_records(), footer=footer, basis=basis)
+        return _html.timeline_html(self)
 
     def explain(self) -> str:
         """Every step with its reasons and citations, then what changed or stopped the plan."""
@@ -586,6 +585,15 @@ class Timeline:
         if self.basis:
             lines.append(explain(self.basis, notes=True))
         return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return _html.timeline_repr(self)
+
+    def plot(self, ax: Any = None) -> Any:
+        """The steps, deadlines and lawful days on a time axis (:func:`.plot.timeline`)."""
+        from inkassorules import plot  # noqa: PLC0415 -- matplotlib is optional
+
+        return plot.timeline(self, ax)
 
 
 @attrs.frozen(kw_only=True)
@@ -620,7 +628,17 @@ class NextStep:
 
     def explain(self) -> str:
         """The answer and the citations, as text."""
-        return f"{self.reason}\n{explain(self.basis)}" if self.basis else self.reason
+        return _html.next_step_explain(self)
+
+    def __repr__(self) -> str:
+        return _html.next_step_repr(self)
+
+    def _repr_html_(self) -> str:
+        return _html.next_step_html(self)
+
+    def to_records(self) -> list[dict[str, object]]:
+        """One typed row (see :data:`inkassorules.records.COLUMNS`)."""
+        return records.next_step_records(self)
 
 
 # -- the engine each country's rules plug into ----------------------------------------------
