@@ -603,7 +603,7 @@ def regular_file(path: str, what: str, *, limit: int = MAX_INPUT_BYTES) -> None:
         info = os.stat(path)  # noqa: PTH116 -- one call for the kind and the size
     except (OSError, ValueError) as error:
         reason = getattr(error, "strerror", None) or str(error)
-        raise InvalidInput(f"cannot read the {what} {path!r}: {reason}") from None
+        raise InvalidInput(f"the {what} {path!r} cannot be read: {reason}") from None
     if not stat.S_ISREG(info.st_mode):
         raise InvalidInput(
             f"the {what} {path!r} is not a regular file; give a file, or - for standard input"
@@ -654,8 +654,8 @@ def _check_json(text: str, what: str) -> None:
             deepest = max(deepest, depth)
             if deepest > MAX_JSON_DEPTH:
                 raise InvalidInput(
-                    f"the {what} is nested more than {MAX_JSON_DEPTH} levels deep (arrays and "
-                    "objects); the command line reads no deeper"
+                    f"the {what} is nested too deeply: more than {MAX_JSON_DEPTH} levels of "
+                    "arrays and objects, the command line's limit"
                 )
         elif mark in "]}":
             depth -= 1
@@ -680,24 +680,13 @@ def _check_strings(data: object, what: str) -> None:
             _check_strings(value, what)
 
 
-def _json_kind(data: object) -> str:
-    if data is None:
-        return "null"
-    if isinstance(data, bool):
-        return "true" if data else "false"
-    if isinstance(data, list):
-        return "an array"
-    if isinstance(data, str):
-        return "a string"
-    return "a number"
-
-
-def read_json(path: str, what: str, *, limit: int = MAX_INPUT_BYTES) -> dict[str, Any]:
+def read_json(path: str, what: str, *, limit: int = MAX_INPUT_BYTES) -> Any:  # noqa: ANN401
     """The JSON object in the file at *path* (``-``: standard input), read within the limits.
 
     At most *limit* bytes (:data:`MAX_INPUT_BYTES`), nested at most :data:`MAX_JSON_DEPTH`
-    deep, integers of at most 4 300 digits, no lone surrogates, and an object at the top.
-    Numbers are read exactly, as Decimal.
+    deep, integers of at most 4 300 digits, no lone surrogates. Numbers are read exactly, as
+    Decimal. (:func:`inkassorules.serialization.structure` then refuses anything but an
+    object at the top.)
 
     Raises:
         InvalidInput: naming the file and what was expected.
@@ -711,10 +700,6 @@ def read_json(path: str, what: str, *, limit: int = MAX_INPUT_BYTES) -> dict[str
     except ValueError as error:  # JSONDecodeError, or an integer over 4 300 digits
         message = str(error).split(";", 1)[0]
         raise InvalidInput(f"the {what} is not valid JSON: {message}") from None
-    if not isinstance(data, dict):
-        raise InvalidInput(
-            f"the {what} must hold a JSON object ({{...}}) at the top, got {_json_kind(data)}"
-        )
     _check_strings(data, what)
     return data
 
@@ -880,12 +865,10 @@ def _table(
         height = max(len(parts) for parts in split)
         out = []
         for number in range(height):
-            parts = [
-                (part := (column[number] if number < len(column) else "")).rjust(w)
-                if key in aligned
-                else part.ljust(w)
-                for column, w, (key, _) in zip(split, widths, columns, strict=True)
-            ]
+            parts = []
+            for column, w, (key, _) in zip(split, widths, columns, strict=True):
+                part = column[number] if number < len(column) else ""
+                parts.append(part.rjust(w) if key in aligned else part.ljust(w))
             out.append("  ".join(parts).rstrip())
         return out
 
