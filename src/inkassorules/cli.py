@@ -680,7 +680,7 @@ def _check_strings(data: object, what: str) -> None:
             _check_strings(value, what)
 
 
-def read_json(path: str, what: str, *, limit: int = MAX_INPUT_BYTES) -> Any:  # noqa: ANN401
+def read_json(path: str, what: str, *, limit: int = MAX_INPUT_BYTES) -> Any:
     """The JSON object in the file at *path* (``-``: standard input), read within the limits.
 
     At most *limit* bytes (:data:`MAX_INPUT_BYTES`), nested at most :data:`MAX_JSON_DEPTH`
@@ -851,7 +851,10 @@ def _table(
     rows = [["" if r.get(key) is None else str(r.get(key)) for key, _ in columns] for r in records]
     heads = [head for _, head in columns]
     widths = [max([len(head)] + [len(row[i]) for row in rows]) for i, head in enumerate(heads)]
-    excess = sum(widths) + 2 * (len(widths) - 1) - width
+    gap = "  "
+    if sum(widths) + len(gap) * (len(widths) - 1) > width:
+        gap = " "  # a wide table: one space between columns, then wrap a text column
+    excess = sum(widths) + len(gap) * (len(widths) - 1) - width
     wrapped = [i for i, (key, _) in enumerate(columns) if key not in aligned]
     if excess > 0 and wrapped:
         widest = max(wrapped, key=lambda i: widths[i])
@@ -869,7 +872,7 @@ def _table(
             for column, w, (key, _) in zip(split, widths, columns, strict=True):
                 part = column[number] if number < len(column) else ""
                 parts.append(part.rjust(w) if key in aligned else part.ljust(w))
-            out.append("  ".join(parts).rstrip())
+            out.append(gap.join(parts).rstrip())
         return out
 
     return [line for row in (heads, *rows) for line in lines(row)]
