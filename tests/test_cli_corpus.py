@@ -148,7 +148,7 @@ def _values(action: argparse.Action) -> tuple[str, ...]:
     """Bad values for an option, by the kind of value it reads."""
     kind = {_date: BAD_DATES, _moment: BAD_MOMENTS, _count: BAD_COUNTS, _currency: BAD_CURRENCIES}
     if action.type in kind:
-        return kind[action.type]  # type: ignore[index]
+        return kind[action.type]
     if action.choices is not None:
         return BAD_CHOICES
     name = action.option_strings[0] if action.option_strings else ""
