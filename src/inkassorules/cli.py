@@ -844,7 +844,8 @@ def _table(
 ) -> list[str]:
     """Lines of a plain-text table: *columns* are (record key, heading) pairs.
 
-    A table wider than *width* wraps the cells of its widest left-aligned column, so that a
+    A table wider than *width* puts one space between its columns and its headings over two
+    lines; if it is still too wide, it wraps the cells of its widest column of text, so that a
     row may take more than one line.
     """
     aligned = set(right)
@@ -852,13 +853,21 @@ def _table(
     heads = [head for _, head in columns]
     widths = [max([len(head)] + [len(row[i]) for row in rows]) for i, head in enumerate(heads)]
     gap = "  "
-    if sum(widths) + len(gap) * (len(widths) - 1) > width:
-        gap = " "  # a wide table: one space between columns, then wrap a text column
-    excess = sum(widths) + len(gap) * (len(widths) - 1) - width
-    wrapped = [i for i, (key, _) in enumerate(columns) if key not in aligned]
-    if excess > 0 and wrapped:
-        widest = max(wrapped, key=lambda i: widths[i])
-        widths[widest] = max(len(heads[widest]), widths[widest] - excess, 8)
+
+    def excess() -> int:
+        return sum(widths) + len(gap) * (len(widths) - 1) - width
+
+    if excess() > 0:  # a wide table: one space between columns, headings over two lines
+        gap = " "
+        widths = [
+            max([max(map(len, head.split()), default=0)] + [len(row[i]) for row in rows])
+            for i, head in enumerate(heads)
+        ]
+    # Still too wide: wrap the widest column of text (cells with spaces) at its words.
+    texts = [i for i in range(len(columns)) if any(" " in row[i] for row in rows)]
+    if excess() > 0 and texts:
+        widest = max(texts, key=lambda i: widths[i])
+        widths[widest] = max(widths[widest] - excess(), 8)
 
     def lines(cells: Sequence[str]) -> list[str]:
         split = [
