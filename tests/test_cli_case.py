@@ -55,7 +55,9 @@ def test_case_plan_shows_the_steps_taken_then_the_plan(
     assert len(taken) == 2
     assert any(
         # the step's name wraps in its column, so that the table fits 100 columns (issue 18)
-        "betalningsföreläggande" in line and " due " in line for line in lines
+        words[1].startswith("betalningsf") and "due" in words
+        for words in (line.split() for line in lines)
+        if len(words) > 2
     )
 
 
@@ -104,7 +106,8 @@ def test_a_bad_case_file_is_one_line_and_exit_2(
 def test_a_missing_case_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, _, err = run(capsys, "case", "plan", str(tmp_path / "none.json"))
     assert code == 2
-    assert "case file" in err and "cannot be read" in err
+    assert "case file" in err
+    assert "cannot be read" in err
 
 
 def test_case_balance_splits_the_amount_owed(capsys: pytest.CaptureFixture[str]) -> None:

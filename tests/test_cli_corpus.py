@@ -17,10 +17,13 @@ import os
 import subprocess
 import sys
 import time
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from inkassorules.cli import (
     EXIT_BROKEN_PIPE,
@@ -31,10 +34,12 @@ from inkassorules.cli import (
     _currency,
     _date,
     _moment,
+    _money,
     _parser,
     main,
     subcommands,
 )
+from inkassorules.errors import InvalidInput
 
 if TYPE_CHECKING:
     import argparse
@@ -417,3 +422,36 @@ def test_version_is_the_installed_distributions() -> None:
     result = _inkassorules("--version")
     assert result.returncode == 0
     assert result.stdout == f"inkassorules {metadata.version('inkassorules')}\n"
+
+
+def _plain_amount(text: str) -> bool:
+    whole, _, decimals = text.partition(".")
+    return (
+        whole.isascii()
+        and whole.isdigit()
+        and (not _ or (decimals.isascii() and decimals.isdigit()))
+    )
+
+
+@given(st.text(max_size=30))
+def test_an_amount_is_ascii_digits_with_an_optional_decimal_part_or_refused(text: str) -> None:
+    try:
+        money = _money(text, "NOK", "--principal")
+    except InvalidInput:
+        # refused: not digits[.digits], or beyond the 15 + 10 digits of the command line
+        assert (
+            not _plain_amount(text) or len(text.split(".", maxsplit=1)[0]) >= 15 or len(text) > 20
+        )
+        return
+    assert _plain_amount(text)
+    assert money.amount == Decimal(text)
+
+
+@given(st.text(alphabet="0123456789.", min_size=1, max_size=12))
+def test_ascii_amounts_are_read_exactly(text: str) -> None:
+    try:
+        money = _money(text, "NOK", "--total")
+    except InvalidInput:
+        assert text.startswith(".") or text.endswith(".") or text.count(".") > 1
+        return
+    assert money.amount == Decimal(text)
