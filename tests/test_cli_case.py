@@ -54,7 +54,10 @@ def test_case_plan_shows_the_steps_taken_then_the_plan(
     taken = [line for line in lines if " taken " in line]
     assert len(taken) == 2
     assert any(
-        "betalningsföreläggande (Kronofogden)" in line and " due " in line for line in lines
+        # the step's name wraps in its column, so that the table fits 100 columns (issue 18)
+        words[1].startswith("betalningsf") and "due" in words
+        for words in (line.split() for line in lines)
+        if len(words) > 2
     )
 
 
@@ -103,7 +106,8 @@ def test_a_bad_case_file_is_one_line_and_exit_2(
 def test_a_missing_case_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, _, err = run(capsys, "case", "plan", str(tmp_path / "none.json"))
     assert code == 2
-    assert "cannot read the case file" in err
+    assert "case file" in err
+    assert "cannot be read" in err
 
 
 def test_case_balance_splits_the_amount_owed(capsys: pytest.CaptureFixture[str]) -> None:
@@ -134,6 +138,6 @@ def test_case_audit_finds_an_overcharge(
     code, out, _ = run(capsys, "case", "audit", str(path), "--as-of", "2026-07-01")
     assert code == 0
     assert "NOT LAWFUL: 1 unlawful" in out
-    assert "charged above the law: 22.00 NOK" in out
+    assert "charged above the law: 22.00 NOK" in " ".join(out.split())  # lines wrap at 100
     result = json.loads(run(capsys, "case", "audit", str(path), "--json")[1])["audit"]
     assert [Decimal(f["excess"]["amount"]) for f in result["findings"]] == [Decimal(22)]

@@ -8,9 +8,6 @@ read a case file (JSON, as ``serialization.to_json`` writes a :class:`~inkassoru
 
 from __future__ import annotations
 
-import os
-import stat
-import sys
 from typing import TYPE_CHECKING, Final
 
 from inkassorules.case import Case
@@ -24,10 +21,10 @@ from inkassorules.cli import (
     _print_json,
     _table,
     _today,
+    read_json,
 )
 from inkassorules.compliance import audit
 from inkassorules.disputes import Dispute
-from inkassorules.errors import InvalidInput
 from inkassorules.events import (
     AgreementMade,
     ContactAttempt,
@@ -39,7 +36,7 @@ from inkassorules.events import (
 )
 from inkassorules.ledger import balance
 from inkassorules.money import MINOR_UNIT, Money
-from inkassorules.serialization import from_json, unstructure
+from inkassorules.serialization import structure, unstructure
 from inkassorules.timeline import UNKNOWN, CreditorPolicy, _rules, next_step, plan
 
 if TYPE_CHECKING:
@@ -57,49 +54,17 @@ MAX_CASE_FILE_BYTES: Final = 16 * 1024 * 1024
 """The largest case file the command line reads (16 MiB): a limit against runaway input."""
 
 
-def _read_text(path: str) -> str:
-    if path == "-":
-        text = sys.stdin.read(MAX_CASE_FILE_BYTES + 1)
-    else:
-        try:
-            info = os.stat(path)  # noqa: PTH116 -- one call for the kind and the size
-        except OSError as error:
-            raise InvalidInput(f"cannot read the case file {path!r}: {error.strerror}") from None
-        if not stat.S_ISREG(info.st_mode):
-            raise InvalidInput(
-                f"the case file {path!r} is not a regular file; give a file, or - for stdin"
-            )
-        if info.st_size > MAX_CASE_FILE_BYTES:
-            raise InvalidInput(
-                f"the case file {path!r} has {info.st_size} bytes; the limit is "
-                f"{MAX_CASE_FILE_BYTES}"
-            )
-        try:
-            with open(path, "rb") as file:  # noqa: PTH123
-                data = file.read(MAX_CASE_FILE_BYTES + 1)
-        except OSError as error:
-            raise InvalidInput(f"cannot read the case file {path!r}: {error.strerror}") from None
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            raise InvalidInput(f"the case file {path!r} is not UTF-8 text") from None
-    if len(text) > MAX_CASE_FILE_BYTES:
-        raise InvalidInput(f"the case file is longer than {MAX_CASE_FILE_BYTES} bytes")
-    return text
-
-
 def read_case(path: str) -> Case:
     """The case in the JSON file at *path* (``-``: standard input).
 
+    Read within the command line's limits (:func:`inkassorules.cli.read_json`), except that a
+    case file may have up to :data:`MAX_CASE_FILE_BYTES` bytes.
+
     Raises:
         InvalidInput: for a file that is not there, not a regular file, too large, not UTF-8,
-            not JSON, or not a case (the message names the field).
+            not JSON, nested too deeply, or not a case (the message names the field).
     """
-    text = _read_text(path)
-    try:
-        return from_json(text, Case)
-    except RecursionError:
-        raise InvalidInput("the case file is nested too deeply to be a case") from None
+    return structure(read_json(path, "case file", limit=MAX_CASE_FILE_BYTES), Case)
 
 
 def _policy(args: argparse.Namespace, case: Case) -> CreditorPolicy:
@@ -412,7 +377,9 @@ def add_case_commands(
     actions = case.add_subparsers(dest="case_command", required=True)
 
     def common(parser: _Parser) -> None:
-        parser.add_argument("file", help="the case file (JSON), or - for standard input")
+        parser.add_argument(
+            "file", help="the case file (JSON, at most 16 MiB), or - for standard input"
+        )
         parser.add_argument("--json", action="store_true", help="print JSON instead of text")
         parser.add_argument(
             "--sources", action="store_true", help="list the rules and dated values used"

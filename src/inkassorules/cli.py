@@ -29,11 +29,17 @@ Norway (NO)
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import io
 import json
 import os
+import re
+import stat
 import sys
 import textwrap
+from decimal import Decimal
+from importlib import metadata
 from typing import TYPE_CHECKING, Any, Final, NoReturn, cast
 from zoneinfo import ZoneInfo
 
@@ -42,17 +48,16 @@ import attrs
 from inkassorules import jurisdiction, no, se
 from inkassorules.claims import CURRENCY_OF, Claim, DebtorKind, Payment, check_jurisdiction
 from inkassorules.contact import time_zone
-from inkassorules.errors import InkassoError, InvalidInput, NotInForce
+from inkassorules.errors import CurrencyMismatch, InkassoError, InvalidInput, NotInForce
 from inkassorules.instalments import InstalmentAgreement
 from inkassorules.interest import BalanceInterestResult
 from inkassorules.law import Entry, LawBook, builtin, explain, provisional_reasons
 from inkassorules.money import Money
 from inkassorules.no.fees import FeeLetter, LetterKind
-from inkassorules.serialization import from_json, unstructure
+from inkassorules.serialization import structure, unstructure
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
-    from decimal import Decimal
 
     from inkassorules.calendar import JurisdictionCode
     from inkassorules.fees import FeeCap
@@ -60,7 +65,13 @@ if TYPE_CHECKING:
     from inkassorules.law import Citation
 
 __all__ = [
+    "EXIT_BROKEN_PIPE",
+    "EXIT_OUTPUT",
+    "EXIT_USAGE",
     "LAW_ENVIRONMENT_VARIABLE",
+    "MAX_INPUT_BYTES",
+    "MAX_JSON_DEPTH",
+    "WIDTH",
     "Row",
     "Status",
     "law_status",
@@ -70,6 +81,19 @@ __all__ = [
 ]
 
 EXIT_USAGE: Final = 2
+"""The exit code for bad input: a usage error, a refused value, a rule that refuses."""
+EXIT_OUTPUT: Final = 1
+"""The exit code when the output cannot be written (standard output closed, disk full)."""
+EXIT_BROKEN_PIPE: Final = 141
+"""The exit code when the reader of the output went away (``| head -1``): 128 + SIGPIPE."""
+EXIT_INTERNAL: Final = 70
+"""The exit code of a bug in inkassorules (EX_SOFTWARE): one line on stderr, no traceback."""
+MAX_INPUT_BYTES: Final = 1024 * 1024
+"""The largest claim file or legal data file the command line reads (1 MiB)."""
+MAX_JSON_DEPTH: Final = 32
+"""The deepest nesting of arrays and objects the command line reads in a JSON file."""
+WIDTH: Final = 100
+"""The widest line of the command line's text output, in columns."""
 _HERE: Final = ZoneInfo("Europe/Oslo")
 LAW_ENVIRONMENT_VARIABLE: Final = "INKASSORULES_LAW"
 """The environment variable naming legal data files for every command (``os.pathsep``)."""
@@ -398,9 +422,11 @@ def _print_rows(rows: Sequence[Row], on: dt.date, data: str) -> None:
         else:
             until = f"to {row.valid_until}" if row.valid_until else "until changed"
             print(f"  {row.label:<{width}}  {row.value:>14}  from {row.valid_from} {until}{flag}")
-        print(f"  {'':<{width}}  source: {row.citation} <{row.url}>")
+        print(f"    source: {row.citation}")
+        if row.url is not None:
+            print(f"      <{row.url}>")
         if row.provisional is not None:
-            print(f"  {'':<{width}}  provisional: {row.provisional}")
+            print(f"    provisional: {row.provisional}")
 
 
 def _cmd_rates(args: argparse.Namespace) -> None:
@@ -461,6 +487,7 @@ def _law_book(args: argparse.Namespace) -> LawBook:
     """
     book = builtin()
     for path in _law_files(args):
+        regular_file(path, "legal data file")
         book = book.with_file(path)
     return book
 
@@ -474,6 +501,7 @@ def _cmd_law_check(args: argparse.Namespace) -> None:
     base = _law_book(args)
     results = []
     for path in args.files:
+        regular_file(path, "legal data file")
         extended = base.with_file(path)
         results.append((path, base.changes(extended)))
         base = extended
@@ -518,28 +546,162 @@ def _today() -> dt.date:
     return dt.datetime.now(_HERE).date()
 
 
+# What the command line reads: ASCII digits only (``str.isdigit`` and ``int`` also take
+# Arabic-Indic and full-width digits, and ``int`` takes ``8_000``).
+_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_MOMENT: Final = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"
+    r"(Z|[+-][0-9]{2}:[0-9]{2})?"
+)
+_WHOLE: Final = re.compile(r"[0-9]{1,6}")
+_AMOUNT: Final = re.compile(r"[0-9]+(\.[0-9]+)?")
+_CURRENCY: Final = re.compile(r"[A-Z]{3}")
+
+
 def _date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        if _DATE.fullmatch(text):
+            return dt.date.fromisoformat(text)
     except ValueError:
-        msg = f"expected a date as YYYY-MM-DD, got {text!r}"
-        raise argparse.ArgumentTypeError(msg) from None
+        pass
+    msg = f"expected a date as YYYY-MM-DD (ASCII digits), got {text!r}"
+    raise argparse.ArgumentTypeError(msg)
 
 
 def _moment(text: str) -> dt.datetime:
     try:
-        return dt.datetime.fromisoformat(text)
+        if _MOMENT.fullmatch(text):
+            return dt.datetime.fromisoformat(text)
     except ValueError:
-        msg = f"expected a moment as YYYY-MM-DDTHH:MM (optionally with +01:00), got {text!r}"
-        raise argparse.ArgumentTypeError(msg) from None
+        pass
+    msg = f"expected a moment as YYYY-MM-DDTHH:MM (optionally with +01:00), got {text!r}"
+    raise argparse.ArgumentTypeError(msg)
 
 
 def _count(text: str) -> int:
+    if not _WHOLE.fullmatch(text):
+        msg = f"expected a whole number of at most 6 ASCII digits, got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return int(text)
+
+
+def regular_file(path: str, what: str, *, limit: int = MAX_INPUT_BYTES) -> None:
+    """Check that *path* names a regular file of at most *limit* bytes, before it is opened.
+
+    The kind is read with ``os.stat``, so a FIFO is never opened (opening one with no writer
+    waits for ever) and a device such as ``/dev/zero`` is never read.
+
+    Raises:
+        InvalidInput: for a missing, unreadable, not regular or too large file.
+
+    >>> regular_file("/dev/zero", "claim file")
+    Traceback (most recent call last):
+        ...
+    inkassorules.errors.InvalidInput: the claim file '/dev/zero' is not a regular file; ...
+    """
     try:
-        return int(text)
-    except ValueError:
-        msg = f"expected a whole number, got {text!r}"
-        raise argparse.ArgumentTypeError(msg) from None
+        info = os.stat(path)  # noqa: PTH116 -- one call for the kind and the size
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise InvalidInput(f"the {what} {path!r} cannot be read: {reason}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise InvalidInput(
+            f"the {what} {path!r} is not a regular file; give a file, or - for standard input"
+        )
+    if info.st_size > limit:
+        raise InvalidInput(
+            f"the {what} {path!r} has {info.st_size} bytes; the command line reads at most "
+            f"{limit} bytes"
+        )
+
+
+def read_text(path: str, what: str, *, limit: int = MAX_INPUT_BYTES) -> str:
+    """The UTF-8 text of the file at *path* (``-``: standard input), at most *limit* bytes.
+
+    Raises:
+        InvalidInput: for a file :func:`regular_file` refuses, or text that is not UTF-8.
+    """
+    if path == "-":
+        stream = sys.stdin.buffer if sys.stdin is not None else None
+        data = b"" if stream is None else stream.read(limit + 1)
+        name = "standard input"
+    else:
+        regular_file(path, what, limit=limit)
+        try:
+            with open(path, "rb") as file:  # noqa: PTH123
+                data = file.read(limit + 1)
+        except OSError as error:
+            raise InvalidInput(f"cannot read the {what} {path!r}: {error.strerror}") from None
+        name = repr(path)
+    if len(data) > limit:
+        raise InvalidInput(f"the {what} {name} is longer than {limit} bytes, the limit")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InvalidInput(f"the {what} {name} is not UTF-8 text (byte {error.start})") from None
+
+
+_JSON_TOKENS: Final = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _check_json(text: str, what: str) -> None:
+    """Refuse JSON nested deeper than :data:`MAX_JSON_DEPTH`, before it is parsed."""
+    depth = deepest = 0
+    for token in _JSON_TOKENS.finditer(text):
+        mark = token.group()
+        if mark in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > MAX_JSON_DEPTH:
+                raise InvalidInput(
+                    f"the {what} is nested too deeply: more than {MAX_JSON_DEPTH} levels of "
+                    "arrays and objects, the command line's limit"
+                )
+        elif mark in "]}":
+            depth -= 1
+
+
+def _check_strings(data: object, what: str) -> None:
+    """Refuse strings that are not text: a lone surrogate (``U+D800`` to ``U+DFFF``)."""
+    if isinstance(data, str):
+        try:
+            data.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise InvalidInput(
+                f"the {what} holds a string with a lone surrogate "
+                f"(\\u{ord(data[error.start]):04x}), which is not text"
+            ) from None
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            _check_strings(key, what)
+            _check_strings(value, what)
+    elif isinstance(data, list):
+        for value in data:
+            _check_strings(value, what)
+
+
+def read_json(path: str, what: str, *, limit: int = MAX_INPUT_BYTES) -> Any:
+    """The JSON object in the file at *path* (``-``: standard input), read within the limits.
+
+    At most *limit* bytes (:data:`MAX_INPUT_BYTES`), nested at most :data:`MAX_JSON_DEPTH`
+    deep, integers of at most 4 300 digits, no lone surrogates. Numbers are read exactly, as
+    Decimal. (:func:`inkassorules.serialization.structure` then refuses anything but an
+    object at the top.)
+
+    Raises:
+        InvalidInput: naming the file and what was expected.
+    """
+    text = read_text(path, what, limit=limit)
+    _check_json(text, what)
+    try:
+        data = json.loads(text, parse_float=Decimal)
+    except RecursionError:  # pragma: no cover -- _check_json refuses deep nesting first
+        raise InvalidInput(f"the {what} is nested too deeply") from None
+    except ValueError as error:  # JSONDecodeError, or an integer over 4 300 digits
+        message = str(error).split(";", 1)[0]
+        raise InvalidInput(f"the {what} is not valid JSON: {message}") from None
+    _check_strings(data, what)
+    return data
 
 
 # A guard of the command line against runaway input (an amount of 10**999999 kroner makes exact
@@ -561,11 +723,32 @@ def _checked(money: Money, option: str) -> Money:
 
 
 def _money(text: str, currency: str, option: str) -> Money:
+    if not _AMOUNT.fullmatch(text):
+        raise InvalidInput(
+            f"{option} expects an amount of ASCII digits with an optional '.' and decimals, "
+            f"e.g. 8000 or 8000.50 (no sign, no '_', no spaces); got {text!r}"
+        )
     return _checked(Money.of(text, currency), option)
 
 
 def _code(text: str) -> str:
     return text.strip().upper()
+
+
+def _currency(text: str) -> str:
+    code = text.strip().upper()
+    if not _CURRENCY.fullmatch(code):
+        msg = f"expected a currency code of three letters (NOK or SEK), got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return code
+
+
+def _currency_of(code: JurisdictionCode, given: str | None, option: str) -> str:
+    """The country's currency; *given* (``--currency``) must be it."""
+    expected = CURRENCY_OF[code]
+    if given is not None and given != expected:
+        raise CurrencyMismatch(expected, given, context=f"{option} for a {code} claim")
+    return expected
 
 
 def _payment(text: str, currency: str) -> Payment:
@@ -575,8 +758,8 @@ def _payment(text: str, currency: str) -> Payment:
             f"--payment must be AMOUNT@YYYY-MM-DD, e.g. 1000@2026-05-04; got {text!r}"
         )
     try:
-        paid_on = dt.date.fromisoformat(day.strip())
-    except ValueError:
+        paid_on = _date(day)
+    except argparse.ArgumentTypeError:
         raise InvalidInput(
             f"--payment {text!r}: expected a date as YYYY-MM-DD after '@'"
         ) from None
@@ -586,7 +769,9 @@ def _payment(text: str, currency: str) -> Payment:
 def _add_claim_arguments(parser: argparse.ArgumentParser) -> None:
     claim = parser.add_argument_group("the claim (arguments, or --claim-file)")
     claim.add_argument("--principal", help="hovedstol / kapitalbelopp, e.g. 8000 or 8000.50")
-    claim.add_argument("--currency", type=_code, help="NOK or SEK (default: the country's)")
+    claim.add_argument(
+        "--currency", type=_currency, help="NOK or SEK: the country's (the default)"
+    )
     claim.add_argument("--due", type=_date, help="forfallsdato / förfallodag (YYYY-MM-DD)")
     claim.add_argument("--jurisdiction", type=_code, choices=("NO", "SE"), help="NO or SE")
     claim.add_argument(
@@ -612,14 +797,8 @@ def _claim(args: argparse.Namespace) -> Claim:
             raise InvalidInput(
                 f"give the claim either as --claim-file or as arguments, not both ({given[0]})"
             )
-        try:
-            with open(args.claim_file, encoding="utf-8") as file:  # noqa: PTH123
-                text = file.read()
-        except (OSError, UnicodeDecodeError) as error:
-            raise InvalidInput(
-                f"cannot read the claim file {args.claim_file!r}: {error}"
-            ) from None
-        claim = from_json(text, Claim)
+        data = read_json(args.claim_file, "claim file")
+        claim = structure(data, Claim)
         _checked(claim.principal, "the claim's principal")
         return claim
     missing = [
@@ -632,7 +811,9 @@ def _claim(args: argparse.Namespace) -> Claim:
         )
     code = check_jurisdiction(args.jurisdiction)
     return Claim(
-        principal=_money(args.principal, args.currency or CURRENCY_OF[code], "--principal"),
+        principal=_money(
+            args.principal, _currency_of(code, args.currency, "--currency"), "--principal"
+        ),
         due_date=args.due,
         jurisdiction=code,
         debtor_kind=DebtorKind(args.debtor or DebtorKind.CONSUMER.value),
@@ -659,27 +840,63 @@ def _table(
     columns: Sequence[tuple[str, str]],
     *,
     right: Iterable[str] = (),
+    width: int = WIDTH - 2,
 ) -> list[str]:
-    """Lines of a plain-text table: *columns* are (record key, heading) pairs."""
+    """Lines of a plain-text table: *columns* are (record key, heading) pairs.
+
+    A table wider than *width* puts one space between its columns and its headings over two
+    lines; if it is still too wide, it wraps the cells of its widest column of text, so that a
+    row may take more than one line.
+    """
     aligned = set(right)
     rows = [["" if r.get(key) is None else str(r.get(key)) for key, _ in columns] for r in records]
     heads = [head for _, head in columns]
     widths = [max([len(head)] + [len(row[i]) for row in rows]) for i, head in enumerate(heads)]
+    gap = "  "
 
-    def line(cells: Sequence[str]) -> str:
-        parts = [
-            cell.rjust(width) if key in aligned else cell.ljust(width)
-            for cell, width, (key, _) in zip(cells, widths, columns, strict=True)
+    def excess() -> int:
+        return sum(widths) + len(gap) * (len(widths) - 1) - width
+
+    if excess() > 0:  # a wide table: one space between columns, headings over two lines
+        gap = " "
+        widths = [
+            max([max(map(len, head.split()), default=0)] + [len(row[i]) for row in rows])
+            for i, head in enumerate(heads)
         ]
-        return "  ".join(parts).rstrip()
+    # Still too wide: wrap the widest column of text (cells with spaces) at its words.
+    texts = [i for i in range(len(columns)) if any(" " in row[i] for row in rows)]
+    if excess() > 0 and texts:
+        widest = max(texts, key=lambda i: widths[i])
+        widths[widest] = max(widths[widest] - excess(), 8)
 
-    return [line(heads), *(line(row) for row in rows)]
+    def lines(cells: Sequence[str]) -> list[str]:
+        split = [
+            textwrap.wrap(cell, w, break_on_hyphens=False) or [""] if len(cell) > w else [cell]
+            for cell, w in zip(cells, widths, strict=True)
+        ]
+        height = max(len(parts) for parts in split)
+        out = []
+        for number in range(height):
+            parts = []
+            for column, w, (key, _) in zip(split, widths, columns, strict=True):
+                part = column[number] if number < len(column) else ""
+                parts.append(part.rjust(w) if key in aligned else part.ljust(w))
+            out.append(gap.join(parts).rstrip())
+        return out
+
+    return [line for row in (heads, *rows) for line in lines(row)]
 
 
 def _print_basis(basis: Iterable[Citation], indent: str = "") -> None:
+    """The sources, one per line, each URL on a line of its own under its citation."""
     text = explain(basis)
     for row in text.splitlines():
-        print(f"{indent}{row}")
+        cited, space, url = row.rpartition(" <")
+        if space and url.endswith(">"):
+            print(f"{indent}{cited}")
+            print(f"{indent}    <{url}")
+        else:
+            print(f"{indent}{row}")
 
 
 # -- fees -------------------------------------------------------------------------------------
@@ -933,7 +1150,7 @@ def _print_provisional(basis: Iterable[Citation]) -> None:
 
 def _cmd_schedule(args: argparse.Namespace) -> None:
     code: JurisdictionCode = check_jurisdiction(args.jurisdiction)
-    currency = args.currency or CURRENCY_OF[code]
+    currency = _currency_of(code, args.currency, "--currency")
     signed: dt.date = args.signed or _today()
     first_due: dt.date | None = args.first_due
     agreement = InstalmentAgreement.plan(
@@ -949,6 +1166,7 @@ def _cmd_schedule(args: argparse.Namespace) -> None:
         grace_days=args.grace_days,
         law=_law_book(args),
     )
+    records = agreement.to_records()  # every deadline computed before anything is printed
     if args.json:
         _print_json({"agreement": unstructure(agreement)})
         return
@@ -960,7 +1178,7 @@ def _cmd_schedule(args: argparse.Namespace) -> None:
     )
     print()
     columns = (("number", "No."), ("due_date", "Due date"), ("deadline", "Deadline"))
-    for line in _table(agreement.to_records(), (*columns, ("amount", "Amount")), right=_NUMBERS):
+    for line in _table(records, (*columns, ("amount", "Amount")), right=_NUMBERS):
         print(line)
     print()
     print(f"Total: {agreement.total}; grace period {agreement.grace_days} day(s)")
@@ -994,11 +1212,11 @@ def _cmd_contact(args: argparse.Namespace) -> None:
     kind = "law" if decision.is_law else "policy, not law"
     print(
         f"inkassorules contact: {decision.channel} contact in {code} at "
-        f"{decision.at.isoformat()}: {verdict}"
+        f"{decision.at.isoformat(timespec='minutes')}: {verdict}"
     )
     for reason in decision.reasons:
         print(f"  - {reason}")
-    print(f"Next allowed moment: {following.isoformat()}")
+    print(f"Next allowed moment: {following.isoformat(timespec='minutes')}")
     print(f"Rule: {decision.policy} ({kind})")
     _print_basis(decision.basis, "  ")
     _print_provisional(decision.basis)
@@ -1078,6 +1296,9 @@ def _parser() -> argparse.ArgumentParser:
         prog="inkassorules",
         description="Norwegian and Swedish debt-collection rules, with their legal sources.",
     )
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {_version()}", help="print the version"
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     rates = commands.add_parser("rates", help="statutory amounts and rates in force on a date")
@@ -1125,7 +1346,9 @@ def _parser() -> argparse.ArgumentParser:
     schedule.add_argument(
         "--jurisdiction", type=_code, choices=("NO", "SE"), required=True, help="NO or SE"
     )
-    schedule.add_argument("--currency", type=_code, help="NOK or SEK (default: the country's)")
+    schedule.add_argument(
+        "--currency", type=_currency, help="NOK or SEK: the country's (the default)"
+    )
     size = schedule.add_mutually_exclusive_group(required=True)
     size.add_argument("--count", type=_count, help="the number of instalments")
     size.add_argument("--amount", help="the amount of every instalment (the last is the rest)")
@@ -1189,21 +1412,52 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_law_everywhere(commands: argparse._SubParsersAction[Any]) -> None:
-    """``law check``, ``--law FILE`` on every subcommand, and the ``case`` commands."""
-    law = _add_law_commands(commands)
-    # Every subcommand takes --law FILE: one loop here, so a new subcommand has it too (the
-    # case commands, added after it, give it to each of theirs).
-    for command in commands.choices.values():
-        if command is not law:
-            _add_law_argument(command)
+def _version() -> str:
+    """The installed distribution's version (pyproject.toml is its one source)."""
+    try:
+        return metadata.version("inkassorules")
+    except metadata.PackageNotFoundError:  # pragma: no cover -- run from a source tree
+        from inkassorules import __version__  # noqa: PLC0415
 
+        return __version__
+
+
+def _add_law_everywhere(commands: argparse._SubParsersAction[Any]) -> None:
+    """``law check``, the subcommands of other modules, and ``--law FILE`` on every one."""
+    _add_law_commands(commands)
+    # Subcommands defined in other modules: each is a function that adds its parsers to
+    # *commands*. Register a new one here (e.g. ``inkassorules._cli_portfolio``'s).
+    from inkassorules import _cli_portfolio  # noqa: PLC0415 -- imports this module
     from inkassorules._cli_case import add_case_commands  # noqa: PLC0415 -- imports this module
 
-    add_case_commands(commands)
-    from inkassorules import _cli_portfolio  # noqa: PLC0415 -- imports this module
+    for add in (add_case_commands, _cli_portfolio.add_parser):
+        add(commands)
+    # Every subcommand takes --law FILE: one loop here, so a new subcommand has it too.
+    for _, command in subcommands(commands):
+        if not any("--law" in action.option_strings for action in command._actions):  # noqa: SLF001
+            _add_law_argument(command)
 
-    _cli_portfolio.add_parser(commands)
+
+def subcommands(
+    commands: argparse._SubParsersAction[Any], words: tuple[str, ...] = ()
+) -> list[tuple[tuple[str, ...], argparse.ArgumentParser]]:
+    """Every runnable subcommand under *commands*, with its words (``("case", "next")``).
+
+    The parser's own list of subcommands: the test corpus of bad invocations is built from it.
+    """
+    found: list[tuple[tuple[str, ...], argparse.ArgumentParser]] = []
+    for name, command in commands.choices.items():
+        nested = [
+            action
+            for action in command._actions  # noqa: SLF001
+            if isinstance(action, argparse._SubParsersAction)  # noqa: SLF001
+        ]
+        if nested:
+            for inner in nested:
+                found.extend(subcommands(inner, (*words, name)))
+        else:
+            found.append(((*words, name), command))
+    return found
 
 
 def _add_law_commands(commands: argparse._SubParsersAction[Any]) -> argparse.ArgumentParser:
@@ -1216,7 +1470,6 @@ def _add_law_commands(commands: argparse._SubParsersAction[Any]) -> argparse.Arg
     check.add_argument("files", nargs="+", metavar="FILE", help="a legal data file (TOML)")
     check.add_argument("--json", action="store_true", help="print JSON instead of text")
     check.set_defaults(run=_cmd_law_check)
-    _add_law_argument(check)
     return cast("argparse.ArgumentParser", law)
 
 
@@ -1230,31 +1483,163 @@ def _one_line(error: BaseException) -> str:
     return "; ".join(lines) or type(error).__name__
 
 
+def _say(line: str) -> None:
+    """*line* on stderr, if there is a stderr to write to."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        print(line, file=sys.stderr, flush=True)
+
+
+def _fit(text: str, width: int = WIDTH) -> str:
+    """*text* with every line longer than *width* wrapped, continued two columns further in."""
+    lines: list[str] = []
+    for line in text.splitlines():
+        if len(line) <= width:
+            lines.append(line)
+            continue
+        indent = line[: len(line) - len(line.lstrip())][: width // 2]
+        lines.extend(
+            textwrap.wrap(
+                line.strip(),
+                width,
+                initial_indent=indent,
+                subsequent_indent=indent + "  ",
+                break_on_hyphens=False,
+            )
+        )
+    return "".join(f"{line}\n" for line in lines)
+
+
+def _error_type(error: BaseException) -> str:
+    if isinstance(error, InkassoError) and not isinstance(error, _UsageError):
+        return type(error).__name__
+    return "InvalidInput"
+
+
+def _error_rule(error: BaseException) -> str | None:
+    """The rule, parameter or citation that refused, if the error names one."""
+    for name in ("rule", "parameter", "key"):
+        value = getattr(error, name, None)
+        if isinstance(value, str):
+            return value
+    return None
+
+
+def _check_arguments(arguments: Sequence[str]) -> None:
+    for number, argument in enumerate(arguments, start=1):
+        if not isinstance(argument, str):
+            raise _UsageError(f"inkassorules: error: argument {number} is not a string")
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError:
+            raise _UsageError(
+                f"inkassorules: error: argument {number} ({argument!a}) is not UTF-8 text"
+            ) from None
+
+
+def _run(arguments: list[str], *, as_json: bool) -> tuple[int, bool]:
+    """Parse and run; (exit code, whether the output is JSON). Prints to (captured) stdout."""
+    try:
+        _check_arguments(arguments)
+        args = _parser().parse_args(arguments)
+    except _UsageError as error:
+        return _failed(error, "inkassorules", as_json=as_json), as_json
+    except _Done as done:
+        return done.status, False
+    as_json = bool(getattr(args, "json", False))
+    command = " ".join(
+        filter(None, ("inkassorules", args.command, getattr(args, "case_command", None)))
+    )
+    try:
+        args.run(args)
+    except (InkassoError, OSError, ArithmeticError) as error:
+        return _failed(error, command, as_json=as_json), as_json
+    except RecursionError:
+        deep = InvalidInput("the input is nested too deeply to be read")
+        return _failed(deep, command, as_json=as_json), as_json
+    except Exception as error:  # noqa: BLE001 -- a bug: one line and EX_SOFTWARE, no traceback
+        _say(f"{command}: internal error ({type(error).__name__}: {error}); please report it")
+        return EXIT_INTERNAL, as_json
+    return 0, as_json
+
+
+def _failed(error: BaseException, command: str, *, as_json: bool) -> int:
+    """Report *error*: one line on stderr, or (``--json``) one JSON object on stdout."""
+    hint = (
+        "; on the command line, supply it with --law FILE or INKASSORULES_LAW"
+        if isinstance(error, NotInForce)
+        else ""
+    )
+    message = f"{_one_line(error)}{hint}"
+    if as_json:
+        sys.stdout.seek(0)
+        sys.stdout.truncate()
+        record = {"type": _error_type(error), "message": message, "rule": _error_rule(error)}
+        print(json.dumps({"error": record}, ensure_ascii=False))
+    elif isinstance(error, _UsageError):
+        _say(message)
+    else:
+        _say(f"{command}: error: {message}")
+    return EXIT_USAGE
+
+
+def _silence(stream: object) -> None:
+    """Point the process's stdout at /dev/null, so that the exit does not fail on it again."""
+    if stream is not sys.__stdout__ or stream is None:
+        return
+    with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, stream.fileno())
+        os.close(null)
+
+
+def _emit(text: str) -> int:
+    """Write *text* to stdout: 0, or the exit code of an output that cannot be written."""
+    if not text:
+        return 0
+    stream = sys.stdout
+    if stream is None:
+        _say("inkassorules: error: standard output is closed; nothing was written")
+        return EXIT_OUTPUT
+    with contextlib.suppress(LookupError, AttributeError, TypeError):
+        encoding = stream.encoding or "utf-8"
+        text = text.encode(encoding, "backslashreplace").decode(encoding)
+    try:
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:
+        _silence(stream)
+        return EXIT_BROKEN_PIPE
+    except (OSError, ValueError) as error:
+        _silence(stream)
+        reason = getattr(error, "strerror", None) or str(error)
+        _say(f"inkassorules: error: cannot write to standard output: {reason}")
+        return EXIT_OUTPUT
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code (0, or 2 for bad input).
+    """Run the command line; returns the exit code.
+
+    0: done; 2 (:data:`EXIT_USAGE`): bad input, one line on stderr (with ``--json``: one JSON
+    object ``{"error": {"type", "message", "rule"}}`` on stdout), nothing else; 141
+    (:data:`EXIT_BROKEN_PIPE`): the reader of the output went away; 1 (:data:`EXIT_OUTPUT`):
+    the output could not be written. Everything is computed before anything is written.
 
     Args:
         argv: the arguments (default: ``sys.argv[1:]``).
     """
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    options = arguments[: arguments.index("--")] if "--" in arguments else arguments
+    output = io.StringIO()
     try:
-        args = _parser().parse_args(argv)
-    except _UsageError as error:
-        print(_one_line(error), file=sys.stderr)
-        return EXIT_USAGE
-    except _Done as done:
-        return done.status
-    try:
-        args.run(args)
-    except (InkassoError, OSError, ArithmeticError) as error:
-        hint = (
-            "; on the command line, supply it with --law FILE or INKASSORULES_LAW"
-            if isinstance(error, NotInForce)
-            else ""
-        )
-        command = " ".join(filter(None, (args.command, getattr(args, "case_command", None))))
-        print(f"inkassorules {command}: error: {_one_line(error)}{hint}", file=sys.stderr)
-        return EXIT_USAGE
-    return 0
+        with contextlib.redirect_stdout(output):
+            code, as_json = _run(arguments, as_json="--json" in options)
+    except KeyboardInterrupt:
+        _say("inkassorules: interrupted")
+        return 130
+    text = output.getvalue()
+    written = _emit(text if as_json else _fit(text))
+    return written or code
 
 
 def main_exit() -> None:

@@ -79,8 +79,16 @@ RESULT_COLUMNS: Final = (
 _MINOR: Final = 100  # NOK and SEK: 100 øre / öre to the krone
 
 
-def _text(row: Mapping[str, object], name: str, *, required: bool) -> str | None:
+def _cell(row: Mapping[str, object], name: str) -> object:
+    """The value of column *name*; an empty text (a CSV's empty cell) is no value, as None is."""
     value = row.get(name)
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+def _text(row: Mapping[str, object], name: str, *, required: bool) -> str | None:
+    value = _cell(row, name)
     if value is None:
         if required:
             raise InvalidInput(f"portfolio row: column {name!r} is required, got no value")
@@ -91,7 +99,7 @@ def _text(row: Mapping[str, object], name: str, *, required: bool) -> str | None
 
 
 def _day(row: Mapping[str, object], name: str) -> dt.date | None:
-    value = row.get(name)
+    value = _cell(row, name)
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -112,7 +120,7 @@ def _day(row: Mapping[str, object], name: str) -> dt.date | None:
 
 def _minor(row: Mapping[str, object], name: str, *, default: int | None) -> int | None:
     """An amount in minor units: an int (øre / öre), or a Decimal or decimal string in kroner."""
-    value = row.get(name)
+    value = _cell(row, name)
     if value is None:
         return default
     if isinstance(value, bool):
@@ -138,7 +146,7 @@ def _minor(row: Mapping[str, object], name: str, *, default: int | None) -> int 
 
 
 def _flag(row: Mapping[str, object], name: str) -> bool:
-    value = row.get(name)
+    value = _cell(row, name)
     if value is None:
         return False
     if not isinstance(value, bool):
