@@ -1,3 +1,4 @@
+# ruff: noqa: T201, INP001 -- a command-line script: it prints its report
 """Mutation testing of the rule modules with mutmut, one module at a time.
 
 Run from the repository root, outside CI (a whole pass takes hours on a small machine)::
@@ -48,11 +49,19 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     ),
     "no/interest": (
         "src/inkassorules/no/interest.py",
-        ["tests/no/test_interest.py", "tests/test_interest.py", "tests/test_boundaries_interest.py"],
+        [
+            "tests/no/test_interest.py",
+            "tests/test_interest.py",
+            "tests/test_boundaries_interest.py",
+        ],
     ),
     "se/interest": (
         "src/inkassorules/se/interest.py",
-        ["tests/se/test_interest.py", "tests/test_interest.py", "tests/test_boundaries_interest.py"],
+        [
+            "tests/se/test_interest.py",
+            "tests/test_interest.py",
+            "tests/test_boundaries_interest.py",
+        ],
     ),
     "instalments": (
         "src/inkassorules/instalments.py",
@@ -182,9 +191,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"== {name}: {source} with {' '.join(tests)}", flush=True)
         log = work / "mutmut.log"
         with log.open("w", encoding="utf-8") as out:
-            rc = subprocess.call([*cmd, *args.only], cwd=work, stdout=out, stderr=subprocess.STDOUT)  # noqa: S603
+            rc = subprocess.call(  # noqa: S603 -- our own interpreter and arguments
+                [*cmd, *args.only], cwd=work, stdout=out, stderr=subprocess.STDOUT
+            )
         if rc != 0 or not (work / "mutants" / (source + ".meta")).exists():
-            tail = "".join(log.read_text(encoding="utf-8", errors="replace").splitlines(True)[-15:])
+            tail = "".join(
+                log.read_text(encoding="utf-8", errors="replace").splitlines(keepends=True)[-15:]
+            )
             print(f"   mutmut failed (exit {rc}); last lines of {log}:\n{tail}", flush=True)
             continue
         counts = _counts(work, source)
