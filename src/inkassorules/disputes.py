@@ -215,7 +215,7 @@ def _standing(claim: Claim, disputes: Iterable[Dispute], on: dt.date) -> tuple[D
         raise InvalidInput(f"claim must be a Claim, got {claim!r}")
     check_date(on, "on")
     found: list[Dispute] = []
-    for dispute in check_items(disputes, "disputes", Dispute):
+    for dispute in check_items(disputes, "disputes", object):
         if not isinstance(dispute, Dispute):
             raise InvalidInput(f"disputes must be Dispute, got {dispute!r}")
         if dispute.amount.currency != claim.currency:
