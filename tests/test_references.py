@@ -10,10 +10,10 @@ from inkassorules.errors import InvalidInput
 from inkassorules.references import (
     KID_MAX_LENGTH,
     OCR_MAX_LENGTH,
-    InvalidChecksum,
-    InvalidFormat,
-    InvalidLength,
+    InvalidCheckDigit,
     InvalidLengthDigit,
+    InvalidReferenceFormat,
+    InvalidReferenceLength,
     compact,
     is_valid_kid,
     is_valid_ocr,
@@ -81,7 +81,7 @@ def test_bankgirot_checker_rejections():
         validate_ocr("1636919", length_digit=True)
     assert is_valid_ocr("00")
     assert not is_valid_ocr("00", length_digit=True)
-    with pytest.raises(InvalidChecksum, match="expected '8'"):
+    with pytest.raises(InvalidCheckDigit, match="expected '8'"):
         validate_ocr("18108401345678779")
     assert not is_valid_ocr("0")
     assert not is_valid_ocr("0" * 26)
@@ -124,7 +124,7 @@ def test_mod11_remainder_one_gives_hyphen():
 
 
 def test_mod11_wrong_digit_where_hyphen_expected():
-    with pytest.raises(InvalidChecksum, match=r"'400' ends in '0', expected '-'"):
+    with pytest.raises(InvalidCheckDigit, match=r"'400' ends in '0', expected '-'"):
         validate_kid("400", algorithm="mod11")
 
 
@@ -154,32 +154,37 @@ def test_kid_lengths():
     assert is_valid_kid("00")  # 2 characters: shortest
     assert make_kid("1" * 24) == validate_kid(make_kid("1" * 24))
     assert len(make_kid("1" * 24)) == KID_MAX_LENGTH
-    with pytest.raises(InvalidLength, match="2 to 25 characters, got 1"):
+    with pytest.raises(InvalidReferenceLength, match="2 to 25 characters, got 1"):
         validate_kid("0")
-    with pytest.raises(InvalidLength, match="2 to 25 characters, got 26"):
+    with pytest.raises(InvalidReferenceLength, match="2 to 25 characters, got 26"):
         validate_kid("0" * 26)
-    with pytest.raises(InvalidLength, match="1 to 24 characters, got 25"):
+    with pytest.raises(InvalidReferenceLength, match="1 to 24 characters, got 25"):
         make_kid("1" * 25)
-    with pytest.raises(InvalidFormat):
+    with pytest.raises(InvalidReferenceFormat):
         make_kid("")
 
 
 def test_ocr_lengths():
-    with pytest.raises(InvalidLength, match="2 to 25 characters, got 1"):
+    with pytest.raises(InvalidReferenceLength, match="2 to 25 characters, got 1"):
         validate_ocr("0")
-    with pytest.raises(InvalidLength, match="got 26"):
+    with pytest.raises(InvalidReferenceLength, match="got 26"):
         validate_ocr("0" * 26)
-    with pytest.raises(InvalidLength, match="1 to 24 characters, got 25"):
+    with pytest.raises(InvalidReferenceLength, match="1 to 24 characters, got 25"):
         make_ocr("1" * 25)
-    with pytest.raises(InvalidLength, match="1 to 23 characters, got 24"):
+    with pytest.raises(InvalidReferenceLength, match="1 to 23 characters, got 24"):
         make_ocr("1" * 24, length_digit=True)
     assert len(make_ocr("1" * 24)) == OCR_MAX_LENGTH
 
 
 def test_invalid_length_is_an_invalid_format():
-    assert issubclass(InvalidLength, InvalidFormat)
-    assert issubclass(InvalidLengthDigit, InvalidChecksum)
-    for error in (InvalidFormat, InvalidLength, InvalidChecksum, InvalidLengthDigit):
+    assert issubclass(InvalidReferenceLength, InvalidReferenceFormat)
+    assert issubclass(InvalidLengthDigit, InvalidCheckDigit)
+    for error in (
+        InvalidReferenceFormat,
+        InvalidReferenceLength,
+        InvalidCheckDigit,
+        InvalidLengthDigit,
+    ):
         assert issubclass(error, InvalidInput)
         assert issubclass(error, ValueError)
         assert str(error())  # a default message, stdnum style
@@ -207,20 +212,20 @@ BAD_TEXT = [
 def test_letters_and_other_characters_are_refused(text):
     for algorithm in ("mod10", "mod11"):
         assert not is_valid_kid(text, algorithm=algorithm)
-        with pytest.raises(InvalidFormat):
+        with pytest.raises(InvalidReferenceFormat):
             validate_kid(text, algorithm=algorithm)
     assert not is_valid_ocr(text)
-    with pytest.raises(InvalidFormat):
+    with pytest.raises(InvalidReferenceFormat):
         validate_ocr(text)
 
 
 @pytest.mark.parametrize("text", ["", "abc", "12a4", "\u0661\u0662\u0663\u0664", "12-4", "1-"])
 def test_make_refuses_bad_bases(text):
-    with pytest.raises(InvalidFormat):
+    with pytest.raises(InvalidReferenceFormat):
         make_kid(text)
-    with pytest.raises(InvalidFormat):
+    with pytest.raises(InvalidReferenceFormat):
         make_kid(text, algorithm="mod11")
-    with pytest.raises(InvalidFormat):
+    with pytest.raises(InvalidReferenceFormat):
         make_ocr(text)
 
 
@@ -228,33 +233,35 @@ def test_make_refuses_bad_bases(text):
 def test_non_strings(value):
     assert not is_valid_kid(value)
     assert not is_valid_ocr(value)
-    with pytest.raises(InvalidFormat, match="must be a string"):
+    with pytest.raises(InvalidReferenceFormat, match="must be a string"):
         validate_kid(value)
-    with pytest.raises(InvalidFormat, match="must be a string"):
+    with pytest.raises(InvalidReferenceFormat, match="must be a string"):
         validate_ocr(value)
-    with pytest.raises(InvalidFormat):
+    with pytest.raises(InvalidReferenceFormat):
         make_kid(value)
-    with pytest.raises(InvalidFormat):
+    with pytest.raises(InvalidReferenceFormat):
         make_ocr(value)
-    with pytest.raises(InvalidFormat):
+    with pytest.raises(InvalidReferenceFormat):
         compact(value)
 
 
 def test_wrong_check_digits():
-    with pytest.raises(InvalidChecksum, match=r"MOD10 check digit is wrong: '12345' ends in '5'"):
+    with pytest.raises(
+        InvalidCheckDigit, match=r"MOD10 check digit is wrong: '12345' ends in '5'"
+    ):
         validate_kid("12345")
-    with pytest.raises(InvalidChecksum, match="MOD11"):
+    with pytest.raises(InvalidCheckDigit, match="MOD11"):
         validate_kid("12344", algorithm="mod11")
     assert not is_valid_kid("12343")  # the MOD11 KID is not a MOD10 KID
-    with pytest.raises(InvalidChecksum, match="10-modul"):
+    with pytest.raises(InvalidCheckDigit, match="10-modul"):
         validate_ocr("1231")
 
 
 def test_unknown_algorithm_and_flags():
-    with pytest.raises(InvalidFormat, match="'mod10' or 'mod11'"):
+    with pytest.raises(InvalidReferenceFormat, match="'mod10' or 'mod11'"):
         make_kid("1234", algorithm="MOD10")  # type: ignore[arg-type]
     assert not is_valid_kid("12344", algorithm="luhn")  # type: ignore[arg-type]
-    with pytest.raises(InvalidFormat, match="length_digit"):
+    with pytest.raises(InvalidReferenceFormat, match="length_digit"):
         make_ocr("123", length_digit=1)  # type: ignore[arg-type]
     assert not is_valid_ocr("12351", length_digit="yes")  # type: ignore[arg-type]
 
@@ -309,3 +316,40 @@ def test_mod11_detects_every_single_digit_change(base, data):
     position = data.draw(st.integers(0, len(kid) - 2))  # a base digit
     new = data.draw(st.sampled_from([d for d in "0123456789" if d != kid[position]]))
     assert not is_valid_kid(kid[:position] + new + kid[position + 1 :], algorithm="mod11")
+
+
+def test_the_luhn_digit_is_python_stdnums():
+    from stdnum import luhn
+
+    for base in ("0", "60224", "1234", "7992739871", "9" * 24):
+        digit = luhn_check_digit(base)
+        assert digit == str(luhn.calc_check_digit(base))
+        assert luhn.is_valid(base + digit)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("InvalidFormat", InvalidReferenceFormat),
+        ("InvalidLength", InvalidReferenceLength),
+        ("InvalidChecksum", InvalidCheckDigit),
+    ],
+)
+def test_the_old_error_names_are_deprecated_aliases(old, new):
+    from inkassorules import references
+
+    with pytest.warns(DeprecationWarning, match=f"{old} is deprecated.*use {new.__name__}"):
+        alias = getattr(references, old)
+    assert alias is new
+    assert old not in references.__all__
+
+
+def test_the_error_names_do_not_collide_with_python_stdnums():
+    import stdnum.exceptions
+
+    from inkassorules import references
+
+    stdnum_names = {name for name in dir(stdnum.exceptions) if not name.startswith("_")}
+    assert not stdnum_names & set(references.__all__)
+    with pytest.raises(AttributeError, match="no attribute 'Nothing'"):
+        references.Nothing  # noqa: B018

@@ -12,7 +12,7 @@ from inkassorules.claims import Claim, ClaimKind, CreditorKind, DebtorKind
 from inkassorules.disputes import Dispute
 from inkassorules.errors import InvalidInput
 from inkassorules.money import Money
-from inkassorules.references import InvalidChecksum, make_kid, make_ocr
+from inkassorules.references import InvalidCheckDigit, make_kid, make_ocr
 from inkassorules.texts import Message, PaymentDetails, render
 from inkassorules.timeline import CreditorPolicy, StepKind, plan
 
@@ -212,12 +212,12 @@ def test_no_shaming_words() -> None:
 
 def test_reference_is_validated_for_the_country() -> None:
     step = no_steps()[1]
-    with pytest.raises(InvalidChecksum):
+    with pytest.raises(InvalidCheckDigit):
         render(step, case=NO_CLAIM, locale="nb", payment=attrs.evolve(NO_PAY, reference="12345"))
     mod11 = attrs.evolve(NO_PAY, reference=make_kid("1234", algorithm="mod11"))
     assert "12343" in render(step, case=NO_CLAIM, locale="nb", payment=mod11).body
     se_step = se_steps()[0]
-    with pytest.raises(InvalidChecksum):
+    with pytest.raises(InvalidCheckDigit):
         render(
             se_step, case=SE_CLAIM, locale="sv", payment=attrs.evolve(SE_PAY, reference="12345")
         )

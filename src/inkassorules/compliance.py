@@ -675,14 +675,14 @@ def _check_no_letter(auditor: _Auditor, letter: LetterSent) -> None:
                     ),
                     allowed=f"no betalingsoppfordring before {add_days(ends, 1).isoformat()}",
                 )
-        minimum = no_fees.collection_demand_deadline(sent_on=day, law=law)
-        auditor.apply(*minimum.basis)
+        demand_minimum = no_fees.collection_demand_deadline(sent_on=day, law=law)
+        auditor.apply(*demand_minimum.basis)
         _deadline_finding(
             auditor,
             letter,
-            earliest=minimum.day,
+            earliest=demand_minimum.day,
             rule="inkassoloven § 10 første ledd (frist)",
-            citation=minimum.basis[0],
+            citation=demand_minimum.basis[0],
             what="betalingsoppfordring",
         )
 

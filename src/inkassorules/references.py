@@ -9,10 +9,13 @@ digit; under Bankgirot's "längdkontroll" the second-to-last digit is a length d
 length (length and check digit included) modulo 10.
 
 The functions follow python-stdnum's interface: :func:`compact` removes white space,
-``validate_*`` returns the compact form or raises (:class:`InvalidFormat`,
-:class:`InvalidLength`, :class:`InvalidChecksum`, :class:`InvalidLengthDigit`: all
+``validate_*`` returns the compact form or raises (:class:`InvalidReferenceFormat`,
+:class:`InvalidReferenceLength`, :class:`InvalidCheckDigit`, :class:`InvalidLengthDigit`: all
 :class:`~inkassorules.errors.InvalidInput`, so ``ValueError``), and ``is_valid_*`` never
-raises. ``make_*`` appends the check digit(s) to a base number.
+raises. ``make_*`` appends the check digit(s) to a base number. The Luhn (MOD10) digit is
+python-stdnum's (:mod:`stdnum.luhn`). The error names differ from python-stdnum's
+``InvalidFormat`` / ``InvalidLength`` / ``InvalidChecksum`` (those names still import from
+here for one release, with a ``DeprecationWarning``).
 
 These are algorithms and specification limits, not dated law, so they live in code.
 
@@ -57,7 +60,7 @@ True
 >>> validate_kid("12345")
 Traceback (most recent call last):
     ...
-inkassorules.references.InvalidChecksum: the KID's MOD10 check digit is wrong: ...
+inkassorules.references.InvalidCheckDigit: the KID's MOD10 check digit is wrong: ...
 >>> make_ocr("123", length_digit=True)
 '12351'
 >>> is_valid_ocr("12351", length_digit=True)
@@ -66,7 +69,10 @@ True
 
 from __future__ import annotations
 
+import warnings
 from typing import Final, Literal, get_args
+
+from stdnum import luhn
 
 from inkassorules.errors import InvalidInput
 
@@ -76,10 +82,10 @@ __all__ = [
     "KID_MIN_LENGTH",
     "OCR_MAX_LENGTH",
     "OCR_MIN_LENGTH",
-    "InvalidChecksum",
-    "InvalidFormat",
-    "InvalidLength",
+    "InvalidCheckDigit",
     "InvalidLengthDigit",
+    "InvalidReferenceFormat",
+    "InvalidReferenceLength",
     "KidAlgorithm",
     "compact",
     "is_valid_kid",
@@ -108,14 +114,13 @@ OCR_MAX_LENGTH: Final = 25
 
 _MOD11_WEIGHTS: Final = (2, 3, 4, 5, 6, 7)
 _MOD11_HYPHEN: Final = "-"
-_LUHN_DOUBLED: Final = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)  # digit -> digit sum of 2 * digit
 
 
 # -- errors -------------------------------------------------------------------------------------
 
 
-class InvalidFormat(InvalidInput):
-    """The reference is not a string of digits (python-stdnum's ``InvalidFormat``)."""
+class InvalidReferenceFormat(InvalidInput):
+    """The reference is not a string of digits (python-stdnum calls this ``InvalidFormat``)."""
 
     message = "the payment reference has an invalid format"
 
@@ -123,14 +128,14 @@ class InvalidFormat(InvalidInput):
         super().__init__(message or self.message)
 
 
-class InvalidLength(InvalidFormat):
-    """The reference has too few or too many digits."""
+class InvalidReferenceLength(InvalidReferenceFormat):
+    """The reference has too few or too many digits (python-stdnum: ``InvalidLength``)."""
 
     message = "the payment reference has an invalid length"
 
 
-class InvalidChecksum(InvalidInput):
-    """The check digit does not match the other digits."""
+class InvalidCheckDigit(InvalidInput):
+    """The check digit does not match the other digits (python-stdnum: ``InvalidChecksum``)."""
 
     message = "the payment reference's check digit is wrong"
 
@@ -138,10 +143,33 @@ class InvalidChecksum(InvalidInput):
         super().__init__(message or self.message)
 
 
-class InvalidLengthDigit(InvalidChecksum):
+class InvalidLengthDigit(InvalidCheckDigit):
     """A Swedish OCR number's length digit does not match its length."""
 
     message = "the OCR number's length digit does not match its length"
+
+
+_DEPRECATED_NAMES: Final = {
+    "InvalidFormat": InvalidReferenceFormat,
+    "InvalidLength": InvalidReferenceLength,
+    "InvalidChecksum": InvalidCheckDigit,
+}
+"""The errors' names before 0.x: they collided with python-stdnum's exceptions."""
+
+
+def __getattr__(name: str) -> type[InvalidInput]:
+    """The deprecated error names (``InvalidFormat`` ...), with a ``DeprecationWarning``."""
+    try:
+        new = _DEPRECATED_NAMES[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    warnings.warn(
+        f"inkassorules.references.{name} is deprecated (it collides with python-stdnum's "
+        f"{name}); use {new.__name__}",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return new
 
 
 # -- shared helpers -----------------------------------------------------------------------------
@@ -154,10 +182,10 @@ def compact(number: str) -> str:
     '1234567897'
 
     Raises:
-        InvalidFormat: if *number* is not a string.
+        InvalidReferenceFormat: if *number* is not a string.
     """
     if not isinstance(number, str):
-        raise InvalidFormat(
+        raise InvalidReferenceFormat(
             f"a payment reference must be a string, got {type(number).__name__} {number!r}"
         )
     return "".join(number.split())
@@ -167,19 +195,21 @@ def _digits(number: str, what: str, *, allow_hyphen_last: bool = False) -> str:
     body = number[:-1] if allow_hyphen_last and number.endswith(_MOD11_HYPHEN) else number
     if not (body.isascii() and body.isdigit()):
         allowed = "digits 0-9 (the last may be '-')" if allow_hyphen_last else "digits 0-9"
-        raise InvalidFormat(f"{what} must consist of {allowed}, got {number!r}")
+        raise InvalidReferenceFormat(f"{what} must consist of {allowed}, got {number!r}")
     return number
 
 
 def _check_base(base: object) -> str:
     if not isinstance(base, str) or not base:
-        raise InvalidFormat(f"a check digit needs a non-empty string of digits, got {base!r}")
+        raise InvalidReferenceFormat(
+            f"a check digit needs a non-empty string of digits, got {base!r}"
+        )
     return _digits(base, "the base number")
 
 
 def _check_length(number: str, what: str, low: int, high: int) -> None:
     if not low <= len(number) <= high:
-        raise InvalidLength(
+        raise InvalidReferenceLength(
             f"{what} must have {low} to {high} characters, got {len(number)} ({number!r})"
         )
 
@@ -194,14 +224,10 @@ def luhn_check_digit(base: str) -> str:
     '3'
 
     Raises:
-        InvalidFormat: if *base* is not a non-empty string of digits 0-9.
+        InvalidReferenceFormat: if *base* is not a non-empty string of digits 0-9.
     """
     _check_base(base)
-    total = 0
-    for position, char in enumerate(reversed(base)):
-        digit = int(char)
-        total += _LUHN_DOUBLED[digit] if position % 2 == 0 else digit
-    return str(-total % 10)
+    return str(luhn.calc_check_digit(base))
 
 
 def _mod11(base: str) -> str:
@@ -222,7 +248,8 @@ def kid_check_digit(base: str, *, algorithm: KidAlgorithm = "mod10") -> str:
     '-'
 
     Raises:
-        InvalidFormat: if *base* is not a non-empty string of digits, or *algorithm* is unknown.
+        InvalidReferenceFormat: if *base* is not a non-empty string of digits, or *algorithm*
+            is unknown.
     """
     algorithm = _check_algorithm(algorithm)
     base = _check_base(base)
@@ -234,7 +261,7 @@ def _check_algorithm(algorithm: object) -> KidAlgorithm:
         return "mod10"
     if algorithm == "mod11":
         return "mod11"
-    raise InvalidFormat(f"algorithm must be 'mod10' or 'mod11', got {algorithm!r}")
+    raise InvalidReferenceFormat(f"algorithm must be 'mod10' or 'mod11', got {algorithm!r}")
 
 
 # -- KID (Norway) -------------------------------------------------------------------------------
@@ -252,8 +279,8 @@ def make_kid(base: str, *, algorithm: KidAlgorithm = "mod10") -> str:
     '6-'
 
     Raises:
-        InvalidFormat: if *base* is not digits, or *algorithm* is unknown.
-        InvalidLength: if the KID would be shorter than 2 or longer than 25 characters.
+        InvalidReferenceFormat: if *base* is not digits, or *algorithm* is unknown.
+        InvalidReferenceLength: if the KID would be shorter than 2 or longer than 25 characters.
     """
     algorithm = _check_algorithm(algorithm)
     base = _digits(compact(base), "a KID base number")
@@ -268,10 +295,10 @@ def validate_kid(number: str, *, algorithm: KidAlgorithm = "mod10") -> str:
     '12343'
 
     Raises:
-        InvalidFormat: not a string of digits (MOD11: the last may be ``-``), or unknown
+        InvalidReferenceFormat: not a string of digits (MOD11: the last may be ``-``), or unknown
             *algorithm*.
-        InvalidLength: fewer than 2 or more than 25 characters.
-        InvalidChecksum: the check digit does not match.
+        InvalidReferenceLength: fewer than 2 or more than 25 characters.
+        InvalidCheckDigit: the check digit does not match.
     """
     algorithm = _check_algorithm(algorithm)
     number = compact(number)
@@ -279,7 +306,7 @@ def validate_kid(number: str, *, algorithm: KidAlgorithm = "mod10") -> str:
     _check_length(number, "a KID", KID_MIN_LENGTH, KID_MAX_LENGTH)
     expected = kid_check_digit(number[:-1], algorithm=algorithm)
     if number[-1] != expected:
-        raise InvalidChecksum(
+        raise InvalidCheckDigit(
             f"the KID's {algorithm.upper()} check digit is wrong: {number!r} ends in "
             f"{number[-1]!r}, expected {expected!r}"
         )
@@ -313,11 +340,11 @@ def make_ocr(base: str, *, length_digit: bool = False) -> str:
     '123456789012354'
 
     Raises:
-        InvalidFormat: if *base* is not digits.
-        InvalidLength: if the number would be shorter than 2 or longer than 25 digits.
+        InvalidReferenceFormat: if *base* is not digits.
+        InvalidReferenceLength: if the number would be shorter than 2 or longer than 25 digits.
     """
     if not isinstance(length_digit, bool):
-        raise InvalidFormat(f"length_digit must be True or False, got {length_digit!r}")
+        raise InvalidReferenceFormat(f"length_digit must be True or False, got {length_digit!r}")
     base = _digits(compact(base), "an OCR base number")
     added = 2 if length_digit else 1
     _check_length(base, "an OCR base number", OCR_MIN_LENGTH - 1, OCR_MAX_LENGTH - added)
@@ -342,19 +369,21 @@ def validate_ocr(number: str, *, length_digit: bool | None = None) -> str:
     inkassorules.references.InvalidLengthDigit: the OCR number's length digit is 3, ...
 
     Raises:
-        InvalidFormat: not a string of digits.
-        InvalidLength: fewer than 2 or more than 25 digits.
-        InvalidChecksum: the Luhn check digit does not match.
+        InvalidReferenceFormat: not a string of digits.
+        InvalidReferenceLength: fewer than 2 or more than 25 digits.
+        InvalidCheckDigit: the Luhn check digit does not match.
         InvalidLengthDigit: the length digit does not match the length.
     """
     if length_digit is not None and not isinstance(length_digit, bool):
-        raise InvalidFormat(f"length_digit must be True, False or None, got {length_digit!r}")
+        raise InvalidReferenceFormat(
+            f"length_digit must be True, False or None, got {length_digit!r}"
+        )
     number = compact(number)
     _digits(number, "an OCR number")
     _check_length(number, "an OCR number", OCR_MIN_LENGTH, OCR_MAX_LENGTH)
     expected = luhn_check_digit(number[:-1])
     if number[-1] != expected:
-        raise InvalidChecksum(
+        raise InvalidCheckDigit(
             f"the OCR number's check digit (10-modul) is wrong: {number!r} ends in "
             f"{number[-1]!r}, expected {expected!r}"
         )

@@ -10,9 +10,10 @@ They follow Hypothesis' API style: plural names, keyword-only arguments, ``min_v
 docstring says what the strategy shrinks towards.
 
 This is the only module of the package that imports Hypothesis. With the extra installed,
-Hypothesis runs :func:`_hypothesis_setup_hook` through the package's ``hypothesis`` entry point,
-so ``st.from_type(...)`` works in any test suite for Money, Claim, Payment,
-InstalmentAgreement, every event type and Case.
+Hypothesis loads it through the package's ``hypothesis`` entry point, so ``st.from_type(...)``
+works in any test suite for Money, Claim, Payment, InstalmentAgreement, every event type, Case,
+CreditorPolicy and InterestResult; by default each draws values the built-in law covers
+(:func:`dates_out_of_force` draws the others, for tests of refusals).
 
 >>> from hypothesis import given, settings
 >>> @settings(max_examples=25, deadline=None, database=None)
@@ -81,8 +82,10 @@ from inkassorules.instalments import (
     InstalmentAgreement,
     SwedishConsumerCredit,
 )
+from inkassorules.interest import InterestResult
 from inkassorules.law import LawBook, builtin
 from inkassorules.money import CURRENCIES, DECIMAL_CONTEXT, MINOR_UNIT, Money, to_decimal
+from inkassorules.no import interest as no_interest
 from inkassorules.references import (
     KID_MAX_LENGTH,
     KID_MIN_LENGTH,
@@ -91,7 +94,9 @@ from inkassorules.references import (
     make_kid,
     make_ocr,
 )
+from inkassorules.se import interest as se_interest
 from inkassorules.steps import Channel, StepKind
+from inkassorules.timeline import CreditorPolicy
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -109,11 +114,14 @@ __all__ = [
     "claims",
     "contact_attempts",
     "contact_histories",
+    "creditor_policies",
     "credits_granted",
     "dates_in_force",
+    "dates_out_of_force",
     "disputes",
     "due_date_postponements",
     "instalment_agreements",
+    "interest_results",
     "kids",
     "lawful_cases",
     "legal_actions_filed",
@@ -129,6 +137,7 @@ _DEFAULT_MAX_AMOUNT: Final = Decimal(1_000_000_000)
 """Default upper bound of :func:`amounts`: above any claim, and exact in Money's arithmetic."""
 _DEFAULT_FIRST_DUE_DATE: Final = dt.date(2000, 1, 1)
 _DEFAULT_LAST_DUE_DATE: Final = dt.date(2030, 12, 31)
+"""Default days of :func:`payments` and :func:`instalment_agreements`."""
 _DEFAULT_MAX_PAYMENT: Final = Decimal(1_000_000)
 """Default upper bound of the amounts :func:`payments` generates."""
 _MAX_INVOICE_TERM_DAYS: Final = 60
@@ -155,8 +164,9 @@ _LAST_EVENT_DAY: Final = dt.date(2026, 6, 30)
 """Default days of the event strategies: inside what the built-in tables cover."""
 _FIRST_CASE_DUE_DATE: Final = dt.date(2025, 1, 1)
 _LAST_CASE_DUE_DATE: Final = dt.date(2026, 5, 31)
-"""Due dates of the claims :func:`cases` draws (on business days): the built-in law covers the
-whole collection of such a claim (Swedish interest is published to 2026-06-30)."""
+"""Due dates of the claims :func:`claims` (any day) and :func:`cases` (business days) draw: the
+built-in law covers the whole collection of such a claim (Swedish interest is published to
+2026-06-30)."""
 _INTEREST_TABLE: Final[dict[JurisdictionCode, str]] = {
     "NO": "no.interest.late_interest_rate",
     "SE": "se.interest.reference_rate",
@@ -316,12 +326,15 @@ def claims(
         principals: the principal; default :func:`amounts` of at least 0.01 in the
             jurisdiction's currency. A strategy you pass must produce Money in the currency of
             every jurisdiction *jurisdictions* can produce.
-        due_dates: default 2000-01-01 to 2030-12-31 (the built-in tables do not hold every
-            rule on every one of these dates: use :func:`dates_in_force` to stay inside one).
+        due_dates: default any day from 2025-01-01 to 2026-05-31, weekends and holidays
+            included (a due date that is not a business day rolls to the next one: gjeldsbrevloven
+            § 5, skuldebrevslagen 5 §), on which the built-in law covers the whole collection, so
+            ``plan(claim, as_of=claim.due_date)`` plans. Pass :func:`dates_in_force` to draw the
+            dates of one table, or :func:`dates_out_of_force` to test refusals.
         debtor_kinds: default every :class:`~inkassorules.claims.DebtorKind`.
 
     The invoice date is absent or up to 60 days before the due date; the reference is absent or
-    short text. Shrinks towards a Norwegian consumer claim of 0.01 NOK due 2000-01-01 with no
+    short text. Shrinks towards a Norwegian consumer claim of 0.01 NOK due 2025-01-01 with no
     invoice date and no reference.
 
     >>> from hypothesis import given, settings
@@ -338,7 +351,7 @@ def claims(
     return _claims(
         st.sampled_from(("NO", "SE")) if jurisdictions is None else jurisdictions,
         principals,
-        st.dates(min_value=_DEFAULT_FIRST_DUE_DATE, max_value=_DEFAULT_LAST_DUE_DATE)
+        st.dates(min_value=_FIRST_CASE_DUE_DATE, max_value=_LAST_CASE_DUE_DATE)
         if due_dates is None
         else due_dates,
         st.sampled_from(DebtorKind) if debtor_kinds is None else debtor_kinds,
@@ -1249,6 +1262,146 @@ def lawful_cases(*, claims: st.SearchStrategy[Claim] | None = None) -> st.Search
     return _lawful_cases(_case_claims() if claims is None else claims)
 
 
+# -- creditor policies and interest ---------------------------------------------------------------
+
+_POLICY_KINDS: Final[dict[JurisdictionCode | None, tuple[StepKind, ...]]] = {
+    "NO": (*(kind for kind in StepKind if kind in LETTER_KINDS["NO"]), StepKind.LEGAL_ACTION),
+    "SE": (*(kind for kind in StepKind if kind in LETTER_KINDS["SE"]), StepKind.LEGAL_ACTION),
+    None: tuple(StepKind),
+}
+_STATUTORY_CHAIN: Final[dict[JurisdictionCode | None, tuple[StepKind, ...]]] = {
+    "NO": (StepKind.COLLECTION_NOTICE, StepKind.COLLECTION_DEMAND),
+    "SE": (StepKind.COLLECTION_DEMAND,),
+    None: (StepKind.COLLECTION_NOTICE, StepKind.COLLECTION_DEMAND),
+}
+"""The letters a later step needs before it (NO inkassoloven §§ 9, 10; SE 5, 6 §§ inkassolagen):
+a drawn policy with a later step has them too."""
+_MAX_POLICY_DAYS: Final = 60
+_MAX_POLICY_WAIT_DAYS: Final = 14
+_MAX_LETTER_DELIVERY_DAYS: Final = 7
+
+
+@st.composite
+def _creditor_policies(draw: st.DrawFn, code: JurisdictionCode | None) -> CreditorPolicy:
+    kinds = _POLICY_KINDS[code]
+    chosen = set(draw(st.lists(st.sampled_from(kinds), min_size=1, unique=True)))
+    top = max(kind.level for kind in chosen)
+    chosen.update(kind for kind in _STATUTORY_CHAIN[code] if kind.level < top)
+    steps = tuple(kind for kind in kinds if kind in chosen)
+    days = st.integers(min_value=0, max_value=_MAX_POLICY_DAYS)
+    deadlines = st.integers(min_value=0, max_value=_MAX_DEADLINE_DAYS)
+    channels = {
+        kind: channel
+        for kind in steps
+        if (channel := draw(st.none() | st.sampled_from(_CONTACT_CHANNELS))) is not None
+        and not (kind.written and channel is Channel.PHONE)
+    }
+    preferred = draw(st.none() | st.sampled_from(_CONTACT_CHANNELS))
+    policy = CreditorPolicy(
+        name=draw(st.sampled_from(("custom", "drawn"))),
+        steps=steps,
+        days_after_due=draw(st.dictionaries(st.sampled_from(steps), days)),
+        deadline_days=draw(st.dictionaries(st.sampled_from(steps), deadlines)),
+        days_between_steps=draw(st.integers(min_value=0, max_value=_MAX_POLICY_WAIT_DAYS)),
+        preferred_channel=preferred,
+        channels=channels,
+        charge_fees=draw(st.booleans().map(operator.not_)),
+    )
+    # A Swedish inkassokrav by letter needs the creditor's delivery estimate; any other policy
+    # may have one or not.
+    needs_delivery = any(policy.channel_for(kind) is Channel.LETTER for kind in steps)
+    low = 0 if needs_delivery else None
+    delivery = draw(
+        st.integers(min_value=0, max_value=_MAX_LETTER_DELIVERY_DAYS)
+        if low is not None
+        else st.none() | st.integers(min_value=0, max_value=_MAX_LETTER_DELIVERY_DAYS)
+    )
+    return attrs.evolve(policy, letter_delivery_days=delivery)
+
+
+def creditor_policies(
+    *, jurisdiction: JurisdictionCode | None = None
+) -> st.SearchStrategy[CreditorPolicy]:
+    """Kreditors rutiner / borgenärens rutiner: valid :class:`~inkassorules.CreditorPolicy` values.
+
+    One or more kinds of step in escalation order (of the kinds *jurisdiction* uses: Norway's
+    letters or Sweden's, and the legal step; ``None``, the default: any kind, which each country
+    skips where it does not know it), with the statutory letters a later step needs (NO
+    inkassovarsel and betalingsoppfordring, SE inkassokrav), so the planner can plan it; the
+    creditor's earliest day for some of them (0 to 60
+    days after the due date), deadlines for some (0 to 30 days; the planner never goes below a
+    legal minimum), 0 to 14 days between steps, a preferred channel and per-step channels (never
+    the phone for a written step), fees charged or not, and a letter delivery estimate of 0 to 7
+    days (always present when a step goes by letter, so that a Swedish inkassokrav by letter can
+    be planned). Shrinks towards a policy of the first kind only, charging fees, with no limits.
+
+    >>> import datetime as dt
+    >>> from hypothesis import given, settings
+    >>> import inkassorules
+    >>> @settings(max_examples=10, deadline=None, database=None)
+    ... @given(claims(jurisdictions=st.just("SE")), creditor_policies(jurisdiction="SE"))
+    ... def test_policy(claim, policy):
+    ...     timeline = inkassorules.plan(claim, as_of=claim.due_date, policy=policy)
+    ...     assert {s.kind for s in timeline.steps} <= set(policy.steps)
+    >>> test_policy()
+
+    Raises:
+        InvalidArgument: for a jurisdiction other than ``"NO"``, ``"SE"`` or ``None``.
+    """
+    return _creditor_policies(None if jurisdiction is None else _check_code(jurisdiction))
+
+
+@st.composite
+def _interest_results(
+    draw: st.DrawFn, claims: st.SearchStrategy[Claim], max_days: int
+) -> InterestResult:
+    claim = _draw_claim(draw, claims)
+    code = claim.jurisdiction
+    last = builtin().parameter(_INTEREST_TABLE[code]).horizon or _LAST_EVENT_DAY
+    room = max(0, min(max_days, (last - claim.due_date).days))
+    paid_on = add_days(claim.due_date, draw(st.integers(min_value=0, max_value=room)))
+    late_interest = no_interest.late_interest if code == "NO" else se_interest.late_interest
+    try:
+        return late_interest(claim.principal, due_date=claim.due_date, paid_on=paid_on)
+    except InkassoError as error:
+        raise InvalidArgument(
+            f"the interest rules refused a claim from claims ({error}); give claims that the "
+            "law book covers, or use the default"
+        ) from None
+
+
+def interest_results(
+    *, claims: st.SearchStrategy[Claim] | None = None, max_days: int = 365
+) -> st.SearchStrategy[InterestResult]:
+    """Forsinkelsesrente / dröjsmålsränta: :class:`~inkassorules.InterestResult` values.
+
+    The late interest on a claim from *claims* (default :func:`claims`) from its due date to a
+    payment 0 to *max_days* (default 365) days later, but not after the last day the country's
+    built-in interest table is published for, computed by :func:`inkassorules.no.late_interest`
+    or :func:`inkassorules.se.late_interest`. Shrinks towards no interest (paid on the due
+    date).
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=20, deadline=None, database=None)
+    ... @given(interest_results())
+    ... def test_interest(result):
+    ...     assert not result.amount.is_negative
+    ...     assert result.amount.currency == result.principal.currency
+    >>> test_interest()
+
+    Raises:
+        InvalidArgument: for *claims* that is not a strategy or *max_days* outside 0 to 3650;
+            (when drawing) for a claim the interest rules refuse.
+    """
+    _check_strategy(claims, "claims")
+    _check_size(max_days, "max_days", 0, 3_650)
+    return _interest_results(_claims_default() if claims is None else claims, max_days)
+
+
+def _claims_default() -> st.SearchStrategy[Claim]:
+    return claims()
+
+
 # -- dates on which a table has a value -----------------------------------------------------------
 
 
@@ -1386,6 +1539,70 @@ def dates_in_force(
     return st.sampled_from(special_dates) | anywhere if special_dates else anywhere
 
 
+_OUT_OF_FORCE_YEARS: Final = 10
+"""Years before a table's first value (and after a half-yearly table's horizon) that
+:func:`dates_out_of_force` draws from."""
+
+
+def dates_out_of_force(name: str, *, law: LawBook | None = None) -> st.SearchStrategy[dt.date]:
+    """Dates on which the legal table *name* has no value (opt-in, for testing refusals).
+
+    Days up to ten years before its first value, in its gaps (periods marked unknown or
+    repealed) and, for a table published half-year by half-year, up to ten years after its
+    horizon: a rule that reads *name* on such a day refuses with
+    :class:`~inkassorules.errors.NotInForce` (after the horizon its subclass
+    :class:`~inkassorules.errors.RateNotPublished`). Half of the examples are the edges: the day
+    before the first value, the first day of each gap, the day after the horizon. No default
+    strategy draws these dates. Shrinks towards the earliest such date.
+
+    >>> from hypothesis import given, settings
+    >>> from inkassorules import no
+    >>> from inkassorules.errors import NotInForce
+    >>> @settings(max_examples=20, deadline=None, database=None)
+    ... @given(dates_out_of_force("no.interest.late_interest_rate"))
+    ... def test_refused(day):
+    ...     try:
+    ...         no.late_interest_rate(on=day)
+    ...     except NotInForce:
+    ...         pass
+    ...     else:
+    ...         raise AssertionError(f"a rate on {day}")
+    >>> test_refused()
+
+    Raises:
+        InvalidArgument: if the law book has no table *name*, or it has a value on every day.
+    """
+    if law is not None and not isinstance(law, LawBook):
+        raise InvalidArgument(f"law must be an inkassorules.LawBook or None, got {law!r}")
+    book = builtin() if law is None else law
+    try:
+        parameter = book.parameter(name)
+        segments = _segments_in_force(name, book, None, None)
+    except InkassoError as error:
+        raise InvalidArgument(str(error)) from None
+    first = parameter.change_dates[0]
+    gaps: list[tuple[dt.date, dt.date]] = (
+        [(dt.date(max(first.year - _OUT_OF_FORCE_YEARS, dt.MINYEAR), 1, 1), first - _ONE_DAY)]
+        if first > dt.date.min
+        else []
+    )
+    if segments:
+        if segments[0][0] > first:
+            gaps.append((first, segments[0][0] - _ONE_DAY))
+        for (_, end), (start, _) in itertools.pairwise(segments):
+            if (start - end).days > 1:
+                gaps.append((end + _ONE_DAY, start - _ONE_DAY))
+    if parameter.horizon is not None:
+        after = parameter.horizon + _ONE_DAY
+        gaps.append((after, dt.date(after.year + _OUT_OF_FORCE_YEARS, 12, 31)))
+    gaps = [(low, high) for low, high in gaps if low <= high]
+    if not gaps:
+        raise InvalidArgument(f"{name} has a value on every day; there is no date out of force")
+    edges = sorted({high for low, high in gaps[:1]} | {low for low, _ in gaps[1:]})
+    anywhere = st.one_of([st.dates(min_value=low, max_value=high) for low, high in gaps])
+    return st.sampled_from(edges) | anywhere
+
+
 # -- payment references -------------------------------------------------------------------------
 
 
@@ -1495,7 +1712,8 @@ def _register_type_strategies() -> None:
 
     Money, Claim, Payment, InstalmentAgreement; every event type (LetterSent, Dispute,
     ContactAttempt, DueDatePostponed, AgreementMade, AgreementCancelled, CreditGranted,
-    LegalActionFiled) in either country; and Case (:func:`cases`).
+    LegalActionFiled) in either country; Case (:func:`cases`), CreditorPolicy
+    (:func:`creditor_policies`) and InterestResult (:func:`interest_results`).
     """
     st.register_type_strategy(Money, _money_in_any_currency())
     st.register_type_strategy(Claim, claims())
@@ -1510,6 +1728,8 @@ def _register_type_strategies() -> None:
     st.register_type_strategy(CreditGranted, _in_any_currency(credits_granted))
     st.register_type_strategy(LegalActionFiled, _in_any_country(legal_actions_filed))
     st.register_type_strategy(Case, cases())
+    st.register_type_strategy(CreditorPolicy, creditor_policies())
+    st.register_type_strategy(InterestResult, interest_results())
 
 
 _COMPLETE = True

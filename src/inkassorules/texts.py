@@ -60,7 +60,7 @@ from inkassorules.claims import Claim
 from inkassorules.errors import InvalidInput, NotInForce
 from inkassorules.formatting import LOCALES, Locale, format_date, format_money, format_rate
 from inkassorules.money import MINOR_UNIT, Money
-from inkassorules.references import InvalidChecksum, validate_kid, validate_ocr
+from inkassorules.references import InvalidCheckDigit, validate_kid, validate_ocr
 from inkassorules.timeline import Step, StepKind
 
 if TYPE_CHECKING:
@@ -418,7 +418,7 @@ def _checked_reference(claim: Claim, payment: PaymentDetails) -> str:
     if claim.jurisdiction == "NO":
         try:
             return validate_kid(payment.reference)
-        except InvalidChecksum:
+        except InvalidCheckDigit:
             return validate_kid(payment.reference, algorithm="mod11")
     return validate_ocr(payment.reference)
 
@@ -451,7 +451,7 @@ def render(step: Step, *, case: Case | Claim, locale: Locale, payment: PaymentDe
     Raises:
         InvalidInput: for an unknown locale, a step in another currency, or a reference that is
             not a valid KID (MOD10 or MOD11) for a Norwegian claim or OCR number for a Swedish
-            one (:class:`~inkassorules.references.InvalidChecksum` and its kin).
+            one (:class:`~inkassorules.references.InvalidCheckDigit` and its kin).
         NotInForce: when the step's amount due cannot be known yet (a rate not yet published
             on its day): a letter must state it.
     """

@@ -448,7 +448,7 @@ def test_demand_deadline_result_checks_its_invariant():
             received_on=D(2026, 3, 6),
             calendar_day_limit=D(2026, 3, 14),
             bank_day_limit=D(2026, 3, 12),
-            earliest_last_day=D(2026, 3, 12),
+            day=D(2026, 3, 12),
         )
 
 
@@ -705,5 +705,5 @@ def test_demand_deadline_result_refuses_receipt_before_sending():
             received_on=D(2026, 3, 5),
             calendar_day_limit=D(2026, 3, 14),
             bank_day_limit=D(2026, 3, 11),
-            earliest_last_day=D(2026, 3, 14),
+            day=D(2026, 3, 14),
         )

@@ -42,14 +42,13 @@ fee-bearing day is 2026-03-16
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import functools
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Final, NamedTuple, NoReturn, cast, get_args
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, cast, get_args
 
 import attrs
 
-from inkassorules._checks import check_date, check_int, check_law, refuse_unknown_member
+from inkassorules._checks import check_date, check_fields, check_int, check_law
 from inkassorules.calendar import add_days, add_months, calendar_for
 from inkassorules.claims import DebtorKind
 from inkassorules.errors import DataFileError, InvalidInput, NotInForce
@@ -59,6 +58,7 @@ from inkassorules.law import book_of as _key_book
 from inkassorules.law import cache_key as _book_key
 from inkassorules.money import Money, RoundingMode, to_decimal
 from inkassorules.no.inkassosats import inkassosats_entry
+from inkassorules.steps import StepKind
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -67,6 +67,8 @@ if TYPE_CHECKING:
     from inkassorules.law import Entry
 
 __all__ = [
+    "FEE_LETTER_KINDS",
+    "CollectionDemandDeadline",
     "FeeLetter",
     "LegalDate",
     "LetterKind",
@@ -159,35 +161,31 @@ _DISPUTED_REASON: Final = (
 )
 
 
-class LetterKind(enum.Enum):
-    """Kravbrev (collection letter): the kinds of letter inkassoforskriften chapter 1 prices.
+LetterKind = StepKind
+"""Deprecated: the kinds of letter are :class:`~inkassorules.steps.StepKind` (one vocabulary).
 
-    ``REMINDER`` (skriftlig purring), ``COLLECTION_NOTICE`` (inkassovarsel, inkassoloven § 9) and
-    ``COLLECTION_DEMAND`` (the creditor's own betalingsoppfordring, inkassoloven § 10).
-    """
+``LetterKind`` is the same enum as ``StepKind`` (``LetterKind.REMINDER is StepKind.REMINDER``),
+kept for one release; write ``StepKind``. A :class:`FeeLetter` is one of the kinds
+inkassoforskriften chapter 1 prices: ``REMINDER`` (skriftlig purring), ``COLLECTION_NOTICE``
+(inkassovarsel, inkassoloven § 9) and ``COLLECTION_DEMAND`` (betalingsoppfordring, § 10).
+"""
 
-    @classmethod
-    def _missing_(cls, value: object) -> NoReturn:
-        refuse_unknown_member(cls, value)
-
-    REMINDER = "reminder"
-    COLLECTION_NOTICE = "collection_notice"
-    COLLECTION_DEMAND = "collection_demand"
-
-    # Members are singletons compared by identity: the identity hash agrees with that equality
-    # and is cheaper than Enum's hash of the name (a letter's kind keys the fee memo).
-    __hash__ = object.__hash__
+FEE_LETTER_KINDS: Final = (
+    StepKind.REMINDER,
+    StepKind.COLLECTION_NOTICE,
+    StepKind.COLLECTION_DEMAND,
+)
 
 
-_FRACTIONS: Final[Mapping[LetterKind, str]] = {
-    LetterKind.REMINDER: "no.fees.reminder_fraction",
-    LetterKind.COLLECTION_NOTICE: "no.fees.collection_notice_fraction",
-    LetterKind.COLLECTION_DEMAND: "no.fees.collection_demand_fraction",
+_FRACTIONS: Final[Mapping[StepKind, str]] = {
+    StepKind.REMINDER: "no.fees.reminder_fraction",
+    StepKind.COLLECTION_NOTICE: "no.fees.collection_notice_fraction",
+    StepKind.COLLECTION_DEMAND: "no.fees.collection_demand_fraction",
 }
-_LETTER_NAMES: Final[Mapping[LetterKind, str]] = {
-    LetterKind.REMINDER: "purring",
-    LetterKind.COLLECTION_NOTICE: "inkassovarsel",
-    LetterKind.COLLECTION_DEMAND: "betalingsoppfordring",
+_LETTER_NAMES: Final[Mapping[StepKind, str]] = {
+    StepKind.REMINDER: "purring",
+    StepKind.COLLECTION_NOTICE: "inkassovarsel",
+    StepKind.COLLECTION_DEMAND: "betalingsoppfordring",
 }
 
 
@@ -196,12 +194,13 @@ class FeeLetter:
     """Kravbrev (an earlier collection letter on the same claim), as a fee rule needs it.
 
     >>> from datetime import date
-    >>> FeeLetter(kind=LetterKind.REMINDER, sent_on=date(2026, 3, 20), deadline=date(2026, 4, 3))
-    FeeLetter(kind=<LetterKind.REMINDER: 'reminder'>, sent_on=datetime.date(2026, 3, 20), \
+    >>> FeeLetter(kind=StepKind.REMINDER, sent_on=date(2026, 3, 20), deadline=date(2026, 4, 3))
+    FeeLetter(kind=<StepKind.REMINDER: 'reminder'>, sent_on=datetime.date(2026, 3, 20), \
 deadline=datetime.date(2026, 4, 3), fee_charged=True)
 
     Attributes:
-        kind: purring, inkassovarsel or betalingsoppfordring.
+        kind: purring, inkassovarsel or betalingsoppfordring (``StepKind.REMINDER``,
+            ``COLLECTION_NOTICE``, ``COLLECTION_DEMAND``; ``StepKind`` is a deprecated alias).
         sent_on: the day it was sent.
         deadline: the last day of the payment deadline it set, if it set one.
         fee_charged: whether a fee was charged for it. Only fee-bearing letters count towards
@@ -209,14 +208,18 @@ deadline=datetime.date(2026, 4, 3), fee_charged=True)
             condition that a deadline was missed.
     """
 
-    kind: LetterKind
+    kind: StepKind
     sent_on: dt.date
     deadline: dt.date | None = None
     fee_charged: bool = True
 
     def __attrs_post_init__(self) -> None:
-        if not isinstance(self.kind, LetterKind):
-            raise InvalidInput(f"kind must be a LetterKind, got {self.kind!r}")
+        if self.kind not in FEE_LETTER_KINDS:
+            raise InvalidInput(
+                "FeeLetter.kind must be StepKind.REMINDER, COLLECTION_NOTICE or "
+                f"COLLECTION_DEMAND (the letters inkassoforskriften chapter 1 prices), got "
+                f"{self.kind!r}"
+            )
         check_date(self.sent_on, "FeeLetter.sent_on")
         if self.deadline is not None:
             check_date(self.deadline, "FeeLetter.deadline")
@@ -251,6 +254,70 @@ class LegalDate:
         """The date, how it was counted, and the citations, as text."""
         head = self.day.isoformat() + (": " + "; ".join(self.reasons) if self.reasons else "")
         return f"{head}\n{explain(self.basis)}" if self.basis else head
+
+
+@attrs.frozen(kw_only=True)
+class CollectionDemandDeadline(LegalDate):
+    """Frist i betalingsoppfordring / skälig tid i inkassokrav (the collection-demand deadline).
+
+    The earliest last day a collection demand (NO betalingsoppfordring, inkassoloven § 10; SE
+    inkassokrav, 5 § inkassolagen) may give the debtor to pay or object, and why: the one
+    result type of ``no.fees.collection_demand_deadline`` and
+    ``se.fees.collection_demand_deadline``.
+    Only Sweden counts bank days from the likely receipt; a Norwegian result has
+    ``received_on`` and ``bank_day_limit`` ``None``.
+
+    >>> import datetime as dt
+    >>> from inkassorules import no, se
+    >>> sent = dt.date(2026, 4, 2)
+    >>> no.fees.collection_demand_deadline(sent_on=sent).day
+    datetime.date(2026, 4, 16)
+    >>> se.fees.collection_demand_deadline(sent_on=sent, received_on=sent).day
+    datetime.date(2026, 4, 10)
+
+    Attributes:
+        sent_on: the day the demand was sent.
+        received_on: Sweden: the day it is likely to reach the debtor (the caller's estimate);
+            Norway: ``None`` (the deadline runs from sending).
+        calendar_day_limit: *sent_on* plus the minimum number of days.
+        bank_day_limit: Sweden: *received_on* plus the minimum number of bank days; Norway:
+            ``None``.
+        day: the later of the limits, the earliest last day: the demand's deadline must not be
+            earlier (a :class:`LegalDate`, like every legal date of the library; also
+            :attr:`earliest_last_day`, Sweden's earlier name).
+        reasons: how the limits were computed.
+        basis: the citations used.
+    """
+
+    sent_on: dt.date
+    received_on: dt.date | None
+    calendar_day_limit: dt.date
+    bank_day_limit: dt.date | None
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+        # Invariants checked here, not in attrs validators, which can be switched off.
+        if (self.received_on is None) != (self.bank_day_limit is None):
+            raise InvalidInput("received_on and bank_day_limit are both given or both None")
+        if self.received_on is not None and self.received_on < self.sent_on:
+            raise InvalidInput(f"received_on {self.received_on} is before sent_on {self.sent_on}")
+        limits = [self.calendar_day_limit]
+        if self.bank_day_limit is not None:
+            limits.append(self.bank_day_limit)
+        if self.day != max(limits):
+            raise InvalidInput(
+                "day (earliest_last_day) must be the later of calendar_day_limit and "
+                "bank_day_limit"
+            )
+
+    @property
+    def earliest_last_day(self) -> dt.date:
+        """The earliest last day: :attr:`day` (the name the Swedish result had first)."""
+        return self.day
+
+    def allows(self, last_day: dt.date) -> bool:
+        """True if a krav naming *last_day* as its deadline gives the debtor enough time."""
+        return check_date(last_day, "last_day") >= self.earliest_last_day
 
 
 # -- helpers ------------------------------------------------------------------------------------
@@ -355,7 +422,7 @@ def _timing_refusal(
 
 def _small_letter_refusal(
     book: LawBook,
-    kind: LetterKind,
+    kind: StepKind,
     sent_on: dt.date,
     letters: tuple[FeeLetter, ...],
     basis: list[Citation],
@@ -363,14 +430,14 @@ def _small_letter_refusal(
     """Why INKF § 1-3 allows no 1/20 fee for this purring or inkassovarsel, or None."""
     charged = [letter for letter in letters if letter.fee_charged]
     name = _LETTER_NAMES[kind]
-    demand = next((x for x in charged if x.kind is LetterKind.COLLECTION_DEMAND), None)
+    demand = next((x for x in charged if x.kind is StepKind.COLLECTION_DEMAND), None)
     if demand is not None:
         basis.append(_LETTER_ORDER)
         return (
             f"a fee-bearing betalingsoppfordring was already sent on {demand.sent_on}: no "
             f"{name} fee may follow it"
         )
-    small = [x for x in charged if x.kind is not LetterKind.COLLECTION_DEMAND]
+    small = [x for x in charged if x.kind is not StepKind.COLLECTION_DEMAND]
     if not small:
         return None
     limit = _days(book, _MAX_SMALL_FEE_LETTERS, sent_on)
@@ -381,7 +448,7 @@ def _small_letter_refusal(
             f"{limit.value} may carry a fee"
         )
     first = small[0]
-    if first.kind is not LetterKind.REMINDER:
+    if first.kind is not StepKind.REMINDER:
         return (
             f"the earlier fee-bearing letter of {first.sent_on} was an inkassovarsel: a further "
             "fee-bearing letter may only follow a purring"
@@ -420,7 +487,7 @@ def _demand_refusal(
     limit = _days(book, _MAX_DEMAND_FEES, sent_on)
     minimum = _days(book, _DEMAND_FEE_DEADLINE_DAYS, sent_on)
     basis.extend((limit.citation, minimum.citation))
-    demands = [x for x in letters if x.fee_charged and x.kind is LetterKind.COLLECTION_DEMAND]
+    demands = [x for x in letters if x.fee_charged and x.kind is StepKind.COLLECTION_DEMAND]
     if len(demands) >= limit.value:
         return (
             f"a fee-bearing betalingsoppfordring was already sent on {demands[0].sent_on}: at "
@@ -429,7 +496,7 @@ def _demand_refusal(
     missed = [
         x
         for x in letters
-        if x.kind is not LetterKind.COLLECTION_DEMAND
+        if x.kind is not StepKind.COLLECTION_DEMAND
         and x.deadline is not None
         and x.deadline >= add_days(x.sent_on, minimum.value)
         and x.deadline < sent_on
@@ -470,7 +537,7 @@ def _flagged(cap: FeeCap, book: LawBook, on: dt.date) -> FeeCap:
 
 
 def _letter_fee(
-    kind: LetterKind,
+    kind: StepKind,
     *,
     sent_on: object,
     due_date: object,
@@ -491,19 +558,17 @@ def _letter_fee(
 
 
 @functools.lru_cache(maxsize=_FEES_KEPT)
-def _first_letter_fee(
-    key: LawBook | None, kind: LetterKind, sent: dt.date, due: dt.date
-) -> FeeCap:
+def _first_letter_fee(key: LawBook | None, kind: StepKind, sent: dt.date, due: dt.date) -> FeeCap:
     """The fee of a letter with no earlier letters (a FeeCap is immutable; errors not kept)."""
     return _checked_letter_fee(_key_book(key), kind, sent, due, ())
 
 
 def _checked_letter_fee(
-    book: LawBook, kind: LetterKind, sent: dt.date, due: dt.date, letters: tuple[FeeLetter, ...]
+    book: LawBook, kind: StepKind, sent: dt.date, due: dt.date, letters: tuple[FeeLetter, ...]
 ) -> FeeCap:
     basis: list[Citation] = []
     refusal = None
-    if kind is LetterKind.COLLECTION_DEMAND:
+    if kind is StepKind.COLLECTION_DEMAND:
         refusal = _demand_refusal(book, sent, letters, basis)
     else:
         refusal = _timing_refusal(book, sent, due, basis) or _small_letter_refusal(
@@ -515,7 +580,7 @@ def _checked_letter_fee(
 
 
 def _full_letter_fee(
-    book: LawBook, kind: LetterKind, sent: dt.date, due: dt.date, basis: list[Citation]
+    book: LawBook, kind: StepKind, sent: dt.date, due: dt.date, basis: list[Citation]
 ) -> FeeCap:
     sats = inkassosats_entry(sent, law=book)
     fraction = book.fraction(_FRACTIONS[kind], due)
@@ -585,7 +650,7 @@ def reminder_fee_cap(
     >>> from datetime import date
     >>> reminder_fee_cap(sent_on=date(2025, 3, 20), due_date=date(2025, 3, 2)).amount
     Money(amount=Decimal('35.00'), currency='NOK')
-    >>> first = FeeLetter(kind=LetterKind.REMINDER, sent_on=date(2026, 3, 20),
+    >>> first = FeeLetter(kind=StepKind.REMINDER, sent_on=date(2026, 3, 20),
     ...                   deadline=date(2026, 4, 3))
     >>> reminder_fee_cap(sent_on=date(2026, 4, 4), due_date=date(2026, 3, 2),
     ...                  earlier_letters=[first]).amount
@@ -606,7 +671,7 @@ def reminder_fee_cap(
     """
     check_law(law)
     return _letter_fee(
-        LetterKind.REMINDER,
+        StepKind.REMINDER,
         sent_on=sent_on,
         due_date=due_date,
         earlier_letters=earlier_letters,
@@ -642,7 +707,7 @@ def collection_notice_fee_cap(
     """
     check_law(law)
     return _letter_fee(
-        LetterKind.COLLECTION_NOTICE,
+        StepKind.COLLECTION_NOTICE,
         sent_on=sent_on,
         due_date=due_date,
         earlier_letters=earlier_letters,
@@ -668,7 +733,7 @@ def collection_demand_fee_cap(
     *earlier_letters* the cap is zero, with that reason.
 
     >>> from datetime import date
-    >>> notice = FeeLetter(kind=LetterKind.COLLECTION_NOTICE, sent_on=date(2026, 3, 16),
+    >>> notice = FeeLetter(kind=StepKind.COLLECTION_NOTICE, sent_on=date(2026, 3, 16),
     ...                    deadline=date(2026, 3, 30))
     >>> collection_demand_fee_cap(sent_on=date(2026, 3, 31), due_date=date(2026, 3, 2),
     ...                           earlier_letters=[notice]).amount
@@ -680,7 +745,7 @@ def collection_demand_fee_cap(
     """
     check_law(law)
     return _letter_fee(
-        LetterKind.COLLECTION_DEMAND,
+        StepKind.COLLECTION_DEMAND,
         sent_on=sent_on,
         due_date=due_date,
         earlier_letters=earlier_letters,
@@ -1047,18 +1112,33 @@ def collection_notice_deadline(*, sent_on: dt.date, law: LawBook | None = None) 
     return _deadline(_NOTICE_DEADLINE_DAYS, sent_on, law, "inkassovarsel")
 
 
-def collection_demand_deadline(*, sent_on: dt.date, law: LawBook | None = None) -> LegalDate:
+def collection_demand_deadline(
+    *, sent_on: dt.date, law: LawBook | None = None
+) -> CollectionDemandDeadline:
     """Frist i betalingsoppfordring (the earliest last day of a betalingsoppfordring's deadline).
 
     At least 14 days from the sending day to pay or object (inkassoloven § 10 første ledd),
-    counted like the inkassovarsel's deadline and not rolled onto a business day.
+    counted like the inkassovarsel's deadline and not rolled onto a business day. The result
+    has the shape of Sweden's (:func:`inkassorules.se.fees.collection_demand_deadline`): the
+    day is ``day`` and ``earliest_last_day``; Norway counts no bank days from receipt, so
+    ``received_on`` and ``bank_day_limit`` are ``None``.
 
     >>> from datetime import date
-    >>> collection_demand_deadline(sent_on=date(2026, 4, 2)).day
-    datetime.date(2026, 4, 16)
+    >>> deadline = collection_demand_deadline(sent_on=date(2026, 4, 2))
+    >>> deadline.day, deadline.earliest_last_day == deadline.day, deadline.bank_day_limit
+    (datetime.date(2026, 4, 16), True, None)
     """
     check_law(law)
-    return _deadline(_DEMAND_DEADLINE_DAYS, sent_on, law, "betalingsoppfordring")
+    legal = _deadline(_DEMAND_DEADLINE_DAYS, sent_on, law, "betalingsoppfordring")
+    return CollectionDemandDeadline(
+        sent_on=check_date(sent_on, "sent_on"),
+        received_on=None,
+        calendar_day_limit=legal.day,
+        bank_day_limit=None,
+        day=legal.day,
+        reasons=legal.reasons,
+        basis=legal.basis,
+    )
 
 
 def heavy_collection_fee_from(

@@ -49,6 +49,7 @@ from inkassorules.law import Citation, LawBook, builtin, cache_key
 from inkassorules.money import Money
 from inkassorules.no.contact import next_contact_window
 from inkassorules.no.fees import (
+    CollectionDemandDeadline,
     FeeLetter,
     LegalDate,
     LetterKind,
@@ -132,7 +133,7 @@ _LETTERS: Final = MappingProxyType(
 )
 
 
-def _from(legal: LegalDate) -> _Lawful:
+def _from(legal: LegalDate | CollectionDemandDeadline) -> _Lawful:
     return _Lawful(day=legal.day, reasons=legal.reasons, basis=legal.basis)
 
 

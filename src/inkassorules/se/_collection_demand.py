@@ -19,65 +19,23 @@ datetime.date(2026, 3, 10)
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Final
 
-import attrs
-
-from inkassorules._checks import check_date, check_fields, check_law
+from inkassorules._checks import check_date, check_law
 from inkassorules.calendar import add_days, calendar_for
 from inkassorules.errors import InvalidInput
-from inkassorules.law import Citation, builtin, explain
+from inkassorules.law import builtin
+from inkassorules.no.fees import CollectionDemandDeadline
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from inkassorules.law import LawBook
 
 __all__ = ["CollectionDemandDeadline", "collection_demand_deadline"]
 
 _MIN_DAYS: Final = "se.fees.collection_demand_min_days"
 _MIN_BANK_DAYS: Final = "se.fees.collection_demand_min_bank_days"
-
-
-@attrs.frozen(kw_only=True)
-class CollectionDemandDeadline:
-    """The earliest last day an inkassokrav may give the debtor to pay or object, and why.
-
-    Attributes:
-        sent_on: the day the krav was sent.
-        received_on: the day it is likely to reach the debtor (the caller's estimate).
-        calendar_day_limit: *sent_on* plus the minimum number of days.
-        bank_day_limit: *received_on* plus the minimum number of bank days.
-        earliest_last_day: the later of the two: the krav's deadline must not be earlier.
-        reasons: how the limits were computed.
-        basis: the citations used.
-    """
-
-    sent_on: dt.date
-    received_on: dt.date
-    calendar_day_limit: dt.date
-    bank_day_limit: dt.date
-    earliest_last_day: dt.date
-    reasons: tuple[str, ...] = ()
-    basis: tuple[Citation, ...] = ()
-
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
-        # Invariants checked here, not in attrs validators, which can be switched off.
-        if self.received_on < self.sent_on:
-            raise InvalidInput(f"received_on {self.received_on} is before sent_on {self.sent_on}")
-        if self.earliest_last_day != max(self.calendar_day_limit, self.bank_day_limit):
-            raise InvalidInput(
-                "earliest_last_day must be the later of calendar_day_limit and bank_day_limit"
-            )
-
-    def allows(self, last_day: dt.date) -> bool:
-        """True if a krav naming *last_day* as its deadline gives the debtor enough time."""
-        return check_date(last_day, "last_day") >= self.earliest_last_day
-
-    def explain(self) -> str:
-        """The earliest last day, the reasons and the citations, as text."""
-        head = f"{self.earliest_last_day.isoformat()}: " + "; ".join(self.reasons)
-        return f"{head}\n{explain(self.basis)}"
 
 
 def collection_demand_deadline(
@@ -107,7 +65,9 @@ def collection_demand_deadline(
         law: the law book to read; None for the built-in data.
 
     Returns:
-        The two limits and the later of them.
+        The two limits and the later of them, as the :class:`CollectionDemandDeadline` that
+        :func:`inkassorules.no.fees.collection_demand_deadline` returns too (``day`` is
+        ``earliest_last_day``).
 
     Raises:
         InvalidInput: if *received_on* is before *sent_on*, or for wrong argument types.
@@ -132,7 +92,7 @@ def collection_demand_deadline(
         received_on=received_on,
         calendar_day_limit=by_days,
         bank_day_limit=by_bank_days,
-        earliest_last_day=max(by_days, by_bank_days),
+        day=max(by_days, by_bank_days),
         reasons=(
             (
                 f"{days.value} days after sending on {sent_on.isoformat()}: "
