@@ -1,7 +1,8 @@
 """Collection for the whole repository: the optional extras' modules and docs.
 
 Without numpy and pyarrow (CI's lowest-dependencies run) the portfolio engine's modules and
-docs are not collected; without dask and distributed, its Dask module.
+docs are not collected (docs/conftest.py holds the docs' own condition); without dask and
+distributed, its Dask module.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ if importlib.util.find_spec("numpy") is None or importlib.util.find_spec("pyarro
         "src/inkassorules/portfolio/__init__.py",
         "src/inkassorules/portfolio/_engine.py",
         "src/inkassorules/portfolio/dask.py",
-        "docs/portfolio.md",
     ]
 if importlib.util.find_spec("dask") is None or importlib.util.find_spec("distributed") is None:
     collect_ignore += ["src/inkassorules/portfolio/dask.py"]

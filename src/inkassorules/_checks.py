@@ -207,3 +207,19 @@ def check_mapping(
                 f"{values.__name__ if isinstance(values, type) else values}, got {key!r}: {item!r}"
             )
     return dict(value)
+
+
+def require_extra(package: str, extra: str, *, needed_by: str) -> types.ModuleType:
+    """Import *package* (an optional dependency), or raise MissingExtra naming *extra*.
+
+    A missing optional package is the library's own error, not a bare ModuleNotFoundError:
+    ``MissingExtra`` is an ``ImportError`` too, and says which extra installs the package.
+    """
+    import importlib  # noqa: PLC0415 -- used only here
+
+    from inkassorules.errors import MissingExtra  # noqa: PLC0415 -- errors imports nothing back
+
+    try:
+        return importlib.import_module(package)
+    except ImportError as missing:
+        raise MissingExtra(package.partition(".")[0], extra, needed_by=needed_by) from missing

@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from inkassorules._checks import require_extra
 from inkassorules.cli import _add_law_argument, _date, _law_book, _today
 from inkassorules.errors import InvalidInput
 
@@ -75,6 +76,12 @@ def _read(path: str) -> Any:
 
 def run(args: argparse.Namespace) -> int:
     """Evaluate the book in ``args.input`` and write ``args.output``; returns 0."""
+    out_format = _format(args.output, "OUT")
+    as_of = args.as_of or _today()
+    law = _law_book(args)
+    # The arguments are checked first: a bad one is refused the same with or without the extra.
+    for package in ("numpy", "pyarrow"):
+        require_extra(package, "portfolio", needed_by="inkassorules portfolio")
     import pyarrow as pa  # noqa: PLC0415 -- the portfolio extra, on use
     import pyarrow.compute as pc  # noqa: PLC0415
     import pyarrow.csv as pa_csv  # noqa: PLC0415
@@ -82,9 +89,6 @@ def run(args: argparse.Namespace) -> int:
 
     from inkassorules.portfolio import evaluate  # noqa: PLC0415
 
-    out_format = _format(args.output, "OUT")
-    as_of = args.as_of or _today()
-    law = _law_book(args)
     start = time.perf_counter()
     table = _read(args.input)
     total = table.num_rows

@@ -34,7 +34,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
-from inkassorules._checks import check_items
+from inkassorules._checks import check_items, require_extra
 from inkassorules.errors import InvalidInput
 from inkassorules.money import Money
 
@@ -272,23 +272,21 @@ def schema(kind: type | str) -> Any:
         InvalidInput: for a type that has no records.
     """
     name = _name(kind)
-    import pyarrow as pa  # noqa: PLC0415 -- optional, loaded only when asked
+    pa = require_extra("pyarrow", "portfolio", needed_by="records.schema")
 
     return pa.schema([pa.field(column, _arrow(k)) for column, k in COLUMNS[name]])
 
 
 def to_arrow(result: Any) -> Any:
     """The rows of ``result.to_records()`` as a :class:`pyarrow.Table` with :func:`schema`."""
-    import pyarrow as pa  # noqa: PLC0415 -- optional, loaded only when asked
-
+    pa = require_extra("pyarrow", "portfolio", needed_by="records.to_arrow")
     layout = schema(type(result))  # refuses a type with no records first
     return pa.Table.from_pylist(result.to_records(), schema=layout)
 
 
 def to_pandas(result: Any) -> Any:
     """A pandas DataFrame of ``result.to_records()`` with pyarrow-backed typed columns."""
-    import pandas as pd  # noqa: PLC0415 -- optional, loaded only when asked
-
+    pd = require_extra("pandas", "frames", needed_by="records.to_pandas")
     return to_arrow(result).to_pandas(types_mapper=pd.ArrowDtype)
 
 

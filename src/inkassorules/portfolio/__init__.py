@@ -30,8 +30,9 @@ Needs the ``portfolio`` extra (numpy, pyarrow): ``pip install 'inkassorules[port
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from inkassorules._checks import require_extra
 from inkassorules.errors import InvalidInput
 from inkassorules.portfolio._rows import (
     CLAIM_COLUMNS,
@@ -57,6 +58,13 @@ __all__ = [
     "row_api_rows",
     "row_case",
 ]
+
+
+def _load_engine(needed_by: str) -> Any:
+    """The columnar engine, or MissingExtra when numpy or pyarrow is not installed."""
+    require_extra("numpy", "portfolio", needed_by=needed_by)
+    require_extra("pyarrow", "portfolio", needed_by=needed_by)
+    return require_extra("inkassorules.portfolio._engine", "portfolio", needed_by=needed_by)
 
 
 def evaluate(
@@ -89,8 +97,7 @@ def evaluate(
             named like result columns, or (``strict=True``) a bad row's InvalidInput.
         InkassoError: with ``strict=True``, the first bad row's error.
     """
-    from inkassorules.portfolio import _engine  # noqa: PLC0415 -- numpy/pyarrow on use
-
+    _engine = _load_engine("portfolio.evaluate")
     kind, arrow = _engine.to_arrow(table)
     out = _engine.evaluate_arrow(arrow, as_of=as_of, policy=policy, law=law, strict=strict)
     return _engine.from_arrow(kind, out)
@@ -103,8 +110,7 @@ def row_api_rows(result: object) -> int:
     >>> row_api_rows(pa.table({"row_api": [True, False, True]}))
     2
     """
-    from inkassorules.portfolio import _engine  # noqa: PLC0415 -- numpy/pyarrow on use
-
+    _engine = _load_engine("portfolio.row_api_rows")
     _, arrow = _engine.to_arrow(result)
     if "row_api" not in arrow.column_names:
         raise InvalidInput("portfolio: expected a result of evaluate(), with a row_api column")
@@ -134,9 +140,9 @@ def explain(
         InvalidInput: for a result without ``as_of`` or a row number out of range.
     """
     from inkassorules.ledger import balance  # noqa: PLC0415 -- loaded on use
-    from inkassorules.portfolio import _engine  # noqa: PLC0415 -- numpy/pyarrow on use
     from inkassorules.timeline import next_step  # noqa: PLC0415 -- loaded on use
 
+    _engine = _load_engine("portfolio.explain")
     _, arrow = _engine.to_arrow(result)
     if "as_of" not in arrow.column_names:
         raise InvalidInput("portfolio: expected a result of evaluate(), with an as_of column")

@@ -64,9 +64,11 @@ def evaluate(
         InvalidInput: for *ddf* that is not a Dask DataFrame (on computing: as
             :func:`inkassorules.portfolio.evaluate` raises per partition).
     """
-    import dask.dataframe as dd  # noqa: PLC0415 -- the dask extra, on use
-
+    from inkassorules._checks import require_extra  # noqa: PLC0415
     from inkassorules.errors import InvalidInput  # noqa: PLC0415
+
+    require_extra("distributed", "dask", needed_by="portfolio.dask.evaluate")
+    dd = require_extra("dask.dataframe", "dask", needed_by="portfolio.dask.evaluate")
 
     if not isinstance(ddf, dd.DataFrame):
         raise InvalidInput(f"portfolio.dask: expected a dask DataFrame, got {type(ddf).__name__}")
