@@ -46,6 +46,29 @@ def _interest(ax: Any) -> None:
     interest_over_time(result, ax=ax)
 
 
+def _balance(ax: Any) -> None:
+    from inkassorules import Case, Claim, DebtorKind, Money, Payment, StepKind  # noqa: PLC0415
+    from inkassorules.events import LetterSent  # noqa: PLC0415
+    from inkassorules.ledger import balance  # noqa: PLC0415
+
+    claim = Claim(
+        principal=Money.of("8000", "NOK"),
+        due_date=dt.date(2026, 3, 2),
+        jurisdiction="NO",
+        debtor_kind=DebtorKind.CONSUMER,
+    )
+    case = Case(claim=claim).add(
+        LetterSent(
+            kind=StepKind.REMINDER,
+            sent_on=dt.date(2026, 3, 16),
+            fee_charged=Money.of("38", "NOK"),
+            deadline=dt.date(2026, 3, 30),
+        ),
+        Payment(amount=Money.of("3000", "NOK"), paid_on=dt.date(2026, 5, 4)),
+    )
+    balance(case, on=dt.date(2026, 9, 1)).plot(ax=ax)
+
+
 def _next_steps(ax: Any) -> None:
     from inkassorules import Claim, DebtorKind, Money, next_step  # noqa: PLC0415
     from inkassorules.plot import next_steps_by_day  # noqa: PLC0415
@@ -67,6 +90,7 @@ def _next_steps(ax: Any) -> None:
 PICTURES: dict[str, Callable[[Any], None]] = {
     "timeline": _timeline,
     "interest": _interest,
+    "balance": _balance,
     "next_steps": _next_steps,
 }
 

@@ -17,6 +17,7 @@ from inkassorules.disputes import (
 )
 from inkassorules.errors import CurrencyMismatch, InvalidInput
 from inkassorules.money import Money
+from inkassorules.steps import StepKind
 
 
 def nok(amount: str | int) -> Money:
@@ -48,9 +49,28 @@ def defect(amount: Money, raised: date = date(2026, 3, 10), **kwargs) -> Dispute
 # -- no dispute ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("step", list(Step))
-def test_undisputed_claim_every_step_for_the_whole_amount(step):
-    claim = SE_CLAIM if step is Step.PAYMENT_ORDER else NO_CLAIM
+NO_STEPS = [
+    StepKind.FRIENDLY_REMINDER,
+    StepKind.REMINDER,
+    StepKind.COLLECTION_NOTICE,
+    StepKind.COLLECTION_DEMAND,
+    StepKind.LEGAL_ACTION,
+]
+SE_STEPS = [
+    StepKind.FRIENDLY_REMINDER,
+    StepKind.REMINDER,
+    StepKind.COLLECTION_WARNING,
+    StepKind.COLLECTION_DEMAND,
+    StepKind.NOTICE_BEFORE_ENFORCEMENT,
+    StepKind.LEGAL_ACTION,
+]
+
+
+@pytest.mark.parametrize(
+    ("claim", "step"),
+    [(NO_CLAIM, step) for step in NO_STEPS] + [(SE_CLAIM, step) for step in SE_STEPS],
+)
+def test_undisputed_claim_every_step_for_the_whole_amount(claim, step):
     decision = may_take_step(claim, step, on=date(2026, 4, 1))
     assert decision.allowed
     assert decision.amount == claim.principal
@@ -66,7 +86,7 @@ def test_undisputed_claim_every_step_for_the_whole_amount(step):
 def test_no_partial_dispute_withholds_what_the_defect_is_worth():
     # 10 000 - 2 500 disputed = 7 500 may be collected
     decision = may_take_step(
-        NO_CLAIM, Step.COLLECTION_DEMAND, on=date(2026, 4, 1), disputes=[defect(nok(2500))]
+        NO_CLAIM, StepKind.COLLECTION_DEMAND, on=date(2026, 4, 1), disputes=[defect(nok(2500))]
     )
     assert decision.allowed
     assert (decision.amount, decision.withheld, decision.cost_base) == (
@@ -84,7 +104,7 @@ def test_no_partial_dispute_withholds_what_the_defect_is_worth():
 
 def test_no_full_dispute_stops_out_of_court_collection_and_costs():
     full = Dispute.in_full(NO_CLAIM, raised_on=date(2026, 3, 10), reason="never ordered")
-    for step in (Step.REMINDER, Step.COLLECTION_NOTICE, Step.COLLECTION_DEMAND):
+    for step in (StepKind.REMINDER, StepKind.COLLECTION_NOTICE, StepKind.COLLECTION_DEMAND):
         decision = may_take_step(NO_CLAIM, step, on=date(2026, 4, 1), disputes=[full])
         assert not decision.allowed
         assert decision.amount == nok(0)
@@ -97,7 +117,7 @@ def test_no_full_dispute_stops_out_of_court_collection_and_costs():
 
 def test_no_disputed_claim_may_go_to_forliksradet():
     full = Dispute.in_full(NO_CLAIM, raised_on=date(2026, 3, 10), reason="never ordered")
-    decision = may_take_step(NO_CLAIM, Step.COURT, on=date(2026, 4, 1), disputes=[full])
+    decision = may_take_step(NO_CLAIM, StepKind.LEGAL_ACTION, on=date(2026, 4, 1), disputes=[full])
     assert decision.allowed
     assert decision.amount == nok(10000)
     assert decision.cost_base == nok(0)  # no collection costs on a reasonably disputed claim
@@ -105,8 +125,49 @@ def test_no_disputed_claim_may_go_to_forliksradet():
 
 
 def test_no_payment_order_is_not_a_norwegian_step():
-    with pytest.raises(InvalidInput, match="use Step.COURT"):
+    with pytest.raises(InvalidInput, match="use StepKind.LEGAL_ACTION"):
         may_take_step(NO_CLAIM, Step.PAYMENT_ORDER, on=date(2026, 4, 1))
+
+
+@pytest.mark.parametrize(
+    ("claim", "step"),
+    [
+        (NO_CLAIM, StepKind.COLLECTION_WARNING),
+        (NO_CLAIM, StepKind.NOTICE_BEFORE_ENFORCEMENT),
+        (SE_CLAIM, StepKind.COLLECTION_NOTICE),
+    ],
+)
+def test_a_step_the_country_does_not_have_is_refused(claim, step):
+    with pytest.raises(InvalidInput, match=rf"{step.value} is not a step of {claim.jurisdiction}"):
+        may_take_step(claim, step, on=date(2026, 4, 1))
+
+
+def test_only_the_legal_step_has_a_venue():
+    with pytest.raises(InvalidInput, match="only the legal step has a venue"):
+        may_take_step(NO_CLAIM, StepKind.REMINDER, on=date(2026, 4, 1), venue="forliksrådet")
+    with pytest.raises(InvalidInput, match="venue must be a non-empty string"):
+        may_take_step(SE_CLAIM, StepKind.LEGAL_ACTION, on=date(2026, 4, 1), venue=" ")
+
+
+@pytest.mark.parametrize(
+    ("claim", "legacy", "kind", "venue"),
+    [
+        (NO_CLAIM, Step.REMINDER, StepKind.REMINDER, None),
+        (NO_CLAIM, Step.COLLECTION_NOTICE, StepKind.COLLECTION_NOTICE, None),
+        (NO_CLAIM, Step.COURT, StepKind.LEGAL_ACTION, "forliksrådet"),
+        (SE_CLAIM, Step.COLLECTION_NOTICE, StepKind.COLLECTION_WARNING, None),
+        (SE_CLAIM, Step.PAYMENT_ORDER, StepKind.LEGAL_ACTION, "Kronofogden"),
+        (SE_CLAIM, Step.COURT, StepKind.LEGAL_ACTION, "tingsrätten"),
+        (SE_CLAIM, "payment_order", StepKind.LEGAL_ACTION, "Kronofogden"),
+    ],
+)
+def test_the_deprecated_step_still_works_for_one_release(claim, legacy, kind, venue):
+    full = Dispute.in_full(claim, raised_on=date(2026, 3, 20), reason="never ordered")
+    with pytest.warns(DeprecationWarning, match=r"disputes\.Step is deprecated.*pass a StepKind"):
+        old = may_take_step(claim, legacy, on=date(2026, 4, 1), disputes=[full])
+    new = may_take_step(claim, kind, on=date(2026, 4, 1), disputes=[full], venue=venue)
+    assert old == new
+    assert (old.step, old.venue) == (kind, venue if kind is StepKind.LEGAL_ACTION else None)
 
 
 # -- Sweden ----------------------------------------------------------------------------------
@@ -114,11 +175,14 @@ def test_no_payment_order_is_not_a_norwegian_step():
 
 def test_se_disputed_claim_goes_to_court_not_betalningsforelaggande():
     full = Dispute.in_full(SE_CLAIM, raised_on=date(2026, 3, 20), reason="never ordered")
-    refused = may_take_step(SE_CLAIM, Step.PAYMENT_ORDER, on=date(2026, 4, 1), disputes=[full])
+    refused = may_take_step(SE_CLAIM, StepKind.LEGAL_ACTION, on=date(2026, 4, 1), disputes=[full])
+    assert refused.venue == "Kronofogden"  # the Swedish default venue
     assert not refused.allowed
     assert "betalningsföreläggande stops" in refused.explain()
     assert "finansinspektionen.se" in refused.explain()
-    court = may_take_step(SE_CLAIM, Step.COURT, on=date(2026, 4, 1), disputes=[full])
+    court = may_take_step(
+        SE_CLAIM, StepKind.LEGAL_ACTION, on=date(2026, 4, 1), disputes=[full], venue="tingsrätten"
+    )
     assert court.allowed
     assert court.amount == sek(5000)
     assert "stämning vid tingsrätt" in court.explain()
@@ -127,7 +191,7 @@ def test_se_disputed_claim_goes_to_court_not_betalningsforelaggande():
 def test_se_payment_order_for_the_undisputed_part():
     # 5 000 - 1 200 disputed = 3 800
     decision = may_take_step(
-        SE_CLAIM, "payment_order", on=date(2026, 4, 1), disputes=[defect(sek(1200))]
+        SE_CLAIM, "legal_action", on=date(2026, 4, 1), disputes=[defect(sek(1200))]
     )
     assert decision.allowed
     assert (decision.amount, decision.withheld, decision.cost_base) == (
@@ -159,7 +223,7 @@ def test_resolved_dispute_stops_withholding_on_the_day_it_is_resolved():
 def test_unfounded_dispute_withholds_nothing_but_is_reported():
     dispute = defect(nok(10000), reasonable=False)
     decision = may_take_step(
-        NO_CLAIM, Step.COLLECTION_NOTICE, on=date(2026, 4, 1), disputes=[dispute]
+        NO_CLAIM, StepKind.COLLECTION_NOTICE, on=date(2026, 4, 1), disputes=[dispute]
     )
     assert decision.allowed
     assert decision.amount == nok(10000)
@@ -171,7 +235,7 @@ def test_several_disputes_add_up_but_never_past_the_principal():
     disputes = [defect(nok(6000)), defect(nok(6000), raised=date(2026, 3, 12))]
     assert withheld_amount(NO_CLAIM, disputes, on=date(2026, 3, 11)) == nok(6000)
     assert withheld_amount(NO_CLAIM, disputes, on=date(2026, 3, 12)) == nok(10000)
-    decision = may_take_step(NO_CLAIM, Step.REMINDER, on=date(2026, 3, 12), disputes=disputes)
+    decision = may_take_step(NO_CLAIM, StepKind.REMINDER, on=date(2026, 3, 12), disputes=disputes)
     assert not decision.allowed
 
 
@@ -205,13 +269,13 @@ def test_dispute_against_the_claim():
 
 
 def test_unknown_step():
-    with pytest.raises(InvalidInput, match="step must be one of"):
+    with pytest.raises(InvalidInput, match="step must be a StepKind"):
         may_take_step(NO_CLAIM, "enforcement", on=date(2026, 4, 1))
 
 
 def test_step_decision_explain_without_basis():
     decision = StepDecision(
-        step=Step.REMINDER,
+        step=StepKind.REMINDER,
         on=date(2026, 4, 1),
         allowed=True,
         amount=nok(1),

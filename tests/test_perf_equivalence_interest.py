@@ -50,6 +50,7 @@ from inkassorules.no import fees as no_fees
 from inkassorules.no import interest as no_interest
 from inkassorules.se import fees as se_fees
 from inkassorules.se import interest as se_interest
+from inkassorules.steps import StepKind
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -497,9 +498,9 @@ NO_CAPS = [
 def test_no_fee_caps_equal_a_fresh_computation(cap: Any, due: dt.date, after: int) -> None:
     sent = due + dt.timedelta(days=after)
     kind = {
-        no.reminder_fee_cap: no_fees.LetterKind.REMINDER,
-        no.collection_notice_fee_cap: no_fees.LetterKind.COLLECTION_NOTICE,
-        no.collection_demand_fee_cap: no_fees.LetterKind.COLLECTION_DEMAND,
+        no.reminder_fee_cap: StepKind.REMINDER,
+        no.collection_notice_fee_cap: StepKind.COLLECTION_NOTICE,
+        no.collection_demand_fee_cap: StepKind.COLLECTION_DEMAND,
     }[cap]
     fresh = outcome(
         lambda: no_fees._flagged(

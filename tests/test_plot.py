@@ -119,3 +119,71 @@ def test_without_matplotlib_a_library_error(monkeypatch):
         views_plot.next_steps_by_day([dt.date(2026, 3, 2)])
     assert isinstance(raised.value, InkassoError)
     assert isinstance(raised.value, ImportError)
+
+
+def _case_with_history():
+    from inkassorules import Case, StepKind
+    from inkassorules.events import LetterSent
+
+    return Case(claim=claim()).add(
+        LetterSent(
+            kind=StepKind.REMINDER,
+            sent_on=dt.date(2026, 3, 16),
+            fee_charged=Money.of("38", "NOK"),
+            deadline=dt.date(2026, 3, 30),
+        ),
+        Payment(amount=Money.of("3000", "NOK"), paid_on=dt.date(2026, 4, 15)),
+    )
+
+
+def test_balance_plot_stacks_what_was_owed_each_day():
+    from inkassorules.ledger import balance
+
+    case = _case_with_history()
+    owed = balance(case, on=dt.date(2026, 6, 1))
+    ax = owed.plot()
+    assert ax.get_title() == f"Balance of 8000.00 NOK due 2026-03-02: {owed.total} on 2026-06-01"
+    principal, interest, fees = ax.collections[:3]
+    assert [c.get_label() for c in (principal, interest, fees)] == [
+        "principal",
+        "interest not paid",
+        "fees not paid (lawful part)",
+    ]
+    # The top of the stack on the last day is the balance's total, to the øre as a float.
+    top = max(v[1] for v in fees.get_paths()[0].vertices if days([v[0]])[0] == owed.on)
+    assert top == pytest.approx(float(owed.total.amount), abs=0.005)
+    # The day before the payment the principal was whole; from it, 3 000 less (after interest).
+    before = balance(case, on=dt.date(2026, 4, 14))
+    assert before.principal == Money.of("8000", "NOK")
+    # One dotted line for the letter, one dashed for the payment, each named once.
+    marks = [line for line in ax.get_lines() if line.get_linestyle() in {":", "--"}]
+    assert [days(m.get_xdata(orig=False))[0] for m in marks] == [
+        dt.date(2026, 3, 16),
+        dt.date(2026, 4, 15),
+    ]
+    assert [m.get_label() for m in marks] == ["letter sent", "payment"]
+
+
+def test_balance_plot_evaluates_a_bounded_number_of_days(monkeypatch):
+    from inkassorules import ledger
+    from inkassorules.ledger import balance
+
+    case = _case_with_history()
+    owed = balance(case, on=dt.date(2026, 12, 31))  # 304 days: more than the points drawn
+    calls = []
+    real = ledger.balance
+
+    def counting(*args, **kwargs):
+        calls.append(kwargs["on"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ledger, "balance", counting)
+    views_plot.balance_over_time(owed)
+    assert len(calls) <= views_plot.MAX_BALANCE_POINTS + 3  # + the event days
+    assert len(calls) >= views_plot.MAX_BALANCE_POINTS // 2  # not only the events
+    assert dt.date(2026, 4, 15) in calls  # every event's day is drawn
+
+
+def test_balance_plot_refuses_what_is_not_a_balance():
+    with pytest.raises(InvalidInput, match="expected a Balance"):
+        views_plot.balance_over_time(claim())

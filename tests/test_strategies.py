@@ -987,9 +987,21 @@ def test_policies_shrink_to_one_step_with_fees():
     legal = minimal(
         creditor_policies(jurisdiction="SE"), lambda p: StepKind.LEGAL_ACTION in p.steps
     )
-    # (Which earlier, optional letters the shrinker keeps varies from run to run; the statutory
-    # inkassokrav right before the legal step does not.)
-    assert legal.steps[-2:] == (StepKind.COLLECTION_DEMAND, StepKind.LEGAL_ACTION)
+    # Which optional letters the shrinker keeps (the inkassovarning, the notice before
+    # Kronofogden) varies from run to run; what a plannable Swedish policy needs does not: the
+    # inkassokrav before the legal step (6 § inkassolagen), in escalation order, ending there.
+    assert legal.steps[-1] is StepKind.LEGAL_ACTION
+    assert StepKind.COLLECTION_DEMAND in legal.steps
+    levels = [step.level for step in legal.steps]
+    assert levels == sorted(levels)
+    assert set(legal.steps) <= {
+        StepKind.FRIENDLY_REMINDER,
+        StepKind.REMINDER,
+        StepKind.COLLECTION_WARNING,
+        StepKind.COLLECTION_DEMAND,
+        StepKind.NOTICE_BEFORE_ENFORCEMENT,
+        StepKind.LEGAL_ACTION,
+    }
     with pytest.raises(InvalidArgument):
         creditor_policies(jurisdiction="DK")
 

@@ -19,7 +19,7 @@ inkassorules.errors.UnknownJurisdiction: unknown jurisdiction 'DK'; ...
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Final, cast
 
 from inkassorules.errors import (
     CurrencyMismatch,
@@ -49,7 +49,7 @@ if TYPE_CHECKING:
         NoContactWindow,
         Window,
     )
-    from inkassorules.disputes import Dispute, Step, StepDecision, may_take_step, withheld_amount
+    from inkassorules.disputes import Dispute, StepDecision, may_take_step, withheld_amount
     from inkassorules.events import (
         AgreementCancelled,
         AgreementMade,
@@ -132,7 +132,6 @@ _LAZY: dict[str, str] = {
     "Payment": "inkassorules.claims",
     "PaymentDetails": "inkassorules.texts",
     "Severity": "inkassorules.compliance",
-    "Step": "inkassorules.disputes",
     "StepDecision": "inkassorules.disputes",
     "StepKind": "inkassorules.steps",
     "Timeline": "inkassorules.timeline",
@@ -223,7 +222,6 @@ __all__ = [
     "RateNotPublished",
     "RuleRefused",
     "Severity",
-    "Step",
     "StepDecision",
     "StepKind",
     "Timeline",
@@ -270,8 +268,23 @@ def jurisdiction(code: str) -> Jurisdiction:
     return cast("Jurisdiction", importlib.import_module(f"inkassorules.{key.lower()}"))
 
 
+_DEPRECATED: Final = {"Step": ("inkassorules.disputes", "StepKind")}
+"""Names still importable for one release, with a DeprecationWarning: name -> (module, use)."""
+
+
 def __getattr__(name: str) -> object:
     """Load a public name on first use (PEP 562)."""
+    if name in _DEPRECATED:
+        import warnings  # noqa: PLC0415 -- only for a deprecated name
+
+        module_name, instead = _DEPRECATED[name]
+        warnings.warn(
+            f"inkassorules.{name} is deprecated and will be removed in the next release: "
+            f"use inkassorules.{instead}",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return getattr(importlib.import_module(module_name), name)
     try:
         module_name = _LAZY[name]
     except KeyError:

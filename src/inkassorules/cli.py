@@ -53,8 +53,9 @@ from inkassorules.instalments import InstalmentAgreement
 from inkassorules.interest import BalanceInterestResult
 from inkassorules.law import Entry, LawBook, builtin, explain, provisional_reasons
 from inkassorules.money import Money
-from inkassorules.no.fees import FeeLetter, LetterKind
+from inkassorules.no.fees import FeeLetter
 from inkassorules.serialization import structure, unstructure
+from inkassorules.steps import StepKind
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -252,9 +253,7 @@ def _headline_no(on: dt.date, book: LawBook) -> list[Row]:
 
     def demand() -> FeeCap:
         deadline = no.collection_notice_deadline(sent_on=notice_sent, law=book).day
-        notice = FeeLetter(
-            kind=LetterKind.COLLECTION_NOTICE, sent_on=notice_sent, deadline=deadline
-        )
+        notice = FeeLetter(kind=StepKind.COLLECTION_NOTICE, sent_on=notice_sent, deadline=deadline)
         return no.collection_demand_fee_cap(
             sent_on=on, due_date=notice_due, earlier_letters=[notice], law=book
         )
@@ -913,7 +912,7 @@ def _fee_items(
             deadline = no.collection_notice_deadline(sent_on=args.notice_sent, law=book).day
             letters.append(
                 FeeLetter(
-                    kind=LetterKind.COLLECTION_NOTICE, sent_on=args.notice_sent, deadline=deadline
+                    kind=StepKind.COLLECTION_NOTICE, sent_on=args.notice_sent, deadline=deadline
                 )
             )
         return [

@@ -73,7 +73,7 @@ from inkassorules._checks import check_date, check_law, refuse_unknown_member
 from inkassorules._html import html_table
 from inkassorules.calendar import BusinessCalendar, add_days, calendar_for
 from inkassorules.case import Case, as_case
-from inkassorules.disputes import Step, may_take_step
+from inkassorules.disputes import may_take_step
 from inkassorules.errors import InvalidInput, NotInForce, RuleRefused
 from inkassorules.events import (
     EVENT_TYPES,
@@ -369,16 +369,6 @@ _ESCALATION: Final = frozenset(
         StepKind.COLLECTION_WARNING,
         StepKind.COLLECTION_DEMAND,
         StepKind.NOTICE_BEFORE_ENFORCEMENT,
-    }
-)
-_DISPUTE_STEPS: Final[Mapping[StepKind, Step]] = MappingProxyType(
-    {
-        StepKind.FRIENDLY_REMINDER: Step.REMINDER,
-        StepKind.REMINDER: Step.REMINDER,
-        StepKind.COLLECTION_NOTICE: Step.COLLECTION_NOTICE,
-        StepKind.COLLECTION_WARNING: Step.COLLECTION_NOTICE,
-        StepKind.COLLECTION_DEMAND: Step.COLLECTION_DEMAND,
-        StepKind.NOTICE_BEFORE_ENFORCEMENT: Step.COLLECTION_DEMAND,
     }
 )
 _KRONOFOGDEN: Final = "kronofogden"
@@ -773,10 +763,7 @@ def _check_se_legal(auditor: _Auditor, action: LegalActionFiled) -> None:
     case = auditor.case
     kronofogden = _KRONOFOGDEN in action.venue.lower()
     decision = may_take_step(
-        case.claim,
-        Step.PAYMENT_ORDER if kronofogden else Step.COURT,
-        on=day,
-        disputes=case.disputes,
+        case.claim, StepKind.LEGAL_ACTION, on=day, disputes=case.disputes, venue=action.venue
     )
     auditor.apply(*decision.basis)
     if kronofogden and not decision.allowed:
@@ -827,9 +814,7 @@ def _check_se_legal(auditor: _Auditor, action: LegalActionFiled) -> None:
 
 def _check_dispute(auditor: _Auditor, letter: LetterSent) -> None:
     case = auditor.case
-    decision = may_take_step(
-        case.claim, _DISPUTE_STEPS[letter.kind], on=letter.sent_on, disputes=case.disputes
-    )
+    decision = may_take_step(case.claim, letter.kind, on=letter.sent_on, disputes=case.disputes)
     if decision.withheld.is_zero:
         return
     auditor.apply(*decision.basis)

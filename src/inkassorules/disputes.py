@@ -18,13 +18,23 @@ on this date, and for which amount?":
 
 The withheld amount is never more than the disputed amount, nor more than the principal.
 
+The steps are the library's one vocabulary, :class:`~inkassorules.steps.StepKind`: the same
+kinds the timeline plans and a case's letters record. The legal step
+(``StepKind.LEGAL_ACTION``) goes to a *venue*: in Sweden Kronofogden (betalningsföreläggande,
+the default) or the court (``venue="tingsrätten"``, stämning); in Norway forliksrådet or the
+courts. The earlier enum :class:`Step` (also ``inkassorules.Step``) is deprecated: it is still
+accepted for one release (``Step.PAYMENT_ORDER`` means the legal step at Kronofogden,
+``Step.COURT`` the legal step at the court) and will then be removed; the timeline's planned
+step record keeps its name, ``inkassorules.timeline.Step``.
+
 >>> from datetime import date
 >>> from inkassorules import Claim, DebtorKind, Money
 >>> claim = Claim(principal=Money.of("10000", "NOK"), due_date=date(2026, 3, 1),
 ...               jurisdiction="NO", debtor_kind=DebtorKind.CONSUMER)
 >>> defect = Dispute(amount=Money.of("2500", "NOK"), raised_on=date(2026, 3, 10),
 ...                  reason="the delivered door was damaged")
->>> decision = may_take_step(claim, Step.COLLECTION_DEMAND, on=date(2026, 4, 1),
+>>> from inkassorules import StepKind
+>>> decision = may_take_step(claim, StepKind.COLLECTION_DEMAND, on=date(2026, 4, 1),
 ...                          disputes=[defect])
 >>> decision.allowed, str(decision.amount), str(decision.withheld)
 (True, '7500.00 NOK', '2500.00 NOK')
@@ -36,6 +46,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import warnings
 from typing import TYPE_CHECKING, Final, NoReturn
 
 import attrs
@@ -45,6 +56,7 @@ from inkassorules.claims import Claim
 from inkassorules.errors import CurrencyMismatch, InvalidInput
 from inkassorules.law import Citation, any_provisional, explain
 from inkassorules.money import Money
+from inkassorules.steps import StepKind
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -62,12 +74,14 @@ __all__ = [
 
 
 class Step(enum.Enum):
-    """Innkrevingsskritt / indrivningsåtgärd (a collection step).
+    """Innkrevingsskritt / indrivningsåtgärd (deprecated: use :class:`~inkassorules.StepKind`).
 
-    ``REMINDER`` (purring / betalningspåminnelse), ``COLLECTION_NOTICE`` (inkassovarsel /
-    inkassovarning), ``COLLECTION_DEMAND`` (betalingsoppfordring / inkassokrav),
-    ``PAYMENT_ORDER`` (Swedish betalningsföreläggande at Kronofogden; Norway has none) and
-    ``COURT`` (NO forliksråd or tingrett; SE stämning at tingsrätten).
+    Accepted by :func:`may_take_step` for one release. ``REMINDER`` (purring /
+    betalningspåminnelse), ``COLLECTION_NOTICE`` (inkassovarsel / inkassovarning: in Sweden
+    ``StepKind.COLLECTION_WARNING``), ``COLLECTION_DEMAND`` (betalingsoppfordring /
+    inkassokrav), ``PAYMENT_ORDER`` (Swedish betalningsföreläggande at Kronofogden: the legal
+    step at ``venue="Kronofogden"``; Norway has none) and ``COURT`` (NO forliksråd or
+    tingrett; SE stämning at tingsrätten: the legal step at the court).
     """
 
     @classmethod
@@ -84,8 +98,6 @@ class Step(enum.Enum):
     # and is cheaper than Enum's hash of the member's name.
     __hash__ = object.__hash__
 
-
-_OUT_OF_COURT: Final = frozenset({Step.REMINDER, Step.COLLECTION_NOTICE, Step.COLLECTION_DEMAND})
 
 _NO_STOP: Final = Citation(
     "inkassoloven § 1 og § 17 annet ledd; Ot.prp. nr. 2 (1987-88) pkt. 5.7.7: et omtvistet krav "
@@ -133,20 +145,37 @@ _SE_COSTS: Final = Citation(
     note="the statute is high confidence; that out-of-court steps on the disputed part are not "
     "'skäligen påkallade' is the library's reading (sweden.md §§ 1.3, 8)",
 )
-_STEP_NAMES: Final[dict[JurisdictionCode, dict[Step, str]]] = {
+_STEP_NAMES: Final[dict[JurisdictionCode, dict[StepKind, str]]] = {
     "NO": {
-        Step.REMINDER: "purring",
-        Step.COLLECTION_NOTICE: "inkassovarsel",
-        Step.COLLECTION_DEMAND: "betalingsoppfordring",
-        Step.COURT: "forliksråd / domstol",
+        StepKind.FRIENDLY_REMINDER: "betalingspåminnelse",
+        StepKind.REMINDER: "purring",
+        StepKind.COLLECTION_NOTICE: "inkassovarsel",
+        StepKind.COLLECTION_DEMAND: "betalingsoppfordring",
+        StepKind.LEGAL_ACTION: "forliksråd / domstol",
     },
     "SE": {
-        Step.REMINDER: "betalningspåminnelse",
-        Step.COLLECTION_NOTICE: "inkassovarning",
-        Step.COLLECTION_DEMAND: "inkassokrav",
-        Step.PAYMENT_ORDER: "betalningsföreläggande",
-        Step.COURT: "stämning vid tingsrätt",
+        StepKind.FRIENDLY_REMINDER: "betalningspåminnelse",
+        StepKind.REMINDER: "betalningspåminnelse",
+        StepKind.COLLECTION_WARNING: "inkassovarning",
+        StepKind.COLLECTION_DEMAND: "inkassokrav",
+        StepKind.NOTICE_BEFORE_ENFORCEMENT: "kravbrev inför ansökan hos Kronofogden",
+        StepKind.LEGAL_ACTION: "betalningsföreläggande",
     },
+}
+_SE_COURT_NAME: Final = "stämning vid tingsrätt"
+_SE_ENFORCEMENT: Final = "kronofogden"
+"""A Swedish venue naming it (in any case) takes a legal step as a betalningsföreläggande."""
+_LEGACY: Final[dict[Step, StepKind]] = {
+    Step.REMINDER: StepKind.REMINDER,
+    Step.COLLECTION_NOTICE: StepKind.COLLECTION_NOTICE,
+    Step.COLLECTION_DEMAND: StepKind.COLLECTION_DEMAND,
+    Step.PAYMENT_ORDER: StepKind.LEGAL_ACTION,
+    Step.COURT: StepKind.LEGAL_ACTION,
+}
+_LEGACY_VENUES: Final[dict[tuple[JurisdictionCode, Step], str]] = {
+    ("SE", Step.PAYMENT_ORDER): "Kronofogden",
+    ("SE", Step.COURT): "tingsrätten",
+    ("NO", Step.COURT): "forliksrådet",
 }
 
 
@@ -254,7 +283,9 @@ class StepDecision:
     """Whether a collection step may be taken for a claim on a day, and for which amount.
 
     Attributes:
-        step: the step asked about.
+        step: the kind of step asked about (a :class:`~inkassorules.StepKind`).
+        venue: where a legal step goes (Sweden: ``"Kronofogden"`` unless the court was asked
+            for); ``None`` for the other steps.
         on: the day.
         allowed: True if the step may be taken for some amount.
         amount: the amount the step may be taken for (zero when not allowed).
@@ -266,7 +297,7 @@ class StepDecision:
         basis: the citations of the rules used.
     """
 
-    step: Step
+    step: StepKind
     on: dt.date
     allowed: bool
     amount: Money
@@ -274,6 +305,7 @@ class StepDecision:
     cost_base: Money
     reasons: tuple[str, ...]
     basis: tuple[Citation, ...]
+    venue: str | None = None
 
     @property
     def provisional(self) -> bool:
@@ -283,56 +315,111 @@ class StepDecision:
     def explain(self) -> str:
         """The answer, the reasons and the citations, as text."""
         verdict = "allowed" if self.allowed else "not allowed"
-        head = f"{self.step.value} on {self.on.isoformat()}: {verdict}, for {self.amount}"
+        step = self.step.value if self.venue is None else f"{self.step.value} ({self.venue})"
+        head = f"{step} on {self.on.isoformat()}: {verdict}, for {self.amount}"
         if self.reasons:
             head += ": " + "; ".join(self.reasons)
         return f"{head}\n{explain(self.basis, notes=True)}" if self.basis else head
 
 
+def _kind_asked(step: object, code: JurisdictionCode) -> tuple[StepKind, Step | None]:
+    """The kind of step *step* names, and the deprecated Step it was given as, if it was."""
+    legacy: Step | None = step if isinstance(step, Step) else None
+    kind: StepKind | None = step if isinstance(step, StepKind) else None
+    if kind is None and legacy is None and isinstance(step, str):
+        if step in StepKind._value2member_map_:
+            kind = StepKind(step)
+        elif step in Step._value2member_map_:
+            legacy = Step(step)
+    if legacy is not None:
+        if code == "NO" and legacy is Step.PAYMENT_ORDER:
+            raise InvalidInput(
+                "betalningsföreläggande is a Swedish procedure; a disputed Norwegian claim goes "
+                "to forliksrådet: use StepKind.LEGAL_ACTION (the deprecated Step.COURT)"
+            )
+        kind = _LEGACY[legacy]
+        if code == "SE" and kind is StepKind.COLLECTION_NOTICE:
+            kind = StepKind.COLLECTION_WARNING  # the old enum's notice was the inkassovarning
+        venue_hint = ", venue=...)" if kind is StepKind.LEGAL_ACTION else ")"
+        warnings.warn(
+            f"disputes.Step is deprecated and will be removed in the next release: pass a "
+            f"StepKind (Step.{legacy.name} is {kind!s}{venue_hint}",
+            DeprecationWarning,
+            stacklevel=4,
+        )
+    if kind is None:
+        raise InvalidInput(
+            f"step must be a StepKind, one of {[k.value for k in StepKind]}, got {step!r}"
+        )
+    if kind not in _STEP_NAMES[code]:
+        raise InvalidInput(
+            f"{kind.value} is not a step of {code} collection; the steps are "
+            f"{[k.value for k in _STEP_NAMES[code]]} (Sweden's inkassovarning is "
+            "collection_warning, Norway's inkassovarsel collection_notice)"
+        )
+    return kind, legacy
+
+
+def _step_and_venue(
+    step: object, venue: object, code: JurisdictionCode
+) -> tuple[StepKind, str | None, bool]:
+    """The kind asked about, its venue, and whether the legal step goes to a court."""
+    if venue is not None and (not isinstance(venue, str) or not venue.strip()):
+        raise InvalidInput(f"venue must be a non-empty string or None, got {venue!r}")
+    kind, legacy = _kind_asked(step, code)
+    if legacy is not None and venue is None:
+        venue = _LEGACY_VENUES.get((code, legacy))
+    if kind is not StepKind.LEGAL_ACTION:
+        if venue is not None:
+            raise InvalidInput(f"only the legal step has a venue; {kind.value} got {venue!r}")
+        return kind, None, False
+    if code == "SE":
+        venue = "Kronofogden" if venue is None else venue
+        return kind, venue, _SE_ENFORCEMENT not in venue.lower()
+    return kind, venue, True
+
+
 def may_take_step(
     claim: Claim,
-    step: Step | str,
+    step: StepKind | Step | str,
     *,
     on: dt.date,
     disputes: Iterable[Dispute] = (),
+    venue: str | None = None,
 ) -> StepDecision:
     """Omtvistet krav / tvistig fordran (may *step* be taken for *claim* on *on*, for how much?).
 
     Only disputes are judged here; other conditions of a step (deadlines, content, fees) are
     the business of the rules for that step. Disputes raised after *on*, resolved by *on*, or
-    marked not reasonable withhold nothing.
+    marked not reasonable withhold nothing. *step* is a :class:`~inkassorules.StepKind` of the
+    claim's country (or its value; the deprecated :class:`Step` is accepted for one release).
+    *venue* is for ``StepKind.LEGAL_ACTION`` only: in Sweden ``"Kronofogden"`` (the default,
+    betalningsföreläggande) or a court such as ``"tingsrätten"`` (stämning); in Norway a
+    disputed claim goes to forliksrådet or the courts whatever the venue.
 
     >>> from datetime import date
-    >>> from inkassorules import Claim, DebtorKind, Money
+    >>> from inkassorules import Claim, DebtorKind, Money, StepKind
     >>> claim = Claim(principal=Money.of("5000", "SEK"), due_date=date(2026, 3, 1),
     ...               jurisdiction="SE", debtor_kind=DebtorKind.CONSUMER)
     >>> full = Dispute.in_full(claim, raised_on=date(2026, 3, 20), reason="never ordered")
-    >>> may_take_step(claim, Step.PAYMENT_ORDER, on=date(2026, 4, 1), disputes=[full]).allowed
+    >>> may_take_step(claim, StepKind.LEGAL_ACTION, on=date(2026, 4, 1), disputes=[full]).allowed
     False
-    >>> str(may_take_step(claim, Step.COURT, on=date(2026, 4, 1), disputes=[full]).amount)
-    '5000.00 SEK'
+    >>> court = may_take_step(claim, StepKind.LEGAL_ACTION, on=date(2026, 4, 1),
+    ...                       disputes=[full], venue="tingsrätten")
+    >>> str(court.amount), court.venue
+    ('5000.00 SEK', 'tingsrätten')
 
     Raises:
-        InvalidInput: for an unknown step, ``PAYMENT_ORDER`` on a Norwegian claim, or a dispute
-            of more than the principal.
+        InvalidInput: for an unknown step, a step the claim's country does not have, a venue
+            for a step other than the legal step, or a dispute of more than the principal.
         CurrencyMismatch: for a dispute in another currency.
     """
-    try:
-        checked = Step(step)
-    except ValueError:
-        raise InvalidInput(
-            f"step must be one of {[s.value for s in Step]}, got {step!r}"
-        ) from None
     standing = _standing(claim, disputes, on)
     code = claim.jurisdiction
-    if checked not in _STEP_NAMES[code]:
-        raise InvalidInput(
-            "betalningsföreläggande is a Swedish procedure; a disputed Norwegian claim goes to "
-            "forliksrådet: use Step.COURT"
-        )
+    checked, venue, court = _step_and_venue(step, venue, code)
     withheld = withheld_amount(claim, standing, on=on)
     undisputed = claim.principal - withheld
-    name = _STEP_NAMES[code][checked]
+    name = _SE_COURT_NAME if code == "SE" and court else _STEP_NAMES[code][checked]
     reasons: list[str] = [
         f"the dispute raised on {dispute.raised_on.isoformat()} is treated as obviously "
         "unfounded (the caller's assessment) and withholds nothing"
@@ -343,6 +430,7 @@ def may_take_step(
     if withheld.is_zero:
         return StepDecision(
             step=checked,
+            venue=venue,
             on=on,
             allowed=True,
             amount=claim.principal,
@@ -352,7 +440,7 @@ def may_take_step(
             basis=(_NO_STOP if code == "NO" else _SE_STOP,) if reasons else (),
         )
     partial = undisputed.is_positive
-    if checked is Step.COURT:
+    if court:
         reasons.append(f"a disputed claim is decided by {name}; the whole claim may be brought")
         basis.append(_NO_COURT if code == "NO" else _SE_STOP)
         amount = claim.principal
@@ -374,6 +462,7 @@ def may_take_step(
         basis.append(_SE_COSTS)
     return StepDecision(
         step=checked,
+        venue=venue,
         on=on,
         allowed=amount.is_positive,
         amount=amount,
@@ -386,10 +475,11 @@ def may_take_step(
 
 def is_step_allowed(
     claim: Claim,
-    step: Step | str,
+    step: StepKind | Step | str,
     *,
     on: dt.date,
     disputes: Iterable[Dispute] = (),
+    venue: str | None = None,
 ) -> bool:
     """True if :func:`may_take_step` allows *step* for some amount; never raises for a refusal.
 
@@ -404,4 +494,4 @@ def is_step_allowed(
     Raises:
         InvalidInput: for bad arguments (see :func:`may_take_step`).
     """
-    return may_take_step(claim, step, on=on, disputes=disputes).allowed
+    return may_take_step(claim, step, on=on, disputes=disputes, venue=venue).allowed

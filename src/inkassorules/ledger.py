@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import datetime as dt
 from fractions import Fraction
-from typing import TYPE_CHECKING, Final, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 import attrs
 
@@ -46,7 +46,7 @@ from inkassorules.allocation import Allocation, Component, allocate
 from inkassorules.calendar import add_days, calendar_for
 from inkassorules.case import Case, as_case
 from inkassorules.claims import Claim, Payment
-from inkassorules.disputes import Step, may_take_step, withheld_amount
+from inkassorules.disputes import may_take_step, withheld_amount
 from inkassorules.errors import InvalidInput, NotInForce
 from inkassorules.events import AgreementMade, CreditGranted, LegalActionFiled, LetterSent
 from inkassorules.fees import FeeCap
@@ -139,18 +139,10 @@ _NOT_KRONOFOGDEN: Final = (
     "another venue are taken as charged, unchecked"
 )
 _LETTER_KINDS_NO: Final = {
-    StepKind.REMINDER: no_fees.LetterKind.REMINDER,
-    StepKind.FRIENDLY_REMINDER: no_fees.LetterKind.REMINDER,
-    StepKind.COLLECTION_NOTICE: no_fees.LetterKind.COLLECTION_NOTICE,
-    StepKind.COLLECTION_DEMAND: no_fees.LetterKind.COLLECTION_DEMAND,
-}
-_DISPUTE_STEPS: Final = {
-    StepKind.FRIENDLY_REMINDER: Step.REMINDER,
-    StepKind.REMINDER: Step.REMINDER,
-    StepKind.COLLECTION_NOTICE: Step.COLLECTION_NOTICE,
-    StepKind.COLLECTION_WARNING: Step.COLLECTION_NOTICE,
-    StepKind.COLLECTION_DEMAND: Step.COLLECTION_DEMAND,
-    StepKind.NOTICE_BEFORE_ENFORCEMENT: Step.COLLECTION_DEMAND,
+    StepKind.REMINDER: StepKind.REMINDER,
+    StepKind.FRIENDLY_REMINDER: StepKind.REMINDER,
+    StepKind.COLLECTION_NOTICE: StepKind.COLLECTION_NOTICE,
+    StepKind.COLLECTION_DEMAND: StepKind.COLLECTION_DEMAND,
 }
 _ELECTRONIC: Final = frozenset({Channel.EMAIL, Channel.SMS})
 
@@ -303,9 +295,7 @@ def _no_letter_cap(
     forfall = calendar_for("NO", law=book).roll_forward(due)
     earlier = [x for x in history.no_letters if x.sent_on >= forfall]
     if letter.kind is StepKind.COLLECTION_DEMAND and not any(
-        x.kind is no_fees.LetterKind.COLLECTION_NOTICE
-        and x.deadline is not None
-        and x.deadline < day
+        x.kind is StepKind.COLLECTION_NOTICE and x.deadline is not None and x.deadline < day
         for x in earlier
     ):
         return _zero(
@@ -456,7 +446,7 @@ def _se_letter_cap(
 
 
 def _se_disputed(case: Case, kind: StepKind, day: dt.date) -> FeeCap | None:
-    decision = may_take_step(case.claim, _DISPUTE_STEPS[kind], on=day, disputes=case.disputes)
+    decision = may_take_step(case.claim, kind, on=day, disputes=case.disputes)
     if decision.cost_base.is_positive:
         return None
     return FeeCap(amount=Money.zero("SEK"), reasons=decision.reasons, basis=decision.basis)
@@ -952,6 +942,12 @@ class Balance:
         basis = (*self.interest_start.basis, *self.basis)
         lines.append(explain(basis, notes=True))
         return "\n".join(lines)
+
+    def plot(self, ax: Any = None, *, law: LawBook | None = None) -> Any:
+        """What was owed, day by day, up to ``on`` (:func:`.plot.balance_over_time`)."""
+        from inkassorules import plot  # noqa: PLC0415 -- matplotlib is optional
+
+        return plot.balance_over_time(self, ax, law=law)
 
     def to_records(self) -> list[dict[str, object]]:
         """One row per payment allocation, in order, with typed values (dates, Decimals).

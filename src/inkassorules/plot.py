@@ -1,4 +1,4 @@
-"""Figurer / diagram (plots): the timeline, interest over time and a portfolio's next steps.
+"""Figurer / diagram (plots): the timeline, a balance and interest over time, next steps by day.
 
 Each function draws on the matplotlib :class:`~matplotlib.axes.Axes` given as ``ax`` (or on a
 new figure's) and returns it, as pandas' plotting does. matplotlib is optional: install the
@@ -29,9 +29,11 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from inkassorules.interest import BalanceInterestResult, InterestResult
+    from inkassorules.law import LawBook
+    from inkassorules.ledger import Balance
     from inkassorules.timeline import Timeline
 
-__all__ = ["interest_over_time", "next_steps_by_day", "timeline"]
+__all__ = ["balance_over_time", "interest_over_time", "next_steps_by_day", "timeline"]
 
 
 def _axes(ax: Any, needed_by: str) -> Any:
@@ -110,6 +112,71 @@ def timeline(result: Timeline, ax: Any = None) -> Any:
     )
     ax.margins(x=0.04)
     ax.legend(loc="upper right", fontsize="small")
+    ax.figure.autofmt_xdate()
+    return ax
+
+
+MAX_BALANCE_POINTS = 240
+"""At most this many days are evaluated for :func:`balance_over_time` (besides the events')."""
+
+
+def balance_over_time(owed: Balance, ax: Any = None, *, law: LawBook | None = None) -> Any:
+    """Saldo over tid / saldo över tid (what the debtor owed, day by day, up to the balance's day).
+
+    The balance of the case (:func:`~inkassorules.ledger.balance`) from the due date to
+    ``owed.on``, stacked: principal, late interest not paid, lawful fees not paid; a dotted
+    line at each letter sent, a dashed one at each payment. Each day drawn is the case's own
+    ``balance`` on that day (every event's day, and at most :data:`MAX_BALANCE_POINTS` others
+    evenly spaced), computed with *law* (the built-in law when None; pass the law book the
+    balance was computed with). Returns the Axes.
+    """
+    from inkassorules.claims import Payment  # noqa: PLC0415 -- ledger.py imports this module
+    from inkassorules.events import LetterSent  # noqa: PLC0415
+    from inkassorules.ledger import Balance, balance  # noqa: PLC0415
+
+    if not isinstance(owed, Balance):
+        raise InvalidInput(
+            f"plot.balance_over_time: expected a Balance (from balance()), got {owed!r}"
+        )
+    ax = _axes(ax, "plot.balance_over_time")
+    case = owed.case
+    first = case.claim.due_date
+    span = max((owed.on - first).days, 0)
+    step = max(1, -(-span // MAX_BALANCE_POINTS))  # ceiling division
+    days = {first + dt.timedelta(days=n) for n in range(0, span + 1, step)}
+    days.update(d for d in (case.day_of(e) for e in case.events) if first <= d <= owed.on)
+    days.add(owed.on)
+    ordered = sorted(days)
+    rows = [owed if day == owed.on else balance(case, on=day, law=law) for day in ordered]
+    currency = case.claim.currency
+    ax.stackplot(
+        ordered,
+        [float(r.principal.amount) for r in rows],
+        [float(r.interest.amount) for r in rows],
+        [float(r.fees.amount) for r in rows],
+        labels=["principal", "interest not paid", "fees not paid (lawful part)"],
+        colors=["#cfe3f5", "#e8a0a0", "#f2d48a"],
+        step="post",
+    )
+    shown: set[str] = set()
+    for event in case.events:
+        if isinstance(event, LetterSent | Payment):
+            label = "letter sent" if isinstance(event, LetterSent) else "payment"
+            ax.axvline(
+                case.day_of(event),
+                color="#444444" if label == "payment" else "#1f5f99",
+                linestyle="--" if label == "payment" else ":",
+                linewidth=0.9,
+                label=None if label in shown else label,
+            )
+            shown.add(label)
+    ax.set_ylim(bottom=0)
+    ax.set_ylabel(f"owed ({currency})")
+    ax.set_title(
+        f"Balance of {case.claim.principal} due {first.isoformat()}: "
+        f"{owed.total} on {owed.on.isoformat()}"
+    )
+    ax.legend(loc="upper left", fontsize="small")
     ax.figure.autofmt_xdate()
     return ax
 

@@ -57,10 +57,34 @@ Traceback (most recent call last):
     ...
 inkassorules.errors.InvalidInput: cannot read Case from JSON: the case already holds an event
 with id 'pay-1'; ... @ $.events[2].id
+
+Results: citations once
+-----------------------
+
+A :class:`~inkassorules.timeline.Timeline`, a :class:`~inkassorules.timeline.NextStep`, a
+:class:`~inkassorules.ledger.Balance` and an :class:`~inkassorules.compliance.Audit` cite the
+same few rules at every step. Written as JSON they list each citation once, in a top-level
+``"citations"`` array, and every ``basis`` (or ``citation``) inside holds indices into it.
+Reading accepts that form, and also the earlier one with the citations written out in place
+(a document without ``"citations"``).
+
+>>> from inkassorules import plan
+>>> timeline = plan(claim, as_of=date(2026, 3, 20))
+>>> data = unstructure(timeline)
+>>> purring = data["steps"][1]
+>>> purring["name"], purring["basis"][:3]
+('purring', [6, 3, 4])
+>>> data["citations"][6]["rule"][:24]
+'inkassoforskriften § 1-2'
+>>> len(data["citations"]) == len(set(json.dumps(c) for c in data["citations"]))  # each once
+True
+>>> from_json(to_json(timeline), type(timeline)) == timeline
+True
 """
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import functools
 import json
@@ -104,10 +128,11 @@ from inkassorules.instalments import (
     NorwegianConsumerCredit,
     SwedishConsumerCredit,
 )
+from inkassorules.law import Citation
 from inkassorules.money import Money, to_decimal
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
 __all__ = [
     "EVENT_TAG",
@@ -420,7 +445,102 @@ def make_converter() -> cattrs.Converter:
     )
     _configure_tagged(converter, Event, EVENT_TAGS, EVENT_TAG, "an event")
     _configure_case(converter)
+    _configure_cited(converter)
     return converter
+
+
+_TABLE: Final[contextvars.ContextVar[_CitationTable | None]] = contextvars.ContextVar(
+    "inkassorules_citation_table", default=None
+)
+"""The citations of the document being written or read (None outside a cited result)."""
+
+
+class _CitationTable:
+    """The citations of one document, each once, in the order first met."""
+
+    def __init__(self, citations: list[Citation] | None = None) -> None:
+        self.citations: list[Citation] = citations or []
+        self.index: dict[Citation, int] = {c: i for i, c in enumerate(self.citations)}
+
+    def intern(self, citation: Citation) -> int:
+        found = self.index.get(citation)
+        if found is None:
+            found = self.index[citation] = len(self.citations)
+            self.citations.append(citation)
+        return found
+
+    def look_up(self, value: object) -> Citation:
+        if type(value) is not int:
+            raise InvalidInput(
+                f"a citation here is an index into the document's citations, got {value!r}"
+            )
+        if not 0 <= value < len(self.citations):
+            raise InvalidInput(
+                f"citation index {value} is out of range: the document lists "
+                f"{len(self.citations)} citations"
+            )
+        return self.citations[value]
+
+
+def _configure_cited(converter: cattrs.Converter) -> None:
+    """Write the cited results with their citations once; read both forms."""
+    from inkassorules.compliance import Audit  # noqa: PLC0415 -- loaded with the converter
+    from inkassorules.ledger import Balance  # noqa: PLC0415
+    from inkassorules.timeline import NextStep, Timeline  # noqa: PLC0415
+
+    citation_out = make_dict_unstructure_fn(Citation, converter)
+    citation_in = make_dict_structure_fn(Citation, converter, _cattrs_forbid_extra_keys=True)
+
+    def unstructure_citation(citation: Citation) -> Any:
+        table = _TABLE.get()
+        return citation_out(citation) if table is None else table.intern(citation)
+
+    def structure_citation(value: Any, cls: Any) -> Citation:
+        table = _TABLE.get()
+        if table is None:
+            if not isinstance(value, dict):
+                raise InvalidInput(f"a citation is an object, got {value!r}")
+            return citation_in(value, cls)
+        return table.look_up(value)
+
+    converter.register_unstructure_hook(Citation, unstructure_citation)
+    converter.register_structure_hook(Citation, structure_citation)
+    for cls in (Timeline, NextStep, Balance, Audit):
+        _configure_document(converter, cls, citation_out)
+
+
+def _configure_document(converter: cattrs.Converter, cls: type, citation_out: Any) -> None:
+    fields_out: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(cls, converter)
+    fields_in: Any = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+
+    def unstructure_document(value: Any) -> dict[str, Any]:
+        if _TABLE.get() is not None:  # inside another cited result: its table is used
+            return fields_out(value)
+        table = _CitationTable()
+        token = _TABLE.set(table)
+        try:
+            data = fields_out(value)
+        finally:
+            _TABLE.reset(token)
+        data["citations"] = [citation_out(c) for c in table.citations]
+        return data
+
+    def structure_document(value: Any, target: Any) -> Any:
+        if _TABLE.get() is not None or not isinstance(value, dict) or "citations" not in value:
+            return fields_in(value, target)  # nested, or the earlier form: citations in place
+        rest = dict(value)
+        listed = rest.pop("citations")
+        if not isinstance(listed, list):
+            raise InvalidInput(f"citations must be a list of citations, got {listed!r}")
+        table = _CitationTable([converter.structure(item, Citation) for item in listed])
+        token = _TABLE.set(table)
+        try:
+            return fields_in(rest, target)
+        finally:
+            _TABLE.reset(token)
+
+    converter.register_unstructure_hook(cls, unstructure_document)
+    converter.register_structure_hook(cls, structure_document)
 
 
 def _describe(error: BaseException, cls: type | None) -> str:

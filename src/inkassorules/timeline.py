@@ -68,7 +68,6 @@ from inkassorules.case import Case, as_case
 from inkassorules.claims import Claim, Payment
 from inkassorules.contact import time_zone
 from inkassorules.disputes import Dispute, may_take_step
-from inkassorules.disputes import Step as DisputeStep
 from inkassorules.errors import CurrencyMismatch, InvalidInput, NotInForce, RuleRefused
 from inkassorules.events import (
     AgreementCancelled,
@@ -325,8 +324,9 @@ class Step:
         number: 1 for the first step of the timeline, 2 for the next, ...
         kind: what the step is.
         name: its name in the country's language (``"inkassovarsel"``, ``"inkassokrav"``).
-        earliest_lawful: the first day the law allows it (for a fee-bearing step, the first
-            day it may carry its fee).
+        earliest_lawful: the first day the law allows it, with or without its fee (``fee``
+            says what it may carry on ``planned_on``; a purring planned with a fee: the first
+            day it may carry it).
         planned_on: the day the timeline takes it: never before ``earliest_lawful`` or the
             timeline's ``as_of``.
         governed_by: what decided ``planned_on``: ``"law"``, ``"policy"``, ``"as_of"``,
@@ -674,7 +674,6 @@ class _Country(NamedTuple):
     kinds: tuple[StepKind, ...]
     names: Mapping[StepKind, str]
     requires: Mapping[StepKind, StepKind]
-    dispute_steps: Mapping[StepKind, DisputeStep]
     earliest: Callable[[_Context, StepKind], _Lawful]
     fee: Callable[[_Context, StepKind, dt.date], FeeCap]
     deadline: Callable[[_Context, StepKind, dt.date, Channel], _Lawful | None]
@@ -981,9 +980,7 @@ def _run(
             law=law,
         )
         if disputes:
-            decision = may_take_step(
-                claim, rules.dispute_steps[kind], on=planned, disputes=disputes
-            )
+            decision = may_take_step(claim, kind, on=planned, disputes=disputes)
             if not decision.allowed:
                 standing = tuple(d for d in disputes if d.stands_on(planned) and d.reasonable)
                 return (

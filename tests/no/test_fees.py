@@ -24,7 +24,6 @@ from inkassorules.no.fees import (
     FEE_LETTER_KINDS,
     FeeLetter,
     LegalDate,
-    LetterKind,
     collection_demand_deadline,
     collection_demand_fee_cap,
     collection_fee_cap,
@@ -37,6 +36,7 @@ from inkassorules.no.fees import (
     standard_compensation,
 )
 from inkassorules.no.inkassosats import inkassosats
+from inkassorules.steps import StepKind
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -50,17 +50,17 @@ def nok(amount: str | int | Decimal) -> Money:
 
 
 def reminder(sent_on: date, deadline: date | None = None, *, fee: bool = True) -> FeeLetter:
-    return FeeLetter(kind=LetterKind.REMINDER, sent_on=sent_on, deadline=deadline, fee_charged=fee)
+    return FeeLetter(kind=StepKind.REMINDER, sent_on=sent_on, deadline=deadline, fee_charged=fee)
 
 
 def notice(sent_on: date, deadline: date | None = None, *, fee: bool = True) -> FeeLetter:
     return FeeLetter(
-        kind=LetterKind.COLLECTION_NOTICE, sent_on=sent_on, deadline=deadline, fee_charged=fee
+        kind=StepKind.COLLECTION_NOTICE, sent_on=sent_on, deadline=deadline, fee_charged=fee
     )
 
 
 def demand(sent_on: date, deadline: date | None = None) -> FeeLetter:
-    return FeeLetter(kind=LetterKind.COLLECTION_DEMAND, sent_on=sent_on, deadline=deadline)
+    return FeeLetter(kind=StepKind.COLLECTION_DEMAND, sent_on=sent_on, deadline=deadline)
 
 
 def salaer(**overrides: Any) -> FeeCap:
@@ -95,7 +95,7 @@ def _convert(key: str, value: Any) -> Any:
     if key == "earlier_letters":
         return [
             FeeLetter(
-                kind=LetterKind(raw["kind"]), sent_on=raw["sent_on"], deadline=raw.get("deadline")
+                kind=StepKind(raw["kind"]), sent_on=raw["sent_on"], deadline=raw.get("deadline")
             )
             for raw in value
         ]
@@ -687,12 +687,12 @@ def _letters(sent_on: date, delay: int) -> st.SearchStrategy[list[FeeLetter]]:
     return st.lists(letter, max_size=3)
 
 
-def _letter_cap(sent_on: date, due_date: date, kind: LetterKind) -> Money:
+def _letter_cap(sent_on: date, due_date: date, kind: StepKind) -> Money:
     law = builtin()
     name = {
-        LetterKind.REMINDER: "no.fees.reminder_fraction",
-        LetterKind.COLLECTION_NOTICE: "no.fees.collection_notice_fraction",
-        LetterKind.COLLECTION_DEMAND: "no.fees.collection_demand_fraction",
+        StepKind.REMINDER: "no.fees.reminder_fraction",
+        StepKind.COLLECTION_NOTICE: "no.fees.collection_notice_fraction",
+        StepKind.COLLECTION_DEMAND: "no.fees.collection_demand_fraction",
     }[kind]
     exact = inkassosats(sent_on).times(law.fraction(name, due_date).value)
     return exact.rounded(to=WHOLE_UNIT, mode="ROUND_CEILING")
@@ -706,7 +706,7 @@ def _letter_cap(sent_on: date, due_date: date, kind: LetterKind) -> Money:
     data=st.data(),
 )
 def test_property_letter_fees_within_cap(
-    due_date: date, delay: int, kind: LetterKind, data: st.DataObject
+    due_date: date, delay: int, kind: StepKind, data: st.DataObject
 ) -> None:
     sent_on = due_date + timedelta(days=delay)
     if sent_on.year == 2027:
@@ -716,9 +716,9 @@ def test_property_letter_fees_within_cap(
     room = (sent_on - roll_forward(due_date)).days
     letters = data.draw(_letters(sent_on, room)) if room >= 0 else []
     function = {
-        LetterKind.REMINDER: reminder_fee_cap,
-        LetterKind.COLLECTION_NOTICE: collection_notice_fee_cap,
-        LetterKind.COLLECTION_DEMAND: collection_demand_fee_cap,
+        StepKind.REMINDER: reminder_fee_cap,
+        StepKind.COLLECTION_NOTICE: collection_notice_fee_cap,
+        StepKind.COLLECTION_DEMAND: collection_demand_fee_cap,
     }[kind]
     cap = function(sent_on=sent_on, due_date=due_date, earlier_letters=letters)
     assert not cap.amount.is_negative
@@ -943,9 +943,7 @@ def test_earliest_fee_date_counts_from_the_postponed_forfall() -> None:
 
 def test_earlier_letter_before_the_postponed_forfall_is_refused() -> None:
     # A purring of Sunday 21 June precedes forfall (Monday 22 June): bad input; 22 June is fine.
-    early = FeeLetter(
-        kind=LetterKind.REMINDER, sent_on=date(2026, 6, 21), deadline=date(2026, 7, 5)
-    )
+    early = FeeLetter(kind=StepKind.REMINDER, sent_on=date(2026, 6, 21), deadline=date(2026, 7, 5))
     with pytest.raises(InvalidInput, match="before the forfall 2026-06-22"):
         reminder_fee_cap(sent_on=date(2026, 7, 20), due_date=SATURDAY_DUE, earlier_letters=[early])
     on_time = attrs.evolve(early, sent_on=date(2026, 6, 22), deadline=date(2026, 7, 6))

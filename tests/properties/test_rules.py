@@ -25,7 +25,8 @@ from inkassorules.calendar import calendar_for
 from inkassorules.claims import DebtorKind
 from inkassorules.law import builtin
 from inkassorules.money import MINOR_UNIT, Money
-from inkassorules.no.fees import FeeLetter, LetterKind
+from inkassorules.no.fees import FeeLetter
+from inkassorules.steps import StepKind
 from inkassorules.strategies import (
     amounts,
     claims,
@@ -61,19 +62,19 @@ def interest_days(code: str) -> st.SearchStrategy[dt.date]:
 # -- Norwegian letter fees: caps never exceeded, never negative, never too early --------------------
 
 LETTER_RULES = {
-    LetterKind.REMINDER: (norway.reminder_fee_cap, "no.fees.reminder_fraction"),
-    LetterKind.COLLECTION_NOTICE: (
+    StepKind.REMINDER: (norway.reminder_fee_cap, "no.fees.reminder_fraction"),
+    StepKind.COLLECTION_NOTICE: (
         norway.collection_notice_fee_cap,
         "no.fees.collection_notice_fraction",
     ),
-    LetterKind.COLLECTION_DEMAND: (
+    StepKind.COLLECTION_DEMAND: (
         norway.collection_demand_fee_cap,
         "no.fees.collection_demand_fraction",
     ),
 }
 
 
-def letter_fee_bound(kind: LetterKind, *, sent_on: dt.date, due_date: dt.date) -> Money:
+def letter_fee_bound(kind: StepKind, *, sent_on: dt.date, due_date: dt.date) -> Money:
     """The sats in force on sending x the larger fraction (due date or sending), plus half the
     rounding quantum in force on sending: no letter fee may ever be above it."""
     _, fraction_table = LETTER_RULES[kind]
@@ -97,12 +98,10 @@ def test_no_letter_fee_caps_are_bounded_and_multiples_of_the_rounding(
     rule, _ = LETTER_RULES[kind]
     letters = []
     reminder_sent = due_date + dt.timedelta(days=14)
-    if kind is LetterKind.COLLECTION_DEMAND and reminder_sent + dt.timedelta(days=14) < sent_on:
+    if kind is StepKind.COLLECTION_DEMAND and reminder_sent + dt.timedelta(days=14) < sent_on:
         # A purring whose 14-day deadline was missed: what opens the betalingsoppfordring fee.
         deadline = reminder_sent + dt.timedelta(days=14)
-        letters.append(
-            FeeLetter(kind=LetterKind.REMINDER, sent_on=reminder_sent, deadline=deadline)
-        )
+        letters.append(FeeLetter(kind=StepKind.REMINDER, sent_on=reminder_sent, deadline=deadline))
     cap = rule(sent_on=sent_on, due_date=due_date, earlier_letters=letters)
     event(f"{kind.name} allowed={cap.allowed}")
     assert not cap.amount.is_negative
@@ -114,7 +113,7 @@ def test_no_letter_fee_caps_are_bounded_and_multiples_of_the_rounding(
 
 
 @given(
-    kind=st.sampled_from([LetterKind.REMINDER, LetterKind.COLLECTION_NOTICE]),
+    kind=st.sampled_from([StepKind.REMINDER, StepKind.COLLECTION_NOTICE]),
     sent_on=dates_in_force("no.inkassosats", min_value=D(2002, 6, 1)),
     days_after_due=st.integers(min_value=-5, max_value=40),
 )
@@ -144,7 +143,7 @@ def test_no_collection_demand_carries_no_fee_without_a_missed_deadline(sent_on, 
     # Letters follow forfall, the due date rolled onto a business day (gjeldsbrevloven § 5).
     forfall = norway.roll_forward(due_date)
     assume(forfall <= sent_on)
-    pending = FeeLetter(kind=LetterKind.REMINDER, sent_on=forfall, deadline=sent_on)
+    pending = FeeLetter(kind=StepKind.REMINDER, sent_on=forfall, deadline=sent_on)
     assert not norway.collection_demand_fee_cap(
         sent_on=sent_on, due_date=due_date, earlier_letters=[pending]
     ).allowed

@@ -27,7 +27,6 @@ from inkassorules.no.contact import (
 from inkassorules.no.fees import (
     FeeLetter,
     LegalDate,
-    LetterKind,
     collection_demand_deadline,
     collection_demand_fee_cap,
     collection_fee_cap,
@@ -58,7 +57,6 @@ __all__ = [
     "CURRENCY",
     "FeeLetter",
     "LegalDate",
-    "LetterKind",
     "NorwegianConsumerCredit",
     "add_business_days",
     "collection_demand_deadline",

@@ -71,7 +71,6 @@ __all__ = [
     "CollectionDemandDeadline",
     "FeeLetter",
     "LegalDate",
-    "LetterKind",
     "collection_demand_deadline",
     "collection_demand_fee_cap",
     "collection_fee_cap",
@@ -161,14 +160,24 @@ _DISPUTED_REASON: Final = (
 )
 
 
-LetterKind = StepKind
-"""Deprecated: the kinds of letter are :class:`~inkassorules.steps.StepKind` (one vocabulary).
+def __getattr__(name: str) -> object:
+    """The deprecated ``LetterKind``: the same enum as :class:`~inkassorules.steps.StepKind`.
 
-``LetterKind`` is the same enum as ``StepKind`` (``LetterKind.REMINDER is StepKind.REMINDER``),
-kept for one release; write ``StepKind``. A :class:`FeeLetter` is one of the kinds
-inkassoforskriften chapter 1 prices: ``REMINDER`` (skriftlig purring), ``COLLECTION_NOTICE``
-(inkassovarsel, inkassoloven § 9) and ``COLLECTION_DEMAND`` (betalingsoppfordring, § 10).
-"""
+    Kept for one release with a ``DeprecationWarning`` (one vocabulary: write ``StepKind``;
+    ``FEE_LETTER_KINDS`` are the kinds inkassoforskriften chapter 1 prices).
+    """
+    if name == "LetterKind":
+        import warnings  # noqa: PLC0415 -- only for the deprecated name
+
+        warnings.warn(
+            "inkassorules.no.fees.LetterKind is deprecated and will be removed in the next "
+            "release: use inkassorules.StepKind (the same enum)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return StepKind
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 FEE_LETTER_KINDS: Final = (
     StepKind.REMINDER,
@@ -200,7 +209,8 @@ deadline=datetime.date(2026, 4, 3), fee_charged=True)
 
     Attributes:
         kind: purring, inkassovarsel or betalingsoppfordring (``StepKind.REMINDER``,
-            ``COLLECTION_NOTICE``, ``COLLECTION_DEMAND``; ``StepKind`` is a deprecated alias).
+            ``COLLECTION_NOTICE``, ``COLLECTION_DEMAND``; ``no.fees.LetterKind`` is a
+            deprecated alias of ``StepKind``).
         sent_on: the day it was sent.
         deadline: the last day of the payment deadline it set, if it set one.
         fee_charged: whether a fee was charged for it. Only fee-bearing letters count towards

@@ -42,7 +42,6 @@ from typing import TYPE_CHECKING, Final
 from inkassorules._checks import check_law
 from inkassorules.calendar import add_days, calendar_for
 from inkassorules.case import Case, as_case
-from inkassorules.disputes import Step as DisputeStep
 from inkassorules.errors import RuleRefused
 from inkassorules.fees import FeeCap
 from inkassorules.law import Citation, LawBook, builtin, cache_key
@@ -52,7 +51,6 @@ from inkassorules.no.fees import (
     CollectionDemandDeadline,
     FeeLetter,
     LegalDate,
-    LetterKind,
     collection_demand_deadline,
     collection_demand_fee_cap,
     collection_notice_deadline,
@@ -125,10 +123,10 @@ _NAMES: Final = MappingProxyType(
 )
 _LETTERS: Final = MappingProxyType(
     {
-        StepKind.FRIENDLY_REMINDER: LetterKind.REMINDER,
-        StepKind.REMINDER: LetterKind.REMINDER,
-        StepKind.COLLECTION_NOTICE: LetterKind.COLLECTION_NOTICE,
-        StepKind.COLLECTION_DEMAND: LetterKind.COLLECTION_DEMAND,
+        StepKind.FRIENDLY_REMINDER: StepKind.REMINDER,
+        StepKind.REMINDER: StepKind.REMINDER,
+        StepKind.COLLECTION_NOTICE: StepKind.COLLECTION_NOTICE,
+        StepKind.COLLECTION_DEMAND: StepKind.COLLECTION_DEMAND,
     }
 )
 
@@ -334,15 +332,6 @@ _RULES: Final = _Country(
         {
             StepKind.COLLECTION_DEMAND: StepKind.COLLECTION_NOTICE,
             StepKind.LEGAL_ACTION: StepKind.COLLECTION_DEMAND,
-        }
-    ),
-    dispute_steps=MappingProxyType(
-        {
-            StepKind.FRIENDLY_REMINDER: DisputeStep.REMINDER,
-            StepKind.REMINDER: DisputeStep.REMINDER,
-            StepKind.COLLECTION_NOTICE: DisputeStep.COLLECTION_NOTICE,
-            StepKind.COLLECTION_DEMAND: DisputeStep.COLLECTION_DEMAND,
-            StepKind.LEGAL_ACTION: DisputeStep.COURT,
         }
     ),
     earliest=_earliest,

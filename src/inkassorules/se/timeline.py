@@ -48,7 +48,6 @@ from typing import TYPE_CHECKING, Final
 from inkassorules._checks import check_law
 from inkassorules.calendar import add_days, calendar_for
 from inkassorules.case import Case, as_case
-from inkassorules.disputes import Step as DisputeStep
 from inkassorules.errors import InvalidInput, RuleRefused
 from inkassorules.fees import FeeCap
 from inkassorules.law import Citation, LawBook, builtin, cache_key
@@ -296,15 +295,6 @@ _RULES: Final = _Country(
         {
             StepKind.NOTICE_BEFORE_ENFORCEMENT: StepKind.COLLECTION_DEMAND,
             StepKind.LEGAL_ACTION: StepKind.COLLECTION_DEMAND,
-        }
-    ),
-    dispute_steps=MappingProxyType(
-        {
-            StepKind.REMINDER: DisputeStep.REMINDER,
-            StepKind.COLLECTION_WARNING: DisputeStep.COLLECTION_NOTICE,
-            StepKind.COLLECTION_DEMAND: DisputeStep.COLLECTION_DEMAND,
-            StepKind.NOTICE_BEFORE_ENFORCEMENT: DisputeStep.COLLECTION_DEMAND,
-            StepKind.LEGAL_ACTION: DisputeStep.PAYMENT_ORDER,
         }
     ),
     earliest=_earliest,
