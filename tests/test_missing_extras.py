@@ -78,3 +78,12 @@ def test_the_portfolio_command_checks_its_arguments_before_the_extra(
     assert "inkassorules[portfolio]" in err
     assert "internal error" not in err
     assert not out.exists()
+
+
+def test_spark_evaluate_without_pyspark(monkeypatch):
+    pytest.importorskip("pyarrow")
+    from inkassorules.portfolio import spark as portfolio_spark
+
+    _hide(monkeypatch, "pyspark", "pyspark.sql")
+    with pytest.raises(MissingExtra, match=r"inkassorules\[spark\]"):
+        portfolio_spark.evaluate(object(), as_of=dt.date(2026, 6, 1))
