@@ -29,6 +29,7 @@ from inkassorules.portfolio._rows import (
     SUMMARY_COLUMNS,
     evaluate_row,
     evaluated,
+    next_contact_at,
     row_case,
 )
 from inkassorules.se import interest as se_interest
@@ -64,6 +65,7 @@ _DATE_COLUMNS: Final = (
 _FLAG_COLUMNS: Final = ("reminder_fee_agreed", "disputed")
 _EPOCH: Final = dt.date(1970, 1, 1)
 _LIMIT: Final = 2**62
+_MOMENT: Final = pa.timestamp("us", tz="UTC")  # one zone per column: the instant, in UTC
 
 
 def _plain(column: pa.ChunkedArray) -> pa.Array:
@@ -266,6 +268,7 @@ class _Answers:
         self.errors: list[InkassoError | None] = []
         self.factors: list[Fraction | None] = []
         self.memo: dict[tuple[object, object, object], Fraction] = {}
+        self.contacts: dict[object, dt.datetime | None] = {}
 
     def key(
         self,
@@ -283,6 +286,9 @@ class _Answers:
                 factor = self.memo[span] = _step_factor(answer, case, as_of) or _factor(
                     row, as_of, law
                 )
+            code = case.claim.jurisdiction
+            if code not in self.contacts:  # a row's case has no contact attempts
+                self.contacts[code] = next_contact_at(case, as_of=as_of, law=law)
         except InkassoError as error:
             self.rows.append(evaluate_row(row, as_of=as_of, policy=policy, law=law))
             self.errors.append(error)
@@ -295,6 +301,7 @@ class _Answers:
                 "next_step_on": answer.planned_on,
                 "earliest_lawful_on": answer.earliest_on,
                 "lawful_today": answer.lawful_today,
+                "next_contact_at": self.contacts[code],
                 "fee": None if step is None else _minor_of(step.fee.amount),
                 "interest": None,
                 "time_barred_on": answer.time_barred_on,
@@ -483,6 +490,7 @@ def evaluate_arrow(
         "next_step_on": _column(answers, "next_step_on", date, indices),
         "earliest_lawful_on": _column(answers, "earliest_lawful_on", date, indices),
         "lawful_today": _column(answers, "lawful_today", pa.bool_(), indices),
+        "next_contact_at": _column(answers, "next_contact_at", _MOMENT, indices),
         "fee": _column(answers, "fee", pa.int64(), indices),
         "interest": _interest(principal, vector, which, answers, keys),
         "time_barred_on": _column(answers, "time_barred_on", date, indices),
