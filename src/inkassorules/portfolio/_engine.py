@@ -355,8 +355,18 @@ class _Lean:
         self.policy = policy
         self.law = law
         self.book = builtin() if law is None else law
-        self.key = cache_key(law) if law is None or law is builtin() else law
+        self.key = cache_key(law)
         self.templates: dict[tuple[object, ...], tuple[Claim, bool]] = {}
+        try:
+            check_law(law)
+        except InkassoError:  # every row says so, through the row API
+            self.law_ok = False
+        else:
+            self.law_ok = True
+        # A policy of the caller's is only known by identity: its results stay in this call.
+        shared = policy is None
+        self.pieces = _SHARED_PIECES if shared else {}
+        self.fees = _SHARED_FEES if shared else {}
 
     def claim(self, row: dict[str, object]) -> Claim:
         template = tuple(row.get(n) for n in _TEMPLATE)
@@ -384,10 +394,71 @@ class _Lean:
             claim_kind=model.claim_kind,
         )
 
-    def answer(self, claim: Claim) -> dict[str, object] | None:
-        """The result fields but the interest and the contact slot (None: use the row API)."""
+    def answer(self, row: dict[str, object]) -> tuple[dict[str, object], Claim, dt.date] | None:
+        """The result fields but the interest and the contact slot, the claim, the interest start.
+
+        None where the lean path does not apply (the row API then answers).
+        """
+        if not self.law_ok:
+            return None
+        try:
+            memo_key = (
+                tuple(row.get(n) for n in _TEMPLATE),
+                row.get("due_date"),
+                row.get("invoice_date"),
+                self.key,
+            )
+            found = self.pieces.get(memo_key)
+        except TypeError:  # a value that cannot be a key: the row API
+            return None
+        if found is None:
+            found = self._pieces(self.claim(row))
+            if found is None:
+                return None
+            if len(self.pieces) > _MEMO_LIMIT:
+                self.pieces.clear()
+            self.pieces[memo_key] = found
+        claim, rules, chosen, kind, name, channel, lawful, day, start, barred = found
         as_of = self.as_of
-        check_law(self.law)
+        wanted = max(lawful, day)
+        status = "overdue" if wanted < as_of else "due" if wanted == as_of else "planned"
+        planned = max(wanted, as_of)
+        fee_key = (memo_key, planned)
+        fee = self.fees.get(fee_key)
+        if fee is None:
+            context = _timeline._Context(claim=claim, law=self.book, policy=chosen, earlier=())  # noqa: SLF001
+            cap, _, _ = _timeline._fees(rules, context, kind, planned, None)  # noqa: SLF001
+            rules.deadline(context, kind, planned, channel)  # raises as the planner does
+            rules.latest(context, kind, planned)
+            fee = _whole_minor(cap.amount)
+            if len(self.fees) > _MEMO_LIMIT:
+                self.fees.clear()
+            self.fees[fee_key] = fee
+        earliest = max(lawful, as_of)
+        today = lawful <= as_of
+        if today:
+            reason = f"{name} may be taken today ({as_of.isoformat()})"
+        else:
+            reason = f"{name} may be taken from {earliest.isoformat()}"
+        answer: dict[str, object] = {
+            "next_step_kind": kind.value,
+            "next_step_on": planned,
+            "earliest_lawful_on": earliest,
+            "lawful_today": today,
+            "fee": fee,
+            "interest": None,
+            "time_barred_on": None,
+            "status": status,
+            "reason": reason,
+            "error": None,
+            "error_message": None,
+        }
+        if barred is not None:
+            _time_barred(answer, barred, as_of, planned, claim.jurisdiction)
+        return answer, claim, start
+
+    def _pieces(self, claim: Claim) -> tuple[Any, ...] | None:
+        """What of the first step does not depend on ``as_of`` (None: not for the lean path)."""
         rules = _timeline._rules(claim.jurisdiction)  # noqa: SLF001 -- the planner's own rules
         chosen: object = self.policy
         if chosen is None:
@@ -396,6 +467,8 @@ class _Lean:
             return None
         book = self.book
         rules.interest_start(claim, book)  # raises as the planner does outside the data
+        interest = no_interest if claim.jurisdiction == "NO" else se_interest
+        start = interest.interest_start(due_date=claim.due_date, law=self.law).start
         kinds = _timeline._country_kinds(rules.code, chosen.steps)  # noqa: SLF001
         if not kinds:
             return None
@@ -406,57 +479,44 @@ class _Lean:
         context = _timeline._Context(claim=claim, law=book, policy=chosen, earlier=())  # noqa: SLF001
         lawful = rules.earliest(context, kind).day
         day, _ = _timeline._policy_day(claim, chosen, kind, None)  # noqa: SLF001
-        wanted = max(lawful, day)
-        status = "overdue" if wanted < as_of else "due" if wanted == as_of else "planned"
-        planned = max(wanted, as_of)
-        fee, _, _ = _timeline._fees(rules, context, kind, planned, None)  # noqa: SLF001
-        rules.deadline(context, kind, planned, channel)  # raises as the planner does
-        rules.latest(context, kind, planned)
-        earliest = max(lawful, as_of)
-        today = lawful <= as_of
-        name = rules.names[kind]
-        if today:
-            reason = f"{name} may be taken today ({as_of.isoformat()})"
-        else:
-            reason = f"{name} may be taken from {earliest.isoformat()}"
-        answer: dict[str, object] = {
-            "next_step_kind": kind.value,
-            "next_step_on": planned,
-            "earliest_lawful_on": earliest,
-            "lawful_today": today,
-            "fee": _whole_minor(fee.amount),
-            "interest": None,
-            "time_barred_on": None,
-            "status": status,
-            "reason": reason,
-            "error": None,
-            "error_message": None,
-        }
         barred = _timeline._bare_bar(claim, self.key)  # noqa: SLF001
-        if barred is None:
-            return answer
-        bar = barred.day
-        answer["time_barred_on"] = bar
-        if as_of >= bar:
-            answer |= {
-                "next_step_kind": None,
-                "next_step_on": None,
-                "earliest_lawful_on": None,
-                "lawful_today": False,
-                "fee": None,
-                "status": "none",
-                "reason": (
-                    f"the claim has been time-barred since {bar.isoformat()} ({barred.period}): "
-                    "no collection step may be taken"
-                ),
-            }
-        elif planned >= bar:
-            how = _timeline._INTERRUPTS[claim.jurisdiction]  # noqa: SLF001
-            answer["reason"] = (
-                f"{reason}; but the claim becomes time-barred on {bar.isoformat()}: "
-                f"interrupt the limitation period before then by {how}"
-            )
-        return answer
+        name = rules.names[kind]
+        return (claim, rules, chosen, kind, name, channel, lawful, day, start, barred)
+
+
+def _time_barred(
+    answer: dict[str, object], barred: Any, as_of: dt.date, planned: dt.date, code: str
+) -> None:
+    """*answer* with the limitation day, as ``timeline.with_limitation`` gives it."""
+    bar = barred.day
+    answer["time_barred_on"] = bar
+    if as_of >= bar:
+        answer |= {
+            "next_step_kind": None,
+            "next_step_on": None,
+            "earliest_lawful_on": None,
+            "lawful_today": False,
+            "fee": None,
+            "status": "none",
+            "reason": (
+                f"the claim has been time-barred since {bar.isoformat()} ({barred.period}): "
+                "no collection step may be taken"
+            ),
+        }
+    elif planned >= bar:
+        how = _timeline._INTERRUPTS[code]  # noqa: SLF001
+        answer["reason"] = (
+            f"{answer['reason']}; but the claim becomes time-barred on {bar.isoformat()}: "
+            f"interrupt the limitation period before then by {how}"
+        )
+
+
+_MEMO_LIMIT: Final = 200_000
+# What a bare claim's first step is, by claim columns and book, for the default policy: it does
+# not depend on as_of (a fee cap is kept by the day it is planned for). Shared by the calls of
+# one process, as the country rules keep their own results.
+_SHARED_PIECES: dict[tuple[object, ...], tuple[Any, ...]] = {}
+_SHARED_FEES: dict[tuple[object, ...], int] = {}
 
 
 _TEMPLATE: Final = (
@@ -504,16 +564,16 @@ class _Answers:
     def _lean(self, row: dict[str, object]) -> bool:
         """Row *row*'s key by the lean path for a bare claim; False where it does not apply."""
         try:
-            claim = self.lean.claim(row)
-            answer = self.lean.answer(claim)
-            if answer is None:
+            found = self.lean.answer(row)
+            if found is None:
                 return False
+            answer, claim, start = found
             code = claim.jurisdiction
-            rules = no_interest if code == "NO" else se_interest
-            start = rules.interest_start(due_date=claim.due_date, law=self.law).start
-            from inkassorules.case import Case  # noqa: PLC0415 -- as _rows: loaded on use
+            if code not in self.contacts:
+                from inkassorules.case import Case  # noqa: PLC0415 -- as _rows: loaded on use
 
-            answer["next_contact_at"] = self._contact(Case(claim=claim))
+                self._contact(Case(claim=claim))
+            answer["next_contact_at"] = self.contacts[code]
         except InkassoError:
             return False  # the row API raises it again, with its own message
         self.pending.append((len(self.rows), code, start, row))
@@ -619,6 +679,16 @@ def _interest(
         else:
             numerators[k] = factor.numerator
             denominators[k] = factor.denominator
+    if (
+        size
+        and keys
+        and known.all()
+        and not big.any()
+        and bool(vector.all())
+        and 2 * int(principal.max()) * int(numerators.max()) + int(denominators.max()) < _LIMIT
+    ):  # every row by the engine, no product near overflow: one pass, no mask
+        d = denominators[which]
+        return pa.array((2 * principal * numerators[which] + d) // (2 * d), pa.int64())
     out = np.zeros(size, np.int64)
     valid = np.zeros(size, np.bool_)
     rows = np.flatnonzero(vector)
