@@ -320,3 +320,23 @@ def test_next_contact_at_is_null_where_the_contact_rules_do_not_cover_as_of() ->
     assert out.column("error").to_pylist() == [None]
     assert out.column("next_step_kind").to_pylist() == ["friendly_reminder"]
     assert "next contact slot: none" in portfolio.explain(out, 0)
+
+
+@settings(max_examples=25)
+@given(books(summaries=False), st.sampled_from(["earliest_lawful", "no_fees"]))
+def test_bare_claims_under_a_callers_policy_equal_the_row_api(
+    book: tuple[dt.date, list[dict[str, Any]]], which: str
+) -> None:
+    """The lean path for bare claims follows the policy given, as the row API does."""
+    import attrs
+
+    from inkassorules.timeline import CreditorPolicy
+
+    as_of, rows = book
+    policy = CreditorPolicy.earliest_lawful()
+    if which == "no_fees":
+        policy = attrs.evolve(policy, charge_fees=False, days_after_due={StepKind.REMINDER: 9})
+    out = evaluate(table_of(rows), as_of=as_of, policy=policy)
+    assert isinstance(out, pa.Table)
+    for row, got in zip(rows, out.to_pylist(), strict=True):
+        assert {c: got[c] for c in COMPARED} == evaluate_row(row, as_of=as_of, policy=policy)
