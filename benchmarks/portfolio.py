@@ -9,13 +9,14 @@ field, half of them with case summaries; ``--dask N`` times the Dask path on N c
 cluster of 2 worker processes against one process and the cluster's fixed overhead.
 
 The floor is the per-claim work any columnar evaluation of these claims must do, written by
-hand in numpy: read the input columns into arrays, look the next step's fields up in a table
-by (country, due date), and compute the late interest from per-day rate prefix sums, exact in
-integers and rounded half up. Its law tables (the prefix sums, the interest start and the
-next step per due date) are compiled from the library before the timing starts and are not
-timed; the engine works everything out itself inside its timing. The floor is checked equal
-to the engine on every run. Targets (issue 17): engine <= 3x the floor including input
-conversion, peak memory for 1M claims <= 1.5 GiB. Timings depend on the machine.
+hand in numpy: read the input columns into arrays, look the next step's fields up in a table by
+(country, due date), take the next contact slot per country, and compute the late interest from
+per-day rate prefix sums, exact in integers and rounded half up. Its law tables (the prefix
+sums, the interest start and the next step per due date) are compiled from the library before
+the timing starts and are not timed; the engine works everything out itself inside its timing.
+The floor is checked equal to the engine on every run. Targets (issue 17): engine <= 3x the
+floor including input conversion, peak memory for 1M claims <= 1.5 GiB. Timings depend on the
+machine.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import sys
 import time
 from math import lcm
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 import numpy as np
 import pyarrow as pa
@@ -48,6 +50,8 @@ FIRST_DUE = dt.date(2023, 6, 1)
 DUE_DAYS = 900
 EPOCH = dt.date(1970, 1, 1)
 CURRENCY = {"NO": "NOK", "SE": "SEK"}
+ZONE = {"NO": ZoneInfo("Europe/Oslo"), "SE": ZoneInfo("Europe/Stockholm")}
+MICROSECOND = dt.timedelta(microseconds=1)
 
 
 def book(count: int, *, seed: int = 17) -> pa.Table:
@@ -122,6 +126,12 @@ class Floor:
                 "fee": np.array(fees, np.int64),
             }
         self.end = days - 1
+        # The next contact slot: the first phone moment from the start of as_of (µs, UTC).
+        self.contact = {}
+        for code, rules in (("NO", no), ("SE", se)):
+            start = dt.datetime.combine(as_of, dt.time(), tzinfo=ZONE[code])
+            slot = rules.next_contact_window(start, channel="phone")
+            self.contact[code] = (slot - dt.datetime(1970, 1, 1, tzinfo=dt.UTC)) // MICROSECOND
 
     def run(self, table: pa.Table) -> dict[str, np.ndarray[Any, Any]]:
         """The floor's per-claim work on *table* (input conversion included)."""
@@ -137,6 +147,7 @@ class Floor:
             self.prefix["NO"][self.end] - self.prefix["NO"][start],
             self.prefix["SE"][self.end] - self.prefix["SE"][start],
         )
+        out["contact"] = np.where(norway, self.contact["NO"], self.contact["SE"])
         cents, rest = np.divmod(principal * factor, self.denominator)
         out["interest"] = cents + (2 * rest >= self.denominator)
         return out
@@ -154,6 +165,9 @@ def same(result: pa.Table, floor: dict[str, np.ndarray[Any, Any]]) -> None:
             result.column("earliest_lawful_on").cast(pa.int32()).to_numpy(), floor["earliest"]
         ),
         "fee": np.array_equal(result.column("fee").to_numpy(), floor["fee"]),
+        "contact": np.array_equal(
+            result.column("next_contact_at").cast(pa.int64()).to_numpy(), floor["contact"]
+        ),
         "interest": np.array_equal(result.column("interest").to_numpy(), floor["interest"]),
     }
     wrong = [name for name, ok in checks.items() if not ok]

@@ -278,3 +278,65 @@ def test_explain_rebuilds_the_reasons_through_the_row_api() -> None:
     assert "Balance on 2025-09-01" in text
     with pytest.raises(InvalidInput, match="not in a result"):
         portfolio.explain(out, len(rows))
+
+
+def test_next_contact_at_is_the_row_apis_next_phone_slot() -> None:
+    """Sunday 2026-03-22: Monday 08:00 local. Good Friday 2026-04-03: after the holidays."""
+    rows = [
+        {
+            "jurisdiction": code,
+            "principal": 100000,
+            "currency": CURRENCY[code],
+            "due_date": D(2026, 3, 2),
+            "debtor_kind": "consumer",
+        }
+        for code in ("NO", "SE")
+    ]
+    out = check_equal(D(2026, 3, 22), rows)
+    assert out.schema.field("next_contact_at").type == pa.timestamp("us", tz="UTC")
+    slots = out.column("next_contact_at").to_pylist()
+    assert [s.isoformat() for s in slots] == ["2026-03-23T07:00:00+00:00"] * 2
+    easter = check_equal(D(2026, 4, 3), rows).column("next_contact_at").to_pylist()
+    assert [s.isoformat() for s in easter] == [
+        "2026-04-04T06:00:00+00:00",  # NO: Easter Saturday is no helligdag, 08:00 Oslo
+        "2026-04-07T06:00:00+00:00",  # SE: Easter Monday a helgdag, 08:00 Stockholm on Tuesday
+    ]
+    text = portfolio.explain(out, 0)
+    assert "next contact slot: 2026-03-23T08:00:00+01:00" in text
+    assert "phone contact at 2026-03-23T08:00:00+01:00 allowed" in text
+
+
+def test_next_contact_at_is_null_where_the_contact_rules_do_not_cover_as_of() -> None:
+    """Norway's phone rules start 2022-12-15 (rundskriv 5/2022): no slot, the rest stands."""
+    row = {
+        "jurisdiction": "NO",
+        "principal": 100000,
+        "currency": "NOK",
+        "due_date": D(2022, 9, 1),
+        "debtor_kind": "consumer",
+    }
+    out = check_equal(D(2022, 10, 3), [row])
+    assert out.column("next_contact_at").to_pylist() == [None]
+    assert out.column("error").to_pylist() == [None]
+    assert out.column("next_step_kind").to_pylist() == ["friendly_reminder"]
+    assert "next contact slot: none" in portfolio.explain(out, 0)
+
+
+@settings(max_examples=25)
+@given(books(summaries=False), st.sampled_from(["earliest_lawful", "no_fees"]))
+def test_bare_claims_under_a_callers_policy_equal_the_row_api(
+    book: tuple[dt.date, list[dict[str, Any]]], which: str
+) -> None:
+    """The lean path for bare claims follows the policy given, as the row API does."""
+    import attrs
+
+    from inkassorules.timeline import CreditorPolicy
+
+    as_of, rows = book
+    policy = CreditorPolicy.earliest_lawful()
+    if which == "no_fees":
+        policy = attrs.evolve(policy, charge_fees=False, days_after_due={StepKind.REMINDER: 9})
+    out = evaluate(table_of(rows), as_of=as_of, policy=policy)
+    assert isinstance(out, pa.Table)
+    for row, got in zip(rows, out.to_pylist(), strict=True):
+        assert {c: got[c] for c in COMPARED} == evaluate_row(row, as_of=as_of, policy=policy)

@@ -24,6 +24,8 @@ Needs the ``portfolio`` extra (numpy, pyarrow): ``pip install 'inkassorules[port
 ['friendly_reminder', 'reminder', None]
 >>> out.column("interest").to_pylist(), out.column("error").to_pylist()
 ([4734, 4932, None], [None, None, 'UnknownJurisdiction'])
+>>> [str(moment) for moment in out.column("next_contact_at").to_pylist()[:2]]
+['2026-03-20 07:00:00+00:00', '2026-03-20 07:00:00+00:00']
 >>> row_api_rows(out)
 0
 """
@@ -39,12 +41,14 @@ from inkassorules.portfolio._rows import (
     RESULT_COLUMNS,
     SUMMARY_COLUMNS,
     evaluate_row,
+    next_contact_at,
     row_case,
 )
 
 if TYPE_CHECKING:
     import datetime as dt
 
+    from inkassorules.case import Case
     from inkassorules.law import LawBook
     from inkassorules.timeline import CreditorPolicy
 
@@ -55,6 +59,7 @@ __all__ = [
     "evaluate",
     "evaluate_row",
     "explain",
+    "next_contact_at",
     "row_api_rows",
     "row_case",
 ]
@@ -83,7 +88,8 @@ def evaluate(
     result is the input with :data:`RESULT_COLUMNS` appended, in the same kind of table (a
     pyarrow Table for a mapping; pandas with pyarrow-backed dtypes, so that int64 columns with
     nulls stay int64): ``as_of``, ``next_step_kind``, ``next_step_on``, ``earliest_lawful_on``,
-    ``lawful_today``, ``fee`` and ``interest`` (int64 minor units), ``time_barred_on``,
+    ``lawful_today``, ``next_contact_at`` (the next contact slot, :func:`next_contact_at`, a
+    UTC timestamp), ``fee`` and ``interest`` (int64 minor units), ``time_barred_on``,
     ``status``, ``reason``, ``error``, ``error_message`` as :func:`evaluate_row` defines them,
     and ``row_api``: True for the rows evaluated one by one through the row API (a payment, or
     a value the columns cannot carry) rather than by the columnar engine.
@@ -154,4 +160,21 @@ def explain(
     case = row_case(row)
     answer = next_step(case, as_of=as_of, policy=policy, law=law)
     owed = balance(case, on=as_of, law=law)
-    return f"{answer.explain()}\n{owed.explain()}"
+    return f"{answer.explain()}\n{owed.explain()}\n{_contact_explain(case, as_of, law)}"
+
+
+def _contact_explain(case: Case, as_of: dt.date, law: LawBook | None) -> str:
+    """The next contact slot (``next_contact_at``) and the contact rule that allows it."""
+    from inkassorules.no import contact as no_contact  # noqa: PLC0415 -- loaded on use
+    from inkassorules.se import contact as se_contact  # noqa: PLC0415 -- loaded on use
+
+    slot = next_contact_at(case, as_of=as_of, law=law)
+    if slot is None:
+        return (
+            f"next contact slot: none (the contact rules in the data do not cover "
+            f"{as_of.isoformat()}, or allow no moment within 400 days)"
+        )
+    rules = no_contact if case.claim.jurisdiction == "NO" else se_contact
+    history = [a.at for a in case.contact_attempts if a.channel.value == "phone"]
+    decision = rules.contact_allowed(slot, channel="phone", history=history, law=law)
+    return f"next contact slot: {slot.isoformat()}\n{decision.explain()}"

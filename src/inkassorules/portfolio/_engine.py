@@ -19,20 +19,26 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from inkassorules._checks import check_date
+from inkassorules import timeline as _timeline
+from inkassorules._checks import check_date, check_law
+from inkassorules.claims import Claim
 from inkassorules.errors import InkassoError, InvalidInput
+from inkassorules.law import builtin, cache_key
 from inkassorules.money import Money
 from inkassorules.no import interest as no_interest
 from inkassorules.portfolio._rows import (
     CLAIM_COLUMNS,
     RESULT_COLUMNS,
     SUMMARY_COLUMNS,
+    _claim,
     evaluate_row,
     evaluated,
+    next_contact_at,
     row_case,
 )
 from inkassorules.se import interest as se_interest
-from inkassorules.timeline import next_step
+from inkassorules.steps import Channel
+from inkassorules.timeline import CreditorPolicy, next_step
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -41,7 +47,7 @@ if TYPE_CHECKING:
 
     from inkassorules.case import Case
     from inkassorules.law import LawBook
-    from inkassorules.timeline import CreditorPolicy, NextStep
+    from inkassorules.timeline import NextStep
 
     Ints = NDArray[np.int64]
     Bools = NDArray[np.bool_]
@@ -64,6 +70,7 @@ _DATE_COLUMNS: Final = (
 _FLAG_COLUMNS: Final = ("reminder_fee_agreed", "disputed")
 _EPOCH: Final = dt.date(1970, 1, 1)
 _LIMIT: Final = 2**62
+_MOMENT: Final = pa.timestamp("us", tz="UTC")  # one zone per column: the instant, in UTC
 
 
 def _plain(column: pa.ChunkedArray) -> pa.Array:
@@ -243,6 +250,62 @@ def _factor(row: dict[str, object], as_of: dt.date, law: LawBook | None) -> Frac
     return Fraction(result.exact)
 
 
+class _RateTable:
+    """Late interest per krone from each start day to *as_of*: suffix sums of the day factors.
+
+    One call of the country's own interest function, from the earliest start to *as_of*, gives
+    the periods of one rate and year length; within a period each day accrues the same exact
+    fraction, so the interest from any later start is the sum of its days' fractions. Checked
+    against a direct call from a middle start; where that differs (a book whose day count is
+    not linear in days), every start gets its own direct call.
+    """
+
+    def __init__(self, code: str, first: dt.date, as_of: dt.date, law: LawBook | None) -> None:
+        self.rules = no_interest if code == "NO" else se_interest
+        self.one = Money.of(1, "NOK" if code == "NO" else "SEK")
+        self.first, self.as_of, self.law = first, as_of, law
+        self.sums: list[Fraction] | None = None
+        self.direct: dict[dt.date, Fraction] = {}
+        if first >= as_of:
+            self.sums = [Fraction(0)]
+            return
+        result = self.rules.late_interest(
+            self.one, due_date=first, paid_on=as_of, law=law, roll_due_date=False
+        )
+        whole = self.direct[first] = Fraction(result.exact)
+        days: list[Fraction] = []
+        for period in result.periods:
+            if period.days <= 0:
+                continue
+            share: Fraction = Fraction(period.exact) / period.days
+            days.extend([share] * period.days)
+        if len(days) != (as_of - first).days:
+            return
+        sums = [Fraction(0)] * (len(days) + 1)
+        for i in range(len(days) - 1, -1, -1):
+            sums[i] = sums[i + 1] + days[i]
+        middle = first + dt.timedelta(days=len(days) // 2)
+        if sums[0] == whole and sums[len(days) // 2] == self._direct(middle):
+            self.sums = sums
+
+    def _direct(self, start: dt.date) -> Fraction:
+        found = self.direct.get(start)
+        if found is None:
+            result = self.rules.late_interest(
+                self.one, due_date=start, paid_on=self.as_of, law=self.law, roll_due_date=False
+            )
+            found = self.direct[start] = Fraction(result.exact)
+        return found
+
+    def factor(self, start: dt.date) -> Fraction:
+        """The interest per krone from *start* to *as_of* (0 when *start* is not before it)."""
+        if start >= self.as_of:
+            return Fraction(0)
+        if self.sums is not None:
+            return self.sums[(start - self.first).days]
+        return self._direct(start)
+
+
 def _step_factor(answer: NextStep, case: Case, as_of: dt.date) -> Fraction | None:
     """The interest per krone to *as_of* from the step's own interest, where it runs to *as_of*.
 
@@ -258,22 +321,271 @@ def _step_factor(answer: NextStep, case: Case, as_of: dt.date) -> Fraction | Non
     return Fraction(interest.exact) / Fraction(case.claim.principal.amount)
 
 
+_BARE_EMPTY: Final = (
+    ("last_step", (None,)),
+    ("fees_charged", (None, 0)),
+    ("paid", (None, 0)),
+    ("disputed", (None, False)),
+)
+
+
+def _bare(row: dict[str, object]) -> bool:
+    """True if *row*'s case is its bare claim: no last step, fees, payment or dispute."""
+    for name, empty in _BARE_EMPTY:
+        value = row.get(name)
+        if not any(value is e or (type(value) is int and value == e) for e in empty):
+            return False
+    return True
+
+
+class _Lean:
+    """The row API's next step for a bare claim, without the parts the columns do not carry.
+
+    :func:`~inkassorules.timeline.next_step` on a case without events plans its first step
+    only; this takes the same decisions with the same country rules (earliest lawful day,
+    policy day, fee cap, deadline, limitation), but skips what only the Step and its
+    explanation need (the interest to the planned day, the amounts due, the reasons), and
+    builds the claims of one template (every claim column but the dates) without re-parsing
+    them. Anything it does not cover (a phone step, a policy without steps) is left to the row
+    API (None), and so is every error: the row API then raises it, with its own message.
+    """
+
+    def __init__(self, as_of: dt.date, policy: CreditorPolicy | None, law: LawBook | None) -> None:
+        self.as_of = as_of
+        self.policy = policy
+        self.law = law
+        self.book = builtin() if law is None else law
+        self.key = cache_key(law)
+        self.templates: dict[tuple[object, ...], tuple[Claim, bool]] = {}
+        try:
+            check_law(law)
+        except InkassoError:  # every row says so, through the row API
+            self.law_ok = False
+        else:
+            self.law_ok = True
+        # A policy of the caller's is only known by identity: its results stay in this call.
+        shared = policy is None
+        self.pieces = _SHARED_PIECES if shared else {}
+        self.fees = _SHARED_FEES if shared else {}
+
+    def claim(self, row: dict[str, object]) -> Claim:
+        template = tuple(row.get(n) for n in _TEMPLATE)
+        principal = row.get("principal")
+        due, invoice = row.get("due_date"), row.get("invoice_date")
+        known = self.templates.get(template)
+        if (
+            known is None
+            or type(principal) is not int
+            or type(due) is not dt.date
+            or not (invoice is None or type(invoice) is dt.date)
+        ):
+            claim = _claim(row, _principal(row))
+            self.templates.setdefault(template, (claim, True))
+            return claim
+        model, _ = known
+        return Claim(
+            principal=Money.of(Decimal(principal).scaleb(-2), model.currency),
+            due_date=due,
+            jurisdiction=model.jurisdiction,
+            debtor_kind=model.debtor_kind,
+            invoice_date=invoice,
+            reminder_fee_agreed=model.reminder_fee_agreed,
+            creditor_kind=model.creditor_kind,
+            claim_kind=model.claim_kind,
+        )
+
+    def answer(self, row: dict[str, object]) -> tuple[dict[str, object], Claim, dt.date] | None:
+        """The result fields but the interest and the contact slot, the claim, the interest start.
+
+        None where the lean path does not apply (the row API then answers).
+        """
+        if not self.law_ok:
+            return None
+        try:
+            memo_key = (
+                tuple(row.get(n) for n in _TEMPLATE),
+                row.get("due_date"),
+                row.get("invoice_date"),
+                self.key,
+            )
+            found = self.pieces.get(memo_key)
+        except TypeError:  # a value that cannot be a key: the row API
+            return None
+        if found is None:
+            found = self._pieces(self.claim(row))
+            if found is None:
+                return None
+            if len(self.pieces) > _MEMO_LIMIT:
+                self.pieces.clear()
+            self.pieces[memo_key] = found
+        claim, rules, chosen, kind, name, channel, lawful, day, start, barred = found
+        as_of = self.as_of
+        wanted = max(lawful, day)
+        status = "overdue" if wanted < as_of else "due" if wanted == as_of else "planned"
+        planned = max(wanted, as_of)
+        fee_key = (memo_key, planned)
+        fee = self.fees.get(fee_key)
+        if fee is None:
+            context = _timeline._Context(claim=claim, law=self.book, policy=chosen, earlier=())  # noqa: SLF001
+            cap, _, _ = _timeline._fees(rules, context, kind, planned, None)  # noqa: SLF001
+            rules.deadline(context, kind, planned, channel)  # raises as the planner does
+            rules.latest(context, kind, planned)
+            fee = _whole_minor(cap.amount)
+            if len(self.fees) > _MEMO_LIMIT:
+                self.fees.clear()
+            self.fees[fee_key] = fee
+        earliest = max(lawful, as_of)
+        today = lawful <= as_of
+        if today:
+            reason = f"{name} may be taken today ({as_of.isoformat()})"
+        else:
+            reason = f"{name} may be taken from {earliest.isoformat()}"
+        answer: dict[str, object] = {
+            "next_step_kind": kind.value,
+            "next_step_on": planned,
+            "earliest_lawful_on": earliest,
+            "lawful_today": today,
+            "fee": fee,
+            "interest": None,
+            "time_barred_on": None,
+            "status": status,
+            "reason": reason,
+            "error": None,
+            "error_message": None,
+        }
+        if barred is not None:
+            _time_barred(answer, barred, as_of, planned, claim.jurisdiction)
+        return answer, claim, start
+
+    def _pieces(self, claim: Claim) -> tuple[Any, ...] | None:
+        """What of the first step does not depend on ``as_of`` (None: not for the lean path)."""
+        rules = _timeline._rules(claim.jurisdiction)  # noqa: SLF001 -- the planner's own rules
+        chosen: object = self.policy
+        if chosen is None:
+            chosen = _timeline._practice(rules.code)  # noqa: SLF001
+        if not isinstance(chosen, CreditorPolicy):
+            return None
+        book = self.book
+        rules.interest_start(claim, book)  # raises as the planner does outside the data
+        interest = no_interest if claim.jurisdiction == "NO" else se_interest
+        start = interest.interest_start(due_date=claim.due_date, law=self.law).start
+        kinds = _timeline._country_kinds(rules.code, chosen.steps)  # noqa: SLF001
+        if not kinds:
+            return None
+        kind = kinds[0]
+        channel = chosen.channel_for(kind)
+        if channel is Channel.PHONE:
+            return None
+        context = _timeline._Context(claim=claim, law=book, policy=chosen, earlier=())  # noqa: SLF001
+        lawful = rules.earliest(context, kind).day
+        day, _ = _timeline._policy_day(claim, chosen, kind, None)  # noqa: SLF001
+        barred = _timeline._bare_bar(claim, self.key)  # noqa: SLF001
+        name = rules.names[kind]
+        return (claim, rules, chosen, kind, name, channel, lawful, day, start, barred)
+
+
+def _time_barred(
+    answer: dict[str, object], barred: Any, as_of: dt.date, planned: dt.date, code: str
+) -> None:
+    """*answer* with the limitation day, as ``timeline.with_limitation`` gives it."""
+    bar = barred.day
+    answer["time_barred_on"] = bar
+    if as_of >= bar:
+        answer |= {
+            "next_step_kind": None,
+            "next_step_on": None,
+            "earliest_lawful_on": None,
+            "lawful_today": False,
+            "fee": None,
+            "status": "none",
+            "reason": (
+                f"the claim has been time-barred since {bar.isoformat()} ({barred.period}): "
+                "no collection step may be taken"
+            ),
+        }
+    elif planned >= bar:
+        how = _timeline._INTERRUPTS[code]  # noqa: SLF001
+        answer["reason"] = (
+            f"{answer['reason']}; but the claim becomes time-barred on {bar.isoformat()}: "
+            f"interrupt the limitation period before then by {how}"
+        )
+
+
+_MEMO_LIMIT: Final = 200_000
+# What a bare claim's first step is, by claim columns and book, for the default policy: it does
+# not depend on as_of (a fee cap is kept by the day it is planned for). Shared by the calls of
+# one process, as the country rules keep their own results.
+_SHARED_PIECES: dict[tuple[object, ...], tuple[Any, ...]] = {}
+_SHARED_FEES: dict[tuple[object, ...], int] = {}
+
+
+_TEMPLATE: Final = (
+    "jurisdiction",
+    "currency",
+    "debtor_kind",
+    "creditor_kind",
+    "claim_kind",
+    "reminder_fee_agreed",
+)
+
+
+def _principal(row: dict[str, object]) -> int:
+    case = row_case(row)  # parses and checks the principal as the row API does
+    return _whole_minor(case.claim.principal)
+
+
+def _whole_minor(money: Money) -> int:
+    value = money.amount.scaleb(2)
+    if value != value.to_integral_value():
+        raise InvalidInput(f"{money} is not a whole number of øre / öre")
+    return int(value)
+
+
 class _Answers:
     """Answers by index: the result fields, and the error raised (None where none)."""
 
-    def __init__(self) -> None:
+    def __init__(self, as_of: dt.date, policy: CreditorPolicy | None, law: LawBook | None) -> None:
+        self.as_of, self.policy, self.law = as_of, policy, law
         self.rows: list[dict[str, object]] = []
         self.errors: list[InkassoError | None] = []
         self.factors: list[Fraction | None] = []
         self.memo: dict[tuple[object, object, object], Fraction] = {}
+        self.contacts: dict[object, dt.datetime | None] = {}
+        self.lean = _Lean(as_of, policy, law)
+        # Bare claims whose interest factor comes from the rate table: (index, code, start, row).
+        self.pending: list[tuple[int, str, dt.date, dict[str, object]]] = []
 
-    def key(
-        self,
-        row: dict[str, object],
-        as_of: dt.date,
-        policy: CreditorPolicy | None,
-        law: LawBook | None,
-    ) -> None:
+    def _contact(self, case: Case) -> dt.datetime | None:
+        code = case.claim.jurisdiction
+        if code not in self.contacts:  # a row's case has no contact attempts
+            self.contacts[code] = next_contact_at(case, as_of=self.as_of, law=self.law)
+        return self.contacts[code]
+
+    def _lean(self, row: dict[str, object]) -> bool:
+        """Row *row*'s key by the lean path for a bare claim; False where it does not apply."""
+        try:
+            found = self.lean.answer(row)
+            if found is None:
+                return False
+            answer, claim, start = found
+            code = claim.jurisdiction
+            if code not in self.contacts:
+                from inkassorules.case import Case  # noqa: PLC0415 -- as _rows: loaded on use
+
+                self._contact(Case(claim=claim))
+            answer["next_contact_at"] = self.contacts[code]
+        except InkassoError:
+            return False  # the row API raises it again, with its own message
+        self.pending.append((len(self.rows), code, start, row))
+        self.rows.append(answer)
+        self.errors.append(None)
+        self.factors.append(None)
+        return True
+
+    def key(self, row: dict[str, object]) -> None:
+        as_of, policy, law = self.as_of, self.policy, self.law
+        if _bare(row) and self._lean(row):
+            return
         try:
             case = row_case(row)
             answer = next_step(case, as_of=as_of, policy=policy, law=law)
@@ -283,6 +595,7 @@ class _Answers:
                 factor = self.memo[span] = _step_factor(answer, case, as_of) or _factor(
                     row, as_of, law
                 )
+            contact = self._contact(case)
         except InkassoError as error:
             self.rows.append(evaluate_row(row, as_of=as_of, policy=policy, law=law))
             self.errors.append(error)
@@ -295,6 +608,7 @@ class _Answers:
                 "next_step_on": answer.planned_on,
                 "earliest_lawful_on": answer.earliest_on,
                 "lawful_today": answer.lawful_today,
+                "next_contact_at": contact,
                 "fee": None if step is None else _minor_of(step.fee.amount),
                 "interest": None,
                 "time_barred_on": answer.time_barred_on,
@@ -306,6 +620,28 @@ class _Answers:
         )
         self.errors.append(None)
         self.factors.append(factor)
+
+    def settle(self) -> None:
+        """The interest factors of the lean keys, from one rate table per country."""
+        by_code: dict[str, list[tuple[int, str, dt.date, dict[str, object]]]] = {}
+        for item in self.pending:
+            by_code.setdefault(item[1], []).append(item)
+        for code, items in by_code.items():
+            try:
+                table = _RateTable(code, min(i[2] for i in items), self.as_of, self.law)
+                factors = [table.factor(start) for _, _, start, _ in items]
+            except InkassoError:  # a rate the data lacks: the row API says which, per key
+                for index, _, _, row in items:
+                    answer, error = evaluated(
+                        row, as_of=self.as_of, policy=self.policy, law=self.law
+                    )
+                    self.rows[index], self.errors[index] = answer, error
+                    if error is None:  # pragma: no cover - the table failed, the row did not
+                        self.factors[index] = _factor(row, self.as_of, self.law)
+                continue
+            for (index, _, _, _), factor in zip(items, factors, strict=True):
+                self.factors[index] = factor
+        self.pending = []
 
     def row(
         self,
@@ -343,6 +679,16 @@ def _interest(
         else:
             numerators[k] = factor.numerator
             denominators[k] = factor.denominator
+    if (
+        size
+        and keys
+        and known.all()
+        and not big.any()
+        and bool(vector.all())
+        and 2 * int(principal.max()) * int(numerators.max()) + int(denominators.max()) < _LIMIT
+    ):  # every row by the engine, no product near overflow: one pass, no mask
+        d = denominators[which]
+        return pa.array((2 * principal * numerators[which] + d) // (2 * d), pa.int64())
     out = np.zeros(size, np.int64)
     valid = np.zeros(size, np.bool_)
     rows = np.flatnonzero(vector)
@@ -408,33 +754,65 @@ def from_arrow(kind: str, table: pa.Table) -> object:
     return table
 
 
-def _keys(table: pa.Table) -> tuple[Ints, Ints, Bools]:
-    """The principals, each row's key over its other inputs, and the rows for the row API."""
+def _keys(table: pa.Table) -> tuple[Ints, _Key, Bools]:
+    """The principals, each row's key over its other inputs, and the rows for the row API.
+
+    A column that is absent or all null adds nothing to the key (every row has the same value).
+    """
     size = table.num_rows
     known = set(CLAIM_COLUMNS) | set(SUMMARY_COLUMNS)
     columns: Mapping[str, pa.Array] = {
-        name: _plain(table.column(name)) if name in table.column_names else pa.nulls(size)
-        for name in known
+        name: _plain(table.column(name)) for name in known if name in table.column_names
+    }
+    columns = {
+        name: column
+        for name, column in columns.items()
+        if name == "principal" or column.null_count < len(column)
     }
     bad = np.zeros(size, np.bool_)
-    principal, given = _amounts(columns["principal"], bad)
+    principal, given = _amounts(columns.get("principal", pa.nulls(size)), bad)
     bad |= ~given | (principal <= 0)  # the row API says what is wrong
     key = _Key(size)
     for name in _TEXT_COLUMNS:
-        key.add(*_text_codes(columns[name], bad))
+        if name in columns:
+            key.add(*_text_codes(columns[name], bad))
     for name in _DATE_COLUMNS:
-        key.add_values(*_days(columns[name], bad))
-    flags = {name: _flags(columns[name], bad) for name in _FLAG_COLUMNS}
+        if name in columns:
+            key.add_values(*_days(columns[name], bad))
     for name in _FLAG_COLUMNS:
-        key.add(flags[name], 2)
-    # A dispute of the whole claim is of its principal: the reasons name the amount, so a
-    # disputed row's key holds its principal.
-    key.add_values(np.where(flags["disputed"] == 1, principal, 0))
-    fees, _ = _amounts(columns["fees_charged"], bad)
-    key.add_values(fees)
-    paid, _ = _amounts(columns["paid"], bad)
-    bad |= paid != 0  # a payment: allocation depends on the amounts, so the row API
-    return principal, key.code, bad
+        if name in columns:
+            flags = _flags(columns[name], bad)
+            key.add(flags, 2)
+            if name == "disputed":
+                # A dispute of the whole claim is of its principal: the reasons name the
+                # amount, so a disputed row's key holds its principal.
+                key.add_values(np.where(flags == 1, principal, 0))
+    if "fees_charged" in columns:
+        fees, _ = _amounts(columns["fees_charged"], bad)
+        key.add_values(fees)
+    if "paid" in columns:
+        paid, _ = _amounts(columns["paid"], bad)
+        bad |= paid != 0  # a payment: allocation depends on the amounts, so the row API
+    return principal, key, bad
+
+
+def _unique(codes: Ints, radix: int) -> tuple[Ints, Ints]:
+    """A first row of each distinct code, and each row's index among the distinct codes.
+
+    In code order, as ``np.unique`` gives them; by a table of the codes present where the
+    radix is small (no sort), by ``np.unique`` otherwise.
+    """
+    size = len(codes)
+    if radix > max(1 << 22, 4 * size):
+        _, first, inverse = np.unique(codes, return_index=True, return_inverse=True)
+        return first.astype(np.int64), inverse.reshape(-1).astype(np.int64)
+    present = np.zeros(radix, np.bool_)
+    present[codes] = True
+    ids = np.cumsum(present, dtype=np.int64) - 1
+    inverse = ids[codes]
+    first = np.empty(int(ids[-1]) + 1, np.int64)
+    first[inverse[::-1]] = np.arange(size - 1, -1, -1, dtype=np.int64)  # any row will do
+    return first, inverse
 
 
 def evaluate_arrow(
@@ -451,18 +829,20 @@ def evaluate_arrow(
     if clash:
         raise InvalidInput(f"portfolio: the input has result columns {clash}; drop them first")
     size = table.num_rows
-    principal, key, bad = _keys(table)
+    principal, key_of, bad = _keys(table)
+    key = key_of.code
     vector = ~bad
     rows = np.flatnonzero(vector)
     which = np.zeros(size, np.int64)
-    answers = _Answers()
+    answers = _Answers(as_of, policy, law)
     keys = 0
     if len(rows):
-        _, first, inverse = np.unique(key[rows], return_index=True, return_inverse=True)
+        first, inverse = _unique(key[rows], key_of.radix)
         keys = len(first)
-        which[rows] = inverse.reshape(-1)
+        which[rows] = inverse
         for row in table.take(pa.array(rows[first])).to_pylist():
-            answers.key(row, as_of, policy, law)
+            answers.key(row)
+        answers.settle()
     others = np.flatnonzero(bad)
     which[others] = keys + np.arange(len(others))
     if len(others):
@@ -483,6 +863,7 @@ def evaluate_arrow(
         "next_step_on": _column(answers, "next_step_on", date, indices),
         "earliest_lawful_on": _column(answers, "earliest_lawful_on", date, indices),
         "lawful_today": _column(answers, "lawful_today", pa.bool_(), indices),
+        "next_contact_at": _column(answers, "next_contact_at", _MOMENT, indices),
         "fee": _column(answers, "fee", pa.int64(), indices),
         "interest": _interest(principal, vector, which, answers, keys),
         "time_barred_on": _column(answers, "time_barred_on", date, indices),

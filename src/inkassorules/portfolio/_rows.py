@@ -11,13 +11,17 @@ from collections.abc import Mapping
 from decimal import Decimal, DecimalException
 from typing import TYPE_CHECKING, Final
 
+from inkassorules._checks import check_date, check_law
 from inkassorules.claims import Claim, ClaimKind, CreditorKind, DebtorKind, Payment
+from inkassorules.contact import NoContactWindow, time_zone
 from inkassorules.disputes import Dispute
-from inkassorules.errors import InkassoError, InvalidInput
+from inkassorules.errors import InkassoError, InvalidInput, NotInForce
 from inkassorules.events import LegalActionFiled, LetterSent
 from inkassorules.ledger import balance
 from inkassorules.money import DECIMAL_CONTEXT, Money
-from inkassorules.steps import StepKind
+from inkassorules.no import contact as no_contact
+from inkassorules.se import contact as se_contact
+from inkassorules.steps import Channel, StepKind
 from inkassorules.timeline import next_step
 
 if TYPE_CHECKING:
@@ -31,6 +35,7 @@ __all__ = [
     "RESULT_COLUMNS",
     "SUMMARY_COLUMNS",
     "evaluate_row",
+    "next_contact_at",
     "row_case",
 ]
 
@@ -65,6 +70,7 @@ RESULT_COLUMNS: Final = (
     "next_step_on",
     "earliest_lawful_on",
     "lawful_today",
+    "next_contact_at",
     "fee",
     "interest",
     "time_barred_on",
@@ -289,6 +295,42 @@ def _minor_units(money: Money) -> int:
     return int(value)
 
 
+def next_contact_at(
+    case: Case, *, as_of: dt.date, law: LawBook | None = None
+) -> dt.datetime | None:
+    """Neste kontaktvindu / nästa kontaktfönster (the next contact slot of *case* on *as_of*).
+
+    The first moment at or after the start of *as_of* (midnight on the country's clock,
+    Europe/Oslo or Europe/Stockholm) at which the debtor may be phoned:
+    ``no.next_contact_window`` / ``se.next_contact_window`` on channel ``"phone"``, with the
+    case's phone contact attempts as the history (a portfolio row records none). Aware, in the
+    country's time zone; None where the contact rules in the data do not cover *as_of*
+    (Norway: before 2022-12-15, rundskriv 5/2022) or allow no moment within 400 days, as
+    ``NextStep.time_barred_on`` is None where the data does not cover a claim. The
+    ``next_contact_at`` field of :func:`evaluate_row`.
+
+    >>> from datetime import date
+    >>> case = row_case({"jurisdiction": "NO", "principal": 800000, "currency": "NOK",
+    ...                  "due_date": date(2026, 3, 2), "debtor_kind": "consumer"})
+    >>> next_contact_at(case, as_of=date(2026, 3, 22)).isoformat()  # a Sunday
+    '2026-03-23T08:00:00+01:00'
+    """
+    from inkassorules.case import Case  # noqa: PLC0415 -- as the top level: loaded on use
+
+    if not isinstance(case, Case):
+        raise InvalidInput(f"next_contact_at: expected a Case (see row_case), got {case!r}")
+    check_date(as_of, "as_of")
+    check_law(law)
+    code = case.claim.jurisdiction
+    window = no_contact.next_contact_window if code == "NO" else se_contact.next_contact_window
+    start = dt.datetime.combine(as_of, dt.time(), tzinfo=time_zone(code))
+    history = tuple(a.at for a in case.contact_attempts if a.channel is Channel.PHONE)
+    try:
+        return window(start, channel="phone", history=history, law=law)
+    except (NotInForce, NoContactWindow):
+        return None
+
+
 def _error(error: InkassoError) -> dict[str, object]:
     answer: dict[str, object] = dict.fromkeys(RESULT_COLUMNS[1:-1])
     answer["status"] = "error"
@@ -313,6 +355,9 @@ def evaluate_row(
     - ``next_step_kind``: the next step's :class:`~inkassorules.steps.StepKind` value, or None;
     - ``next_step_on``: ``answer.planned_on``; ``earliest_lawful_on``: ``answer.earliest_on``;
       ``lawful_today``: ``answer.lawful_today``; ``time_barred_on``: ``answer.time_barred_on``;
+    - ``next_contact_at``: the next contact slot, :func:`next_contact_at` (the first moment
+      from the start of ``as_of`` the debtor may be phoned; aware, in the country's zone;
+      None where the contact rules do not cover ``as_of``);
     - ``fee``: the next step's fee cap (``step.fee.amount``) in minor units, None without a step;
     - ``interest``: ``balance(...).interest`` in minor units (interest accrued before
       ``as_of`` and not paid, rounded once, ROUND_HALF_UP);
@@ -344,12 +389,14 @@ def evaluated(
         case = row_case(row)
         answer = next_step(case, as_of=as_of, policy=policy, law=law)
         owed = balance(case, on=as_of, law=law)
+        contact = next_contact_at(case, as_of=as_of, law=law)
         step = answer.step
         return {
             "next_step_kind": None if step is None else step.kind.value,
             "next_step_on": answer.planned_on,
             "earliest_lawful_on": answer.earliest_on,
             "lawful_today": answer.lawful_today,
+            "next_contact_at": contact,
             "fee": None if step is None else _minor_units(step.fee.amount),
             "interest": _minor_units(owed.interest),
             "time_barred_on": answer.time_barred_on,
