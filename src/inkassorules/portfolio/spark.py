@@ -70,7 +70,7 @@ def result_schema(
         raise InvalidInput(
             f"portfolio.spark: expected a pyspark DataFrame, got {type(df).__name__}"
         )
-    empty = types.to_arrow_schema(df.schema).empty_table()
+    empty = types.to_arrow_schema(df.schema, timezone="UTC").empty_table()
     out: Any = evaluate_table(empty, as_of=as_of, policy=policy, law=law)
     if not isinstance(out, pa.Table):  # pragma: no cover -- evaluate keeps the input's kind
         raise InvalidInput("portfolio.spark: the engine did not return a pyarrow Table")
@@ -98,7 +98,7 @@ def evaluate(
     """
     schema = result_schema(df, as_of=as_of, policy=policy, law=law)
     _, types, _ = _spark()
-    arrow_schema = types.to_arrow_schema(schema)
+    arrow_schema = types.to_arrow_schema(schema, timezone="UTC")
     options = {"as_of": as_of, "policy": policy, "law": law, "strict": strict}
 
     def evaluate_batches(batches: Iterable[Any]) -> Iterator[Any]:
@@ -110,5 +110,5 @@ def evaluate(
         out: Any = evaluate_table(table, **options)  # type: ignore[arg-type]
         yield from out.cast(arrow_schema).to_batches()
 
-    arrow_schema_in = types.to_arrow_schema(df.schema)
+    arrow_schema_in = types.to_arrow_schema(df.schema, timezone="UTC")
     return df.mapInArrow(evaluate_batches, schema)
