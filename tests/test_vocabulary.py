@@ -91,3 +91,17 @@ def test_earliest_lawful_is_the_first_lawful_day_with_or_without_the_fee():
     assert reminder.kind is StepKind.REMINDER
     assert reminder.earliest_lawful == date(2026, 5, 18)
     assert reminder.fee.amount == Money.of("38", "NOK")  # 1/20 of the inkassosats 750 kr
+
+
+def test_a_collection_demand_deadline_holds_days_not_moments():
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    moment = dt.datetime(2026, 3, 2, 10, 30, tzinfo=ZoneInfo("Europe/Oslo"))
+    day = date(2026, 3, 2)
+    with pytest.raises(
+        inkassorules.InvalidInput, match=r"CollectionDemandDeadline\.bank_day_limit must be"
+    ):
+        CollectionDemandDeadline(
+            day=day, sent_on=day, received_on=day, calendar_day_limit=day, bank_day_limit=moment
+        )

@@ -306,6 +306,10 @@ class CollectionDemandDeadline(LegalDate):
 
     def __attrs_post_init__(self) -> None:
         check_fields(self)
+        for name in ("day", "sent_on", "received_on", "calendar_day_limit", "bank_day_limit"):
+            value = getattr(self, name)
+            if value is not None:  # a day, not a moment (a datetime is a date to isinstance)
+                check_date(value, f"CollectionDemandDeadline.{name}")
         # Invariants checked here, not in attrs validators, which can be switched off.
         if (self.received_on is None) != (self.bank_day_limit is None):
             raise InvalidInput("received_on and bank_day_limit are both given or both None")
