@@ -33,7 +33,11 @@ ROOT = Path(__file__).resolve().parent.parent
 MODULES: dict[str, tuple[str, list[str]]] = {
     "no/fees": (
         "src/inkassorules/no/fees.py",
-        ["tests/no/test_fees.py", "tests/test_boundaries_no_fees.py"],
+        [
+            "tests/no/test_fees.py",
+            "tests/test_issue14_data.py",
+            "tests/test_boundaries_no_fees.py",
+        ],
     ),
     "se/fees": (
         "src/inkassorules/se/fees.py",
