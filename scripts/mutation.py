@@ -72,6 +72,9 @@ MODULES: dict[str, tuple[str, list[str]]] = {
         [
             "tests/test_instalments.py",
             "tests/properties/test_instalment_properties.py",
+            "tests/test_instalments_onepass.py",
+            "tests/test_records.py",
+            "tests/test_notebook.py",
             "tests/test_boundaries_instalments.py",
         ],
     ),
@@ -107,23 +110,40 @@ MODULES: dict[str, tuple[str, list[str]]] = {
             "tests/test_law_strict.py",
             "tests/test_issue14_data.py",
             "tests/test_boundaries_law.py",
+            "tests/test_boundaries_law_lookups.py",
         ],
     ),
     "ledger": (
         "src/inkassorules/ledger.py",
-        ["tests/test_balance.py", "tests/properties/test_balance_properties.py"],
+        [
+            "tests/test_balance.py",
+            "tests/properties/test_balance_properties.py",
+            "tests/test_boundaries_ledger.py",
+        ],
     ),
     "compliance": (
         "src/inkassorules/compliance.py",
-        ["tests/test_audit.py", "tests/properties/test_audit_properties.py"],
+        [
+            "tests/test_audit.py",
+            "tests/properties/test_audit_properties.py",
+            "tests/test_boundaries_compliance.py",
+        ],
     ),
     "case": (
         "src/inkassorules/case.py",
-        ["tests/test_case.py", "tests/properties/test_case_properties.py"],
+        [
+            "tests/test_case.py",
+            "tests/properties/test_case_properties.py",
+            "tests/test_boundaries_case.py",
+        ],
     ),
     "events": (
         "src/inkassorules/events.py",
-        ["tests/test_case.py", "tests/test_serialization_case.py"],
+        [
+            "tests/test_case.py",
+            "tests/test_serialization_case.py",
+            "tests/test_boundaries_events.py",
+        ],
     ),
 }
 
