@@ -340,6 +340,24 @@ _BARE_EMPTY: Final = (
 )
 
 
+def _bare_rows(table: pa.Table) -> Bools:
+    """:func:`_bare` of every row of *table*, from its columns."""
+    bare: Bools = np.ones(table.num_rows, np.bool_)
+    names = set(table.column_names)
+    for name, _ in _BARE_EMPTY:
+        if name not in names:
+            continue
+        column = _plain(table.column(name))
+        empty = column.is_null()
+        kind = column.type
+        if name != "last_step" and pa.types.is_integer(kind):
+            empty = pc.or_kleene(empty, pc.equal(column, 0))
+        elif name == "disputed" and pa.types.is_boolean(kind):
+            empty = pc.or_kleene(empty, pc.invert(column))
+        bare &= empty.fill_null(fill_value=True).to_numpy(zero_copy_only=False)
+    return bare
+
+
 def _bare(row: dict[str, object]) -> bool:
     """True if *row*'s case is its bare claim: no last step, fees, payment or dispute."""
     for name, empty in _BARE_EMPTY:
@@ -539,7 +557,7 @@ _SHARED_TABLES: dict[tuple[str, dt.date, object], _RateTable] = {}
 
 def _forget() -> None:
     """Drop what calls keep for later calls (the benchmark times a first call with it)."""
-    for kept in (_SHARED_PIECES, _SHARED_FEES, _SHARED_ANSWERS, _SHARED_TABLES):
+    for kept in (_SHARED_PIECES, _SHARED_FEES, _SHARED_ANSWERS, _SHARED_TABLES, _SHARED_DAYS):
         kept.clear()
 
 
@@ -636,6 +654,44 @@ class _Answers:
         self.factors.append(None)
         return True
 
+    def keys(self, firsts: pa.Table) -> None:
+        """Every key, from its first row: answers kept from earlier calls, the rest one by one.
+
+        A bare row whose claim columns an earlier call on the same day and book answered takes
+        that answer (found from the columns, without building the row); the others go through
+        :meth:`key`.
+        """
+        size = firsts.num_rows
+        kept: list[tuple[dict[str, object], Fraction] | None] = [None] * size
+        done = self.done
+        if done and size:
+            bare = _bare_rows(firsts)
+            names = set(firsts.column_names)
+            nothing: list[object] = [None] * size
+            values = [
+                _plain(firsts.column(n)).to_pylist() if n in names else nothing
+                for n in (*_TEMPLATE, "due_date", "invoice_date")
+            ]
+            templates = zip(*values[: len(_TEMPLATE)], strict=True)
+            for i, memo_key in enumerate(zip(templates, values[-2], values[-1], strict=True)):
+                if bare[i]:
+                    try:
+                        kept[i] = done.get(memo_key)
+                    except TypeError:  # a value that cannot be a key: the row API
+                        continue
+        missing = [i for i, known in enumerate(kept) if known is None]
+        if len(missing) == size:
+            built = iter(firsts.to_pylist())
+        else:
+            built = iter(firsts.take(pa.array(missing, pa.int64())).to_pylist())
+        for known in kept:
+            if known is None:
+                self.key(next(built))
+            else:
+                self.rows.append(known[0])
+                self.errors.append(None)
+                self.factors.append(known[1])
+
     def key(self, row: dict[str, object]) -> None:
         as_of, policy, law = self.as_of, self.policy, self.law
         if _bare(row) and self._lean(row):
@@ -723,8 +779,35 @@ class _Answers:
         self.factors.append(None)
 
 
-def _column(answers: _Answers, name: str, kind: pa.DataType, which: pa.Array) -> pa.Array:
-    return pc.take(pa.array([a[name] for a in answers.rows], kind), which)
+_UTC_EPOCH: Final = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_MICROSECOND: Final = dt.timedelta(microseconds=1)
+
+
+def _number(value: object) -> int:
+    """A fixed-width result value as the integer Arrow stores (days, microseconds, 0/1)."""
+    if isinstance(value, dt.datetime):
+        return (value - _UTC_EPOCH) // _MICROSECOND
+    if isinstance(value, dt.date):
+        return (value - _EPOCH).days
+    return int(value)  # type: ignore[call-overload,no-any-return]
+
+
+def _column(answers: _Answers, name: str, kind: pa.DataType, which: Ints) -> pa.Array:
+    """Result column *name*: each key's value, gathered for the rows (numpy where fixed-width)."""
+    values = [a[name] for a in answers.rows]
+    size = len(which)
+    if all(value is None for value in values):
+        return pa.nulls(size, kind)
+    if _is_text(kind):
+        return pc.take(pa.array(values, kind), pa.array(which))
+    missing = np.array([value is None for value in values], np.bool_)
+    storage = np.int32 if pa.types.is_date32(kind) else np.int64
+    numbers = np.array([0 if value is None else _number(value) for value in values], storage)
+    gathered = numbers[which]
+    if pa.types.is_boolean(kind):
+        gathered = gathered.astype(np.bool_)
+    mask = missing[which] if missing.any() else None
+    return pa.array(gathered, kind, mask=mask)
 
 
 def _interest(
@@ -895,6 +978,10 @@ def evaluate_arrow(
     clash = sorted(set(table.column_names) & set(RESULT_COLUMNS))
     if clash:
         raise InvalidInput(f"portfolio: the input has result columns {clash}; drop them first")
+    if policy is None and _law_ok(law):
+        compiled = _compiled(table, as_of, law)
+        if compiled is not None:
+            return compiled
     size = table.num_rows
     principal, key_of, bad = _keys(table)
     key = key_of.code
@@ -907,8 +994,7 @@ def evaluate_arrow(
         first, inverse = _unique(key[rows], key_of.radix)
         keys = len(first)
         which[rows] = inverse
-        for row in table.take(pa.array(rows[first])).to_pylist():
-            answers.key(row)
+        answers.keys(table.take(pa.array(rows[first])))
         answers.settle()
     others = np.flatnonzero(bad)
     which[others] = keys + np.arange(len(others))
@@ -921,32 +1007,46 @@ def evaluate_arrow(
             error = answers.errors[int(which[erred[0]])]
             if error is not None:
                 raise error
-    indices = pa.array(which)
     date = pa.date32()
     text = pa.large_string()
     result = {
         "as_of": pa.array(np.full(size, (as_of - _EPOCH).days, np.int32)).cast(date),
-        "next_step_kind": _column(answers, "next_step_kind", text, indices),
-        "next_step_on": _column(answers, "next_step_on", date, indices),
-        "earliest_lawful_on": _column(answers, "earliest_lawful_on", date, indices),
-        "lawful_today": _column(answers, "lawful_today", pa.bool_(), indices),
-        "next_contact_at": _column(answers, "next_contact_at", _MOMENT, indices),
-        "fee": _column(answers, "fee", pa.int64(), indices),
+        "next_step_kind": _column(answers, "next_step_kind", text, which),
+        "next_step_on": _column(answers, "next_step_on", date, which),
+        "earliest_lawful_on": _column(answers, "earliest_lawful_on", date, which),
+        "lawful_today": _column(answers, "lawful_today", pa.bool_(), which),
+        "next_contact_at": _column(answers, "next_contact_at", _MOMENT, which),
+        "fee": _column(answers, "fee", pa.int64(), which),
         "interest": _interest(principal, vector, which, answers, keys),
-        "time_barred_on": _column(answers, "time_barred_on", date, indices),
-        "status": _column(answers, "status", text, indices),
-        "reason": _column(answers, "reason", text, indices),
-        "error": _column(answers, "error", text, indices),
-        "error_message": _column(answers, "error_message", text, indices),
+        "time_barred_on": _column(answers, "time_barred_on", date, which),
+        "status": _column(answers, "status", text, which),
+        "reason": _column(answers, "reason", text, which),
+        "error": _column(answers, "error", text, which),
+        "error_message": _column(answers, "error_message", text, which),
         "row_api": pa.array(bad),
     }
+    return _with_results(table, result, row_api=len(others), keys=keys)
+
+
+def _with_results(
+    table: pa.Table, result: dict[str, pa.Array], *, row_api: int, keys: int
+) -> pa.Table:
+    """*table* with the result columns appended and the counts in its metadata."""
     out = table
     for name in RESULT_COLUMNS:
         out = out.append_column(name, result[name])
     metadata = dict(out.schema.metadata or {})
-    metadata[b"inkassorules.row_api_rows"] = str(len(others)).encode()
+    metadata[b"inkassorules.row_api_rows"] = str(row_api).encode()
     metadata[b"inkassorules.keys"] = str(keys).encode()
     return out.replace_schema_metadata(metadata)
+
+
+def _law_ok(law: LawBook | None) -> bool:
+    try:
+        check_law(law)
+    except InkassoError:
+        return False
+    return True
 
 
 def _erred(answers: _Answers, which: Ints) -> Bools:
@@ -954,3 +1054,259 @@ def _erred(answers: _Answers, which: Ints) -> Bools:
     if len(failed) == 0:
         return np.zeros(len(which), np.bool_)
     return failed[which]
+
+
+# -- the compiled path: a book of bare claims whose every key an earlier call answered ----------
+
+# Strings of the results, by code (0 is null), shared by the compiled day tables.
+_STRINGS: list[str | None] = [None]
+_STRING_CODES: dict[str | None, int] = {None: 0}
+_STRING_ARRAY: list[pa.Array] = []
+_FAST_COLUMNS: Final = frozenset((*_TEMPLATE, "principal", "due_date"))
+_FAST_SPAN: Final = 20_000  # days: a wider book of due dates takes the keyed path
+_FIRST_DAY: Final = (dt.date.min - _EPOCH).days
+_LAST_DAY: Final = (dt.date.max - _EPOCH).days
+
+
+def _string_code(value: str | None) -> int:
+    code = _STRING_CODES.get(value)
+    if code is None:
+        code = _STRING_CODES[value] = len(_STRINGS)
+        _STRINGS.append(value)
+    return code
+
+
+def _strings() -> pa.Array:
+    if not _STRING_ARRAY or len(_STRING_ARRAY[0]) != len(_STRINGS):
+        _STRING_ARRAY[:] = [pa.array(_STRINGS, pa.large_string())]
+    return _STRING_ARRAY[0]
+
+
+_NUMBERS: Final = (
+    "next_step_on",
+    "earliest_lawful_on",
+    "time_barred_on",
+    "fee",
+    "next_contact_at",
+    "lawful_today",
+)
+_TEXTS: Final = ("next_step_kind", "status", "reason")
+
+
+class _Days:
+    """One template's lean answers by due day (days *first* .. *last*), as arrays.
+
+    Compiled from the answers kept for later calls (``_SHARED_ANSWERS``) of bare claims without
+    an invoice date; a day no call has answered (or whose interest factor needs Python
+    integers) is not ``known``. ``seen`` is how many answers were kept when it was compiled.
+    """
+
+    def __init__(
+        self,
+        template: tuple[object, ...],
+        first: int,
+        last: int,
+        done: dict[tuple[object, ...], tuple[dict[str, object], Fraction]],
+    ) -> None:
+        self.first, self.last, self.seen = first, last, len(done)
+        found = [
+            done.get((template, _EPOCH + dt.timedelta(days=day), None))
+            for day in range(first, last + 1)
+        ]
+        self.known: Bools = np.array([f is not None for f in found], np.bool_)
+        self.arrays: dict[str, Ints] = {}
+        self.given: dict[str, Bools] = {}
+        for name in _NUMBERS:
+            values = [None if f is None else f[0][name] for f in found]
+            self.given[name] = np.array([v is not None for v in values], np.bool_)
+            numbers = [0 if v is None else _number(v) for v in values]
+            self.arrays[name] = np.array(numbers, np.int64)
+        for name in _TEXTS:
+            codes = [0 if f is None else _string_code(f[0][name]) for f in found]  # type: ignore[arg-type]
+            self.arrays[name] = np.array(codes, np.int64)
+        numerators, denominators = [], []
+        for day, f in enumerate(found):
+            factor = Fraction(0) if f is None else f[1]
+            if factor.numerator >= _LIMIT or factor.denominator >= _LIMIT // 2:
+                factor = Fraction(0)  # Python integers: the keyed path
+                self.known[day] = False
+            numerators.append(factor.numerator)
+            denominators.append(factor.denominator)
+        self.arrays["numerator"] = np.array(numerators, np.int64)
+        self.arrays["denominator"] = np.array(denominators, np.int64)
+
+
+_SHARED_DAYS: dict[tuple[dt.date, object, tuple[object, ...]], _Days] = {}
+
+
+def _days_for(
+    as_of: dt.date,
+    law: LawBook | None,
+    template: tuple[object, ...],
+    span: tuple[int, int],
+    *,
+    again: bool = False,
+) -> _Days | None:
+    """The template's day table over *span* at least (compiled anew when *again* and stale)."""
+    day_key = (as_of, cache_key(law))
+    done = _SHARED_ANSWERS.get(day_key)
+    if not done:
+        return None
+    key = (as_of, day_key[1], template)
+    days = _SHARED_DAYS.get(key)
+    first, last = span
+    if days is not None and days.first <= first and days.last >= last:
+        if not (again and days.seen != len(done)):
+            return days
+        first, last = days.first, days.last
+    elif days is not None:
+        first, last = min(first, days.first), max(last, days.last)
+    if len(_SHARED_DAYS) >= 16 * _DAYS_KEPT:
+        _SHARED_DAYS.clear()
+    days = _SHARED_DAYS[key] = _Days(template, first, last, done)
+    return days
+
+
+def _fast_columns(table: pa.Table) -> dict[str, pa.Array] | None:
+    """The input columns of a book the compiled path can take, or None."""
+    size = table.num_rows
+    known = set(CLAIM_COLUMNS) | set(SUMMARY_COLUMNS)
+    columns: dict[str, pa.Array] = {}
+    for name in table.column_names:
+        if name in known:
+            column = _plain(table.column(name))
+            if column.null_count == size:
+                continue
+            if name not in _FAST_COLUMNS:
+                return None
+            columns[name] = column
+    principal, due = columns.get("principal"), columns.get("due_date")
+    if (
+        size == 0
+        or principal is None
+        or due is None
+        or principal.null_count
+        or due.null_count
+        or not pa.types.is_integer(principal.type)
+        or not (pa.types.is_date32(due.type) or pa.types.is_date64(due.type))
+    ):
+        return None
+    return columns
+
+
+def _template_codes(
+    columns: dict[str, pa.Array], size: int
+) -> tuple[Ints, list[list[object] | None]] | None:
+    """Each row's template as a code, and each template column's values by digit (or None)."""
+    code: Ints = np.zeros(size, np.int64)
+    radix = 1
+    digits: list[list[object] | None] = []
+    for name in _TEMPLATE:
+        column = columns.get(name)
+        if column is None:
+            digits.append(None)
+            continue
+        values: list[object]
+        if pa.types.is_boolean(column.type):
+            values = [None, False, True]
+            codes = column.cast(pa.int8()).fill_null(-1).to_numpy(zero_copy_only=False) + 1
+        elif pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+            encoded = pc.dictionary_encode(column)
+            values = [None, *encoded.dictionary.to_pylist()]
+            codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False) + 1
+        else:
+            return None
+        radix *= len(values)
+        if radix >= 1 << 20:
+            return None
+        code = code * len(values) + codes.astype(np.int64)
+        digits.append(values)
+    return code, digits
+
+
+def _template_of(number: int, digits: list[list[object] | None]) -> tuple[object, ...]:
+    template: list[object] = []
+    for values in reversed(digits):
+        if values is None:
+            template.append(None)
+        else:
+            number, digit = divmod(number, len(values))
+            template.append(values[digit])
+    return tuple(reversed(template))
+
+
+def _day_tables(
+    code: Ints, due: Ints, digits: list[list[object] | None], as_of: dt.date, law: LawBook | None
+) -> tuple[Ints, list[_Days]] | None:
+    """Each row's place in the concatenated day tables of its template, and those tables."""
+    low, high = int(due.min()), int(due.max())
+    if low < _FIRST_DAY or high > _LAST_DAY or high - low > _FAST_SPAN:
+        return None
+    present = np.flatnonzero(np.bincount(code)).tolist()
+    base = np.zeros(int(code.max()) + 1, np.int64)
+    for again in (False, True):
+        tables: list[_Days] = []
+        offset = 0
+        for number in present:
+            template = _template_of(int(number), digits)
+            days = _days_for(as_of, law, template, (low, high), again=again)
+            if days is None:
+                return None
+            base[number] = offset - days.first
+            offset += len(days.known)
+            tables.append(days)
+        index = base[code] + due
+        if np.concatenate([t.known for t in tables])[index].all():
+            return index, tables
+    return None
+
+
+def _compiled(table: pa.Table, as_of: dt.date, law: LawBook | None) -> pa.Table | None:
+    """The result of a book of bare claims every key of which is compiled; None otherwise.
+
+    Only for the default policy. A book qualifies when its only non-null input columns are the
+    claim's template, ``principal`` (positive integers) and ``due_date`` (dates), and earlier
+    calls on the same day and book answered each of its (template, due date) keys without an
+    error: then every result is a gather from the template's day table, with no per-key
+    Python, and equal to what the keyed path gives (they are its answers).
+    """
+    columns = _fast_columns(table)
+    if columns is None:
+        return None
+    size = table.num_rows
+    principal = columns["principal"].cast(pa.int64()).to_numpy(zero_copy_only=False)
+    due = columns["due_date"].cast(pa.date32()).cast(pa.int32()).to_numpy(zero_copy_only=False)
+    templates = _template_codes(columns, size) if principal.min() > 0 else None
+    found = (
+        None if templates is None else _day_tables(*templates[:1], due, templates[1], as_of, law)
+    )
+    if found is None:
+        return None
+    index, tables = found
+    values = {n: np.concatenate([t.arrays[n] for t in tables])[index] for n in tables[0].arrays}
+    numerators, denominators = values["numerator"], values["denominator"]
+    if 2 * int(principal.max()) * int(numerators.max()) + int(denominators.max()) >= _LIMIT:
+        return None
+    given = {n: np.concatenate([t.given[n] for t in tables]) for n in _NUMBERS}
+    used = np.zeros(sum(len(t.known) for t in tables), np.bool_)
+    used[index] = True
+    date, strings = pa.date32(), _strings()
+    kinds = dict.fromkeys(("next_step_on", "earliest_lawful_on", "time_barred_on"), date)
+    kinds |= {"fee": pa.int64(), "next_contact_at": _MOMENT, "lawful_today": pa.bool_()}
+    result = {"as_of": pa.array(np.full(size, (as_of - _EPOCH).days, np.int32)).cast(date)}
+    for name, kind in kinds.items():
+        column = values[name]
+        if kind == date:
+            column = column.astype(np.int32)
+        elif kind == pa.bool_():
+            column = column.astype(np.bool_)
+        mask = None if given[name].all() else ~given[name][index]
+        result[name] = pa.array(column, kind, mask=mask)
+    for name in _TEXTS:
+        result[name] = pc.take(strings, values[name])
+    result["interest"] = pa.array(
+        (2 * principal * numerators + denominators) // (2 * denominators), pa.int64()
+    )
+    result["error"] = result["error_message"] = pa.nulls(size, pa.large_string())
+    result["row_api"] = pa.array(np.zeros(size, np.bool_))
+    return _with_results(table, result, row_api=0, keys=int(used.sum()))
