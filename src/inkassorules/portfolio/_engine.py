@@ -495,9 +495,9 @@ class _Lean:
         if not isinstance(chosen, CreditorPolicy):
             return None
         book = self.book
-        rules.interest_start(claim, book)  # raises as the planner does outside the data
-        interest = no_interest if claim.jurisdiction == "NO" else se_interest
-        start = interest.interest_start(due_date=claim.due_date, law=self.law).start
+        # The planner's own interest start (it raises as the planner does outside the data):
+        # the country's interest_start on the due date, memoised for the built-in book.
+        start = rules.interest_start(claim, book).start
         kinds = _timeline._country_kinds(rules.code, chosen.steps)  # noqa: SLF001
         if not kinds:
             return None
