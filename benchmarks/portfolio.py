@@ -39,7 +39,7 @@ import pyarrow.compute as pc
 from inkassorules import Claim, DebtorKind, Money, no, se
 from inkassorules.ledger import balance
 from inkassorules.portfolio import RESULT_COLUMNS, evaluate, evaluate_row
-from inkassorules.portfolio._engine import _forget
+from inkassorules.portfolio._engine import _compiled, _forget
 from inkassorules.steps import StepKind
 from inkassorules.timeline import next_step
 
@@ -328,6 +328,28 @@ def check(count: int) -> None:
         )
         if wrong:
             raise SystemExit(1)
+        check_compiled([row for row in rows if "last_step" not in row], code, compared)
+
+
+def check_compiled(rows: list[dict[str, Any]], code: str, compared: list[str]) -> None:
+    """The bare claims alone, twice: the second call is compiled, and equal to the row API."""
+    names = sorted({n for r in rows for n in r})
+    table = pa.table({n: [r.get(n) for r in rows] for n in names})
+    evaluate(table, as_of=AS_OF)
+    compiled = _compiled(table, AS_OF, None) is not None
+    result = evaluate(table, as_of=AS_OF)
+    assert isinstance(result, pa.Table)  # noqa: S101 -- a Table in, a Table out
+    wrong = sum(
+        1
+        for row, got in zip(rows, result.to_pylist(), strict=True)
+        if {c: got[c] for c in compared} != evaluate_row(row, as_of=AS_OF)
+    )
+    print(
+        f"{code}: {len(rows):,} bare claims, a second call "
+        f"{'compiled' if compiled else 'NOT compiled'}: {wrong} differ from the row API"
+    )
+    if wrong or not compiled:
+        raise SystemExit(1)
 
 
 def main(argv: list[str] | None = None) -> None:
