@@ -75,6 +75,7 @@ MODULES: dict[str, tuple[str, list[str]]] = {
             "tests/test_instalments_onepass.py",
             "tests/test_records.py",
             "tests/test_notebook.py",
+            "tests/test_issue14_data.py",
             "tests/test_boundaries_instalments.py",
         ],
     ),
@@ -178,6 +179,8 @@ def _prepare(name: str, source: str, tests: list[str]) -> Path:
     work.mkdir(parents=True)
     shutil.copytree(ROOT / "src", work / "src", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "tests", work / "tests", ignore=shutil.ignore_patterns("__pycache__"))
+    # Data files some tests read (tests/test_serialization_case.py reads examples/no-case.json).
+    shutil.copytree(ROOT / "examples", work / "examples")
     (work / "pyproject.toml").write_text(_pyproject_for(source, tests), encoding="utf-8")
     return work
 
