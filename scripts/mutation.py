@@ -94,11 +94,17 @@ MODULES: dict[str, tuple[str, list[str]]] = {
             "tests/no/test_contact_inkassolov_2026.py",
             "tests/test_contact.py",
             "tests/test_boundaries_contact.py",
+            "tests/test_boundaries_country_contact.py",
         ],
     ),
     "se/contact": (
         "src/inkassorules/se/contact.py",
-        ["tests/se/test_contact.py", "tests/test_contact.py", "tests/test_boundaries_contact.py"],
+        [
+            "tests/se/test_contact.py",
+            "tests/test_contact.py",
+            "tests/test_boundaries_contact.py",
+            "tests/test_boundaries_country_contact.py",
+        ],
     ),
     "calendar": (
         "src/inkassorules/calendar.py",
