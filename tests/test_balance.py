@@ -595,6 +595,22 @@ def test_postponement_never_brings_interest_forward() -> None:
     assert owed.interest == nok("82.19")
 
 
+def test_a_second_postponement_does_not_reach_back_before_its_own_day() -> None:
+    # Agreed on the due day 05-04: due 05-18 (no interest yet). Agreed 05-12: due 05-06, a day
+    # already past, when the due date in force was 05-18. Interest runs from 05-12 at the
+    # earliest (the days before were not overdue; the reading that cannot overcharge): on 05-22,
+    # 10 days, 12500 x 12 % x 10/365 = 41.095890 -> 41.10 (not 16 days from 05-06, 65.75).
+    first = DueDatePostponed(new_due_date=date(2026, 5, 18), agreed_on=date(2026, 5, 4))
+    back = DueDatePostponed(new_due_date=date(2026, 5, 6), agreed_on=date(2026, 5, 12))
+    owed = balance(Case(claim=no_claim(), events=[first, back]), on=date(2026, 5, 22))
+    assert owed.interest == nok("41.10")
+    # The day before the agreement still counts nothing; agreed on 05-18 instead: 4 days
+    # (05-18..05-21), 12500 x 12 % x 4/365 = 16.438356 -> 16.44.
+    later = DueDatePostponed(new_due_date=date(2026, 5, 6), agreed_on=date(2026, 5, 18))
+    owed = balance(Case(claim=no_claim(), events=[first, later]), on=date(2026, 5, 22))
+    assert owed.interest == nok("16.44")
+
+
 def test_same_day_fee_is_not_covered_by_that_days_payment() -> None:
     # A purring of 05-20 and a payment of 100 the same day: the payment covers interest
     # (16 days: 65.753425 -> 65.75) and principal 34.25; the 38 fee stays owed.

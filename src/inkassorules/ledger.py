@@ -727,8 +727,9 @@ def _segments(case: Case, start: dt.date, book: LawBook) -> tuple[_Segment, ...]
         moved = _start_of(case.jurisdiction, postponement.new_due_date, book).start
         if postponement.agreed_on <= current:
             # Agreed before interest started (or during a pause): the start moves, never before
-            # the original start, nor back into a pause already agreed.
-            current = max(moved, postponement.agreed_on if found else start)
+            # the original start, nor back before the agreement's own day (the days before it
+            # were not overdue: an earlier postponement or a pause covered them).
+            current = max(moved, postponement.agreed_on, start)
         elif moved > postponement.agreed_on:
             found.append(_Segment(current, postponement.agreed_on))
             current = moved  # agreed after it: a pause until the new due date
