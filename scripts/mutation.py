@@ -48,6 +48,10 @@ MODULES: dict[str, tuple[str, list[str]]] = {
         [
             "tests/test_interest.py",
             "tests/properties/test_interest_properties.py",
+            "tests/no/test_interest.py",
+            "tests/se/test_interest.py",
+            "tests/test_records.py",
+            "tests/test_notebook.py",
             "tests/test_boundaries_interest.py",
         ],
     ),

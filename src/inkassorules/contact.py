@@ -811,17 +811,18 @@ def find_window(
     last_rule: ChannelRule | None = None
     calendar: BusinessCalendar | None = None  # built once per search, when first needed
     last_policy: ContactPolicy | None = None
+    shut = False
     for _ in range(_SEARCH_DAYS):
         policy_today = resolve(day)
         if policy_today is not last_policy:  # the same policy gives the same rule
             rule = policy_today.rule(channel)
             last_policy = policy_today
-        if fixed and rule is not last_rule and rule.never_open:
-            last_rule = rule
-            break
+            shut = rule.never_open  # no hours, or a cap of 0: never open under this rule
         last_rule = rule
-        open_day = True
-        if rule.closed_on_holidays:
+        if fixed and shut:
+            break
+        open_day = not shut
+        if open_day and rule.closed_on_holidays:
             if calendar is None:
                 calendar = _calendar(country, law)
             open_day = calendar.holiday_name(day) is None
