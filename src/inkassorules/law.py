@@ -358,7 +358,9 @@ class Parameter:
         limit = self.reviewed_on if reason is not None and self.reviewed_on else dt.date.max
         late = tuple(
             None
-            if entry is None or (entry.valid_until is not None and entry.valid_until <= limit)
+            if reason is None  # never provisional: no late copies, open entries stay open
+            or entry is None
+            or (entry.valid_until is not None and entry.valid_until <= limit)
             else attrs.evolve(entry, citation=attrs.evolve(entry.citation, provisional=reason))
             for entry in built
         )
