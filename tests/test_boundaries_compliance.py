@@ -2027,7 +2027,42 @@ def test_a_payment_on_the_steps_own_day_counts_for_the_agreement():
         "a collection notice on 2026-08-03 after a notice of early payment that the law does not "
         "allow: a notice demanding the remainder was sent on 2026-08-03 with 2 instalment(s) overdue"
     )
+    # Refused under finansavtaleloven, not konsumentkreditlagen: the Norwegian floor of missed
+    # instalments (FinKN practice, medium), so at risk, not unlawful (it was named 33-34 §§
+    # konsumentkreditlagen and UNLAWFUL).
+    floor = _fal_book().days("no.consumer_credit.min_missed_instalments", NO_PLAN.signed_on)
+    assert (finding.rule, finding.citation, finding.severity) == (
+        floor.citation.rule,
+        floor.citation,
+        R,
+    )
+    assert finding.citation.confidence == "medium"
+    assert "konsumentkreditlagen" not in finding.rule
+    assert finding.allowed == (
+        "the instalments as agreed; a notice demanding the remainder only for a vesentlig "
+        "mislighold"
+    )
     [unpaid] = audit(
         no_case(PURRING_0520, made, step), as_of=date(2026, 9, 10), law=_fal_book()
     ).findings
     assert unpaid.rule == AGREEMENT_RULE
+
+
+def test_a_refused_swedish_krav_fee_names_the_refusal_not_the_day_counting() -> None:
+    # Inkassokrav of 180 kr sent Mon 2026-03-16 with a deadline of Fri 03-20: the earliest lawful
+    # last day is 03-24 (5 § 3 st inkassolagen, the 8 days / 4 bank days reading, medium), so the
+    # krav does not meet 5 § and no fee is owed (3 § p.1 lag 1981:739). The finding names that
+    # reading, at risk, not the business-day table that counts the days (it named skuldebrevs-
+    # lagen 5 § 2 st and was UNLAWFUL).
+    short = se_case(krav(date(2026, 3, 16), date(2026, 3, 20), "180"))
+    [fee] = [f for f in audit(short, as_of=date(2026, 4, 1)).findings if f.excess == sek("180")]
+    assert fee.rule.startswith("5 § 3 st inkassolagen (1974:182)")
+    assert fee.citation.confidence == "medium"
+    assert fee.severity is R
+    assert "skuldebrevslagen" not in fee.rule
+    # Sent on the due day 03-02 itself: only measures after the due date give a fee.
+    early = se_case(krav(date(2026, 3, 2), date(2026, 3, 20), "180"))
+    [fee] = [f for f in audit(early, as_of=date(2026, 4, 1)).findings if f.excess == sek("180")]
+    assert fee.rule == "lag (1981:739)"
+    assert fee.citation.rule.startswith("lag (1981:739): only measures taken after the due date")
+    assert fee.severity is (R if fee.citation.confidence == "medium" else U)

@@ -83,7 +83,7 @@ from inkassorules.events import (
     LegalActionFiled,
     LetterSent,
 )
-from inkassorules.instalments import SwedishConsumerCredit, accelerate
+from inkassorules.instalments import InstalmentAgreement, SwedishConsumerCredit, accelerate
 from inkassorules.law import Citation, LawBook, builtin, explain
 from inkassorules.ledger import balance, charges
 from inkassorules.limitations import LAST_DAY_READING, limitation
@@ -847,6 +847,12 @@ def _check_dispute(auditor: _Auditor, letter: LetterSent) -> None:
     )
 
 
+def _notice_floor(agreement: InstalmentAgreement, law: LawBook | None) -> Citation:
+    """The citation of the Norwegian floor of missed instalments for an early demand."""
+    book = builtin() if law is None else law
+    return book.days("no.consumer_credit.min_missed_instalments", agreement.signed_on).citation
+
+
 def _check_agreement(auditor: _Auditor, step: _Taken) -> None:
     case = auditor.case
     day = case.day_of(step)
@@ -863,17 +869,29 @@ def _check_agreement(auditor: _Auditor, step: _Taken) -> None:
         failed = accelerate(
             agreement, payments, on=day, policy=made.acceleration_policy, law=auditor.law
         )
-    except RuleRefused as refusal:  # a KKrL notice sent on a day no 33 § ground held
+    except RuleRefused as refusal:  # a notice sent on a day the law gave no ground for it
+        if kkrl:  # 33 § konsumentkreditlagen: no ground held
+            rule, citation = "33-34 §§ konsumentkreditlagen", _KKRL_34
+            severity = Severity.UNLAWFUL
+            allowed = "the instalments as agreed; a notice only on a 33 § ground"
+        else:  # finansavtaleloven: fewer missed instalments than the floor (a medium reading)
+            rule = refusal.rule
+            citation = _notice_floor(agreement, auditor.law)
+            severity = _severity(citation)
+            allowed = (
+                "the instalments as agreed; a notice demanding the remainder only for a "
+                "vesentlig mislighold"
+            )
         auditor.add(
             step,
-            rule="33-34 §§ konsumentkreditlagen",
-            citation=_KKRL_34,
-            severity=Severity.UNLAWFUL,
+            rule=rule,
+            citation=citation,
+            severity=severity,
             message=(
                 f"a {_event_name(step).replace('_', ' ')} on {day.isoformat()} after a notice "
                 f"of early payment that the law does not allow: {refusal}"
             ),
-            allowed="the instalments as agreed; a notice only on a 33 § ground",
+            allowed=allowed,
             excess=auditor.fee_excess(step),
         )
         return
@@ -945,13 +963,25 @@ def _check_contacts(auditor: _Auditor) -> None:
         )
 
 
+def _refusal(basis: tuple[Citation, ...]) -> Citation:
+    """The citation of a zero cap's refusal: the last one, a business-day table aside.
+
+    The fee rules append a refusal's citation last; a calendar's citation says how days count
+    and never refuses.
+    """
+    for citation in reversed(basis):
+        if not (citation.parameter or "").endswith("business_days"):
+            return citation
+    return basis[-1]
+
+
 def _fee_rule(charge: Charge) -> Citation:
     """The citation a fee finding names: the rule that refused the fee, else the amount's."""
     basis = charge.cap.basis
     if not basis:
         return _FEE_CAP
     if charge.cap.amount.is_zero:
-        return basis[-1]  # the fee rules append the citation of a refusal last
+        return _refusal(basis)
     amounts = [c for c in basis if c.parameter and c.parameter.endswith(_AMOUNT_TABLES)]
     return amounts[0] if amounts else basis[0]
 
@@ -977,8 +1007,8 @@ def _fee_severity(charge: Charge) -> Severity:
         and c.parameter is not None
         and c.parameter not in _CANNOT_RAISE_CAP
     ]
-    if charge.cap.amount.is_zero and basis and basis[-1].confidence == "medium":
-        doubtful.append(basis[-1])
+    if charge.cap.amount.is_zero and basis and _refusal(basis).confidence == "medium":
+        doubtful.append(_refusal(basis))
     return Severity.AT_RISK if doubtful else Severity.UNLAWFUL
 
 

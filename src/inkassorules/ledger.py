@@ -402,10 +402,14 @@ def _se_demand_cap(
     cap = se_fees.collection_demand_fee_cap(
         sent_on=day, due_date=due, meets_inkassolagen_5=meets, paid_on=paid, law=book
     )
+    # A refused fee names its refusal last, as the fee rules do: the deadline reading when the
+    # krav does not meet 5 §, else the fee rule's own refusal (after the deadline it met).
+    refused_by_rule = meets and cap.amount.is_zero and bool(cap.basis)
+    ordered = (*cap.basis[:-1], *basis, cap.basis[-1]) if refused_by_rule else (*cap.basis, *basis)
     return FeeCap(
         amount=cap.amount,
         reasons=(*cap.reasons, *reasons),
-        basis=tuple(dict.fromkeys((*cap.basis, *basis))),
+        basis=tuple(dict.fromkeys(ordered)),
     )
 
 

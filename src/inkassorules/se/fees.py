@@ -216,7 +216,7 @@ def _measure_after_due_date(
         f"{effective.isoformat()} (skuldebrevslagen 5 §); the {measure} on "
         f"{taken_on.isoformat()} is not after it"
     )
-    basis.extend((_AFTER_DUE_DATE, calendar.citation))
+    basis.extend((calendar.citation, _AFTER_DUE_DATE))  # the refusal last
 
 
 def _measure_fee(
