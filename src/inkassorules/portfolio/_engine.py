@@ -1091,6 +1091,13 @@ _NUMBERS: Final = (
     "lawful_today",
 )
 _TEXTS: Final = ("next_step_kind", "status", "reason")
+# The numpy type each compiled result is kept in: what its Arrow column stores (int64 else).
+_STORAGE: Final[dict[str, type[np.generic]]] = {
+    "next_step_on": np.int32,
+    "earliest_lawful_on": np.int32,
+    "time_barred_on": np.int32,
+    "lawful_today": np.bool_,
+}
 
 
 class _Days:
@@ -1120,10 +1127,10 @@ class _Days:
             values = [None if f is None else f[0][name] for f in found]
             self.given[name] = np.array([v is not None for v in values], np.bool_)
             numbers = [0 if v is None else _number(v) for v in values]
-            self.arrays[name] = np.array(numbers, np.int64)
+            self.arrays[name] = np.array(numbers, _STORAGE.get(name, np.int64))
         for name in _TEXTS:
             codes = [0 if f is None else _string_code(f[0][name]) for f in found]  # type: ignore[arg-type]
-            self.arrays[name] = np.array(codes, np.int64)
+            self.arrays[name] = np.array(codes, np.int32)
         numerators, denominators = [], []
         for day, f in enumerate(found):
             factor = Fraction(0) if f is None else f[1]
@@ -1295,13 +1302,8 @@ def _compiled(table: pa.Table, as_of: dt.date, law: LawBook | None) -> pa.Table 
     kinds |= {"fee": pa.int64(), "next_contact_at": _MOMENT, "lawful_today": pa.bool_()}
     result = {"as_of": pa.array(np.full(size, (as_of - _EPOCH).days, np.int32)).cast(date)}
     for name, kind in kinds.items():
-        column = values[name]
-        if kind == date:
-            column = column.astype(np.int32)
-        elif kind == pa.bool_():
-            column = column.astype(np.bool_)
         mask = None if given[name].all() else ~given[name][index]
-        result[name] = pa.array(column, kind, mask=mask)
+        result[name] = pa.array(values[name], kind, mask=mask)
     for name in _TEXTS:
         result[name] = pc.take(strings, values[name])
     result["interest"] = pa.array(
