@@ -1587,3 +1587,37 @@ def test_html_of_an_empty_result_still_names_its_columns():
         "<th>Balance</th><th>Interest</th><th>Paid</th><th>To interest</th><th>To principal</th>"
         "<th>Overpayment</th><th>Currency</th></tr></thead><tbody></tbody>"
     ) in balance._repr_html_()
+
+
+def test_a_rate_that_ends_before_the_day_asked_is_refused_not_looped_on() -> None:
+    # A caller's look-up that answers 2025-01-01 with a rate valid only until 2024-12-31 gave
+    # no progress (the next part would start on 2025-01-01 again): the split looped forever.
+    def stale(_day: dt.date) -> RateInForce:
+        return RateInForce(rate=Decimal(10), valid_until=dt.date(2024, 12, 31), basis=())
+
+    with pytest.raises(DataFileError) as err:
+        accrue(
+            Money.of(1000, "SEK"),
+            start=dt.date(2025, 1, 1),
+            end=dt.date(2025, 2, 1),
+            rate_at=stale,
+            day_count=DayCount.ACTUAL_360,
+        )
+    assert err.value.path == "late-interest rate"
+    assert err.value.key == "2025-01-01"
+    assert err.value.problem == (
+        "the rate looked up for 2025-01-01 holds only until 2024-12-31, before that day"
+    )
+
+    # Valid until the day asked itself: one day, 1000 x 10 % x 1/360 = 0.277777 -> 0.28.
+    def one_day(day: dt.date) -> RateInForce:
+        return RateInForce(rate=Decimal(10), valid_until=day, basis=())
+
+    got = accrue(
+        Money.of(1000, "SEK"),
+        start=dt.date(2025, 1, 1),
+        end=dt.date(2025, 1, 2),
+        rate_at=one_day,
+        day_count=DayCount.ACTUAL_360,
+    )
+    assert got.amount == Money.of("0.28", "SEK")

@@ -625,6 +625,13 @@ def _plan(
             raise DataFileError(
                 "late-interest rate", day.isoformat(), f"rate {quote.rate} % is negative"
             )
+        if quote.valid_until is not None and quote.valid_until < day:
+            raise DataFileError(
+                "late-interest rate",
+                day.isoformat(),
+                f"the rate looked up for {day.isoformat()} holds only until "
+                f"{quote.valid_until.isoformat()}, before that day",
+            )
         stop = min(end, _next_half_year_start(day))
         if quote.valid_until is not None:
             stop = min(stop, quote.valid_until + _ONE_DAY)
@@ -712,8 +719,8 @@ class _RateIndex:
         while day is not None:
             try:
                 quote = rate_at(day)
-                if quote.rate < 0 or quote.valid_until is None:
-                    break
+                if quote.rate < 0 or quote.valid_until is None or quote.valid_until < day:
+                    break  # the plan refuses a negative or stale rate with its own error
                 stop = min(_next_half_year_start(day), quote.valid_until + _ONE_DAY)
             except (InkassoError, OverflowError, ValueError):  # no rate, or no date after 9999
                 break
