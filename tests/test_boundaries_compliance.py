@@ -2066,3 +2066,28 @@ def test_a_refused_swedish_krav_fee_names_the_refusal_not_the_day_counting() -> 
     assert fee.rule == "lag (1981:739)"
     assert fee.citation.rule.startswith("lag (1981:739): only measures taken after the due date")
     assert fee.severity is (R if fee.citation.confidence == "medium" else U)
+
+
+def test_a_refused_norwegian_notice_cites_the_floor_of_the_book_audited_with() -> None:
+    # The floor of missed instalments is read from the audit's own book: built in (the data's
+    # FinKN citation), or a caller's newer value (here "test floor", from the signing day).
+    from inkassorules.instalments import NorwegianConsumerCredit
+    from inkassorules.law import builtin
+
+    made = AgreementMade(
+        agreement=NO_PLAN,
+        acceleration_policy=NorwegianConsumerCredit(notices_sent_on=(date(2026, 8, 3),)),
+    )
+    paid = Payment(amount=nok("4166.66"), paid_on=date(2026, 8, 3))
+    step = varsel(date(2026, 8, 3), date(2026, 8, 17))
+    case = no_case(PURRING_0520, made, paid, step)
+    floor = "no.consumer_credit.min_missed_instalments"
+    [built_in] = audit(case, as_of=date(2026, 9, 10)).findings
+    assert built_in.citation == builtin().days(floor, NO_PLAN.signed_on).citation
+    newer = builtin().extend(
+        floor,
+        [{"valid_from": NO_PLAN.signed_on, "value": 3, "citation": "test floor",
+          "url": "https://example.org/", "confidence": "high"}],
+    )  # fmt: skip
+    [found] = audit(case, as_of=date(2026, 9, 10), law=newer).findings
+    assert (found.rule, found.citation.rule, found.severity) == ("test floor", "test floor", U)

@@ -1059,3 +1059,31 @@ def test_swedish_whole_dispute_names_the_letter_it_stops() -> None:
         "betalningspåminnelse stops for the disputed 10000.00 SEK",
         "collection costs only on the undisputed 0.00 SEK",
     )
+
+
+def test_a_refused_swedish_krav_fee_lists_its_refusal_last() -> None:
+    # The fee rules list a refusal's citation last (compliance names it): an e-mailed krav of
+    # Mon 2026-03-16 with a deadline of 03-20, earlier than the 5 § 3 st reading allows, is
+    # refused by that reading (its citations last, the day counting's among them); one sent on
+    # the due day 03-02, with a deadline that meets 5 §, by "only measures after the due date"
+    # (lag 1981:739), after the deadline reading it met; an allowed one keeps the fee rule's
+    # order (its amount first).
+    def parameters(sent: date, deadline: date) -> list[str | None]:
+        (charge,) = charges(Case(claim=se_claim(), events=[krav(sent, "180", deadline)]))
+        return [c.parameter for c in charge.cap.basis]
+
+    reading = [
+        "se.fees.collection_demand_min_days",
+        "se.fees.collection_demand_min_bank_days",
+        "se.business_days",
+    ]
+    fee = ["se.fees.collection_demand_fee", None]  # the amount, then 3 § p.1 (the krav's form)
+    assert parameters(date(2026, 3, 16), date(2026, 3, 20)) == [*fee, *reading]
+    assert parameters(date(2026, 3, 16), date(2026, 3, 30)) == [*fee, *reading]
+    early = Case(claim=se_claim(), events=[krav(date(2026, 3, 2), "180", date(2026, 3, 20))])
+    (charge,) = charges(early)
+    assert [c.parameter for c in charge.cap.basis] == [*fee, *reading, None]
+    assert charge.cap.basis[-1].rule.startswith(
+        "lag (1981:739): only measures taken after the due date"
+    )
+    assert charge.cap.basis[1].rule.startswith("3 § p.1 lag (1981:739): an inkassokrav")
