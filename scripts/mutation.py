@@ -61,6 +61,7 @@ MODULES: dict[str, tuple[str, list[str]]] = {
             "tests/no/test_interest.py",
             "tests/test_interest.py",
             "tests/test_boundaries_interest.py",
+            "tests/test_boundaries_no_interest.py",
         ],
     ),
     "se/interest": (
@@ -69,6 +70,7 @@ MODULES: dict[str, tuple[str, list[str]]] = {
             "tests/se/test_interest.py",
             "tests/test_interest.py",
             "tests/test_boundaries_interest.py",
+            "tests/test_boundaries_se_interest.py",
         ],
     ),
     "instalments": (
