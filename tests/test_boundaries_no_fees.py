@@ -628,3 +628,35 @@ def test_unknown_module_attribute() -> None:
     with pytest.raises(AttributeError) as error:
         fees.Nope  # type: ignore[attr-defined]  # noqa: B018
     assert str(error.value) == "module 'inkassorules.no.fees' has no attribute 'Nope'"
+
+
+def test_earlier_letters_as_a_tuple_count_as_the_same_letters_in_a_list() -> None:
+    # Only the empty tuple (the default) skips the check: a tuple of letters is read as the same
+    # list would be, and an empty string or bytes is not a sequence of letters (it is refused,
+    # though it is "empty").
+    first = FeeLetter(kind=StepKind.REMINDER, sent_on=date(2026, 8, 3), deadline=date(2026, 8, 17))
+    second = FeeLetter(
+        kind=StepKind.REMINDER, sent_on=date(2026, 8, 20), deadline=date(2026, 9, 3)
+    )
+    day, due = date(2026, 9, 10), date(2026, 3, 2)
+    as_list = reminder_fee_cap(sent_on=day, due_date=due, earlier_letters=[first, second])
+    as_tuple = reminder_fee_cap(sent_on=day, due_date=due, earlier_letters=(first, second))
+    assert as_tuple == as_list
+    assert as_tuple != reminder_fee_cap(sent_on=day, due_date=due)  # the letters count
+    for empty in ("", b""):
+        with pytest.raises(InvalidInput, match="earlier_letters must be a sequence of FeeLetter"):
+            reminder_fee_cap(sent_on=day, due_date=due, earlier_letters=empty)
+
+
+def test_an_earlier_letter_before_forfall_is_refused_with_the_rule() -> None:
+    # Due Mon 2026-03-02: a letter of 03-01 is before forfall (a purring, inkassovarsel or
+    # betalingsoppfordring follows it).
+    early = FeeLetter(kind=StepKind.REMINDER, sent_on=date(2026, 3, 1), deadline=date(2026, 3, 15))
+    with pytest.raises(InvalidInput) as err:
+        reminder_fee_cap(
+            sent_on=date(2026, 3, 20), due_date=date(2026, 3, 2), earlier_letters=[early]
+        )
+    assert str(err.value).startswith("earlier_letters[0] was sent on 2026-03-01, before ")
+    assert str(err.value).endswith(
+        ": a purring, inkassovarsel or betalingsoppfordring follows forfall"
+    )
