@@ -194,3 +194,31 @@ def test_bare_rows_is_bare_of_every_row(data: st.DataObject) -> None:
     table = pa.table(columns) if columns else pa.table({"x": [1] * 6})
     want = [_engine._bare(row) for row in table.to_pylist()]
     assert _engine._bare_rows(table).tolist() == want
+
+
+def test_an_unsigned_principal_above_int64_goes_through_the_row_api() -> None:
+    # A uint64 column may hold amounts int64 cannot: such a row is evaluated by the row API
+    # (it was an ArrowInvalid from the cast), the others by the engine, on every call.
+    as_of = D(2026, 3, 2)
+    rows = [
+        {
+            "jurisdiction": "NO",
+            "principal": principal,
+            "currency": "NOK",
+            "due_date": D(2026, 1, 5),
+            "debtor_kind": "consumer",
+        }
+        for principal in (2**64 - 1, 800_000)
+    ]
+    table = pa.table(
+        {
+            name: pa.array([r[name] for r in rows], pa.uint64() if name == "principal" else None)
+            for name in rows[0]
+        }
+    )
+    for _ in range(2):  # the keyed path, then a call after it (never compiled: uint64)
+        out = evaluate(table, as_of=as_of)
+        assert out.column("row_api").to_pylist() == [True, False]
+        for row, got in zip(rows, out.to_pylist(), strict=True):
+            assert {c: got[c] for c in COMPARED} == evaluate_row(row, as_of=as_of)
+    assert _engine._compiled(table, as_of, None) is None

@@ -161,6 +161,10 @@ def _amounts(array: pa.Array, bad: Bools) -> tuple[Ints, Bools]:
         return np.zeros(size, np.int64), np.zeros(size, np.bool_)
     valid = array.is_valid().to_numpy(zero_copy_only=False)
     if pa.types.is_integer(kind):
+        if pa.types.is_uint64(kind):  # above int64: the row API says what is wrong
+            over = pc.greater(array, pa.scalar(2**63 - 1, pa.uint64())).fill_null(fill_value=False)
+            bad |= over.to_numpy(zero_copy_only=False)
+            array = pc.if_else(over, pa.scalar(0, pa.uint64()), array)
         values = array.cast(pa.int64()).fill_null(0).to_numpy(zero_copy_only=False)
         return values.astype(np.int64), valid
     if _is_text(kind) or pa.types.is_decimal(kind):
@@ -1195,6 +1199,7 @@ def _fast_columns(table: pa.Table) -> dict[str, pa.Array] | None:
         or principal.null_count
         or due.null_count
         or not pa.types.is_integer(principal.type)
+        or pa.types.is_uint64(principal.type)  # may exceed int64: the keyed path checks it
         or not (pa.types.is_date32(due.type) or pa.types.is_date64(due.type))
     ):
         return None
