@@ -83,7 +83,12 @@ from inkassorules.events import (
     LegalActionFiled,
     LetterSent,
 )
-from inkassorules.instalments import InstalmentAgreement, SwedishConsumerCredit, accelerate
+from inkassorules.instalments import (
+    _FAL_MIN_MISSED,
+    InstalmentAgreement,
+    SwedishConsumerCredit,
+    accelerate,
+)
 from inkassorules.law import Citation, LawBook, builtin, explain
 from inkassorules.ledger import balance, charges
 from inkassorules.limitations import LAST_DAY_READING, limitation
@@ -850,7 +855,7 @@ def _check_dispute(auditor: _Auditor, letter: LetterSent) -> None:
 def _notice_floor(agreement: InstalmentAgreement, law: LawBook | None) -> Citation:
     """The citation of the Norwegian floor of missed instalments for an early demand."""
     book = builtin() if law is None else law
-    return book.days("no.consumer_credit.min_missed_instalments", agreement.signed_on).citation
+    return book.days(_FAL_MIN_MISSED, agreement.signed_on).citation
 
 
 def _check_agreement(auditor: _Auditor, step: _Taken) -> None:
